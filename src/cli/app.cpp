@@ -1,0 +1,29 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <exception>
+
+namespace zhiyou::cli {
+
+int run(int argc, char** argv) {
+  CLI::App app{"质优 Zhiyou — 质量治理平台 / quality-governance platform", "zhiyou"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "zhiyou 0.1.0");
+  add_plan_commands(app);
+  add_gs1_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const UserError& e) {
+    fmt::print(stderr, "错误: {}\n", e.message);
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace zhiyou::cli

@@ -1,0 +1,24 @@
+// The `zhiyou` command: `zhiyou <noun> <verb> [options]`. Exit codes: 0 done, 1 the user's
+// input was wrong (message on stderr), 2 usage error.
+#pragma once
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace zhiyou::cli {
+
+int run(int argc, char** argv);
+
+// Each command family registers itself here; defined in <noun>_command.cpp.
+void add_plan_commands(CLI::App& app);
+void add_gs1_commands(CLI::App& app);
+
+// Thrown by a command to end with exit code 1 after printing `message` on stderr.
+struct UserError {
+  std::string message;
+};
+
+}  // namespace zhiyou::cli
