@@ -1,0 +1,198 @@
+#include "store/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <ctime>
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include "store/migrations.hpp"
+
+namespace zhiyou::store {
+namespace {
+namespace fs = std::filesystem;
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool is_postgresql_url(std::string_view url) {
+  return starts_with(url, "postgresql://") || starts_with(url, "postgres://") ||
+         starts_with(url, "host=") || starts_with(url, "dbname=");
+}
+
+// The url as it may appear in a message: passwords replaced by "***".
+std::string redacted(std::string_view url) {
+  std::string out(url);
+  if (const auto scheme = out.find("://"); scheme != std::string::npos) {
+    const auto at = out.find('@', scheme);
+    const auto colon = out.find(':', scheme + 3);
+    if (at != std::string::npos && colon != std::string::npos && colon < at) {
+      out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  if (const auto pw = out.find("password="); pw != std::string::npos) {
+    const auto end = out.find_first_of(" &", pw);
+    out.replace(pw + 9, (end == std::string::npos ? out.size() : end) - pw - 9, "***");
+  }
+  return out;
+}
+
+Error open_error(std::string_view url, std::string_view reason) {
+  return make_error("无法打开数据库 " + redacted(url) + ": " + std::string(reason));
+}
+
+// SOCI 4.0 reads a connect string without '=' as a bare file name; anything else is parsed
+// as key=value pairs, where a quoted value may hold spaces.
+Result<std::string> sqlite_connect_string(const std::string& path) {
+  if (path.find('=') == std::string::npos) {
+    return path;
+  }
+  if (path.find('"') != std::string::npos) {
+    return make_error("路径中不能同时含有 '=' 和 '\"'");
+  }
+  return "db=\"" + path + "\"";
+}
+
+Result<std::unique_ptr<soci::session>> open_sqlite(std::string_view url) {
+  const std::string path(starts_with(url, "sqlite:") ? url.substr(7) : url);
+  if (path.empty()) {
+    return open_error(url, "未指定数据库文件");
+  }
+  const bool in_memory = path == ":memory:";
+  if (!in_memory) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      return open_error(url, "该路径是一个目录，不是数据库文件");
+    }
+    if (const fs::path parent = fs::path(path).parent_path(); !parent.empty()) {
+      fs::create_directories(parent, ec);
+      if (ec) {
+        return open_error(url, "无法创建目录 " + parent.string() + "（" + ec.message() + "）");
+      }
+    }
+  }
+  auto connect = sqlite_connect_string(path);
+  if (!connect) {
+    return open_error(url, connect.error().message);
+  }
+  auto session = std::make_unique<soci::session>(soci::sqlite3, *connect);
+  // Foreign keys are off by default in SQLite and cannot change inside a transaction.
+  *session << "PRAGMA foreign_keys = ON";
+  int busy_ms = 0;
+  *session << "PRAGMA busy_timeout = 5000", soci::into(busy_ms);
+  if (!in_memory) {
+    std::string mode;
+    *session << "PRAGMA journal_mode = WAL", soci::into(mode);
+    if (mode != "wal") {
+      return open_error(url, "无法启用 WAL 日志模式（" + mode + "）");
+    }
+  }
+  return session;
+}
+
+std::unique_ptr<soci::session> open_postgresql(std::string_view url) {
+  auto session = std::make_unique<soci::session>(soci::postgresql, std::string(url));
+  // "already exists, skipping" notices from idempotent DDL would otherwise go to stderr.
+  *session << "SET client_min_messages TO WARNING";
+  return session;
+}
+
+const char* begin_sql(Engine engine) {
+  // IMMEDIATE takes SQLite's write lock up front, so two writers wait (busy_timeout) instead
+  // of failing when a read lock cannot be upgraded.
+  return engine == Engine::sqlite ? "BEGIN IMMEDIATE" : "BEGIN";
+}
+
+}  // namespace
+
+Database::Database(Engine engine, std::unique_ptr<soci::session> session)
+    : engine_(engine), session_(std::move(session)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::open(std::string_view url) {
+  if (url.empty()) {
+    return make_error("无法打开数据库: 未指定数据库地址");
+  }
+  std::unique_ptr<Database> db;
+  try {
+    if (is_postgresql_url(url)) {
+      db.reset(new Database(Engine::postgresql, open_postgresql(url)));
+    } else {
+      auto session = open_sqlite(url);
+      if (!session) {
+        return session.error();
+      }
+      db.reset(new Database(Engine::sqlite, std::move(session).value()));
+    }
+  } catch (const std::exception& e) {
+    return open_error(url, e.what());
+  }
+  if (Status migrated = migrate(*db); !migrated) {
+    return open_error(url, migrated.error().message);
+  }
+  return db;
+}
+
+Status Database::transaction(const std::function<Status()>& fn) {
+  const bool outer = depth_ == 0;
+  const std::string savepoint = "zhiyou_sp" + std::to_string(depth_);
+  if (outer) {
+    *session_ << begin_sql(engine_);
+  } else {
+    *session_ << "SAVEPOINT " + savepoint;
+  }
+  ++depth_;
+  const auto undo = [&]() noexcept {
+    try {
+      if (outer) {
+        *session_ << "ROLLBACK";
+      } else {
+        *session_ << "ROLLBACK TO SAVEPOINT " + savepoint;
+        *session_ << "RELEASE SAVEPOINT " + savepoint;
+      }
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the first failure is the one to report
+    }
+  };
+  try {
+    Status status = fn();
+    --depth_;
+    if (!status.ok()) {
+      undo();
+      return status;
+    }
+  } catch (...) {
+    --depth_;
+    undo();
+    throw;
+  }
+  try {
+    *session_ << (outer ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint);
+  } catch (...) {
+    undo();
+    throw;
+  }
+  return Ok{};
+}
+
+int Database::schema_version() {
+  int version = 0;
+  soci::indicator ind = soci::i_null;
+  *session_ << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+  return ind == soci::i_ok ? version : 0;
+}
+
+std::string utc_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace zhiyou::store

@@ -1,0 +1,61 @@
+// One database handle over SOCI with two real engines behind it: SQLite (one file, WAL) for
+// the embedded default and PostgreSQL 15 for a city or province deployment. Callers write
+// the SQL subset both engines share; whatever differs between them lives in src/store.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace zhiyou::store {
+
+enum class Engine { sqlite, postgresql };
+
+class Database {
+ public:
+  // Opens `url` and brings its schema up to date (store/migrations.hpp).
+  //   "data/zhiyou.db", "sqlite:data/zhiyou.db"      SQLite; the file and its directory are
+  //                                                   created; WAL, foreign keys on, 5 s busy
+  //                                                   timeout.
+  //   "postgresql://user@host:port/db", "postgres://…",
+  //   "host=… dbname=…", "dbname=…"                   PostgreSQL (libpq syntax).
+  // Fails with a Chinese message ("无法打开数据库 …: reason") when the database cannot be
+  // opened or migrated; never throws for a bad url or an unreachable server.
+  static Result<std::unique_ptr<Database>> open(std::string_view url);
+
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // The SOCI session, for the *_store modules. soci::soci_error is thrown on SQL errors.
+  soci::session& session() { return *session_; }
+  [[nodiscard]] Engine engine() const { return engine_; }
+
+  // Runs `fn` in a transaction: commits when it returns ok; rolls back when it returns an
+  // error (which is returned) or throws (the exception is rethrown after the rollback).
+  // Calls nest: an inner call becomes a savepoint, so an inner failure undoes only the inner
+  // work and the outer `fn` decides what happens next.
+  Status transaction(const std::function<Status()>& fn);
+
+  // The highest migration version applied; 0 for an empty database.
+  int schema_version();
+
+ private:
+  Database(Engine engine, std::unique_ptr<soci::session> session);
+
+  Engine engine_;
+  std::unique_ptr<soci::session> session_;
+  int depth_ = 0;  // open transaction() calls; > 0 means inner calls use savepoints
+};
+
+// Now, as stored in the *_at columns: "2024-05-01T08:30:00Z" (UTC, sortable as text).
+std::string utc_timestamp();
+
+}  // namespace zhiyou::store

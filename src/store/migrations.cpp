@@ -1,0 +1,210 @@
+#include "store/migrations.hpp"
+
+#include <soci/soci.h>
+
+#include <array>
+#include <string>
+
+#include "registry/region.hpp"
+#include "store/database.hpp"
+
+namespace zhiyou::store {
+namespace {
+
+void run(Database& db, std::span<const char* const> statements) {
+  for (const char* sql : statements) {
+    db.session() << sql;
+  }
+}
+
+// Migration 1: the reference data and the plan model.
+//
+// Citus: every table here is small and read everywhere, so each becomes a reference table
+// (SELECT create_reference_table('…')). The large trace tables added later are distributed
+// by GS1 company prefix / GTIN instead.
+//
+// Portable types only: TEXT, INTEGER and DOUBLE PRECISION (PostgreSQL's REAL is 4 bytes).
+// Ids are TEXT chosen by the domain, so no engine-specific identity columns are needed.
+constexpr std::array<const char*, 13> kPlanModel{
+    // Citus: reference table.
+    "CREATE TABLE regions ("
+    " code TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " short_name TEXT NOT NULL,"
+    " city TEXT NOT NULL)",
+
+    // Citus: reference table. Rows are created on first mention by a plan; id is
+    // "org_" + the first 12 hex digits of SHA-256(name).
+    "CREATE TABLE organisations ("
+    " id TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " created_at TEXT NOT NULL)",
+
+    // Citus: reference table.
+    "CREATE TABLE plans ("
+    " id TEXT PRIMARY KEY,"
+    " title TEXT NOT NULL,"
+    " doc_number TEXT NOT NULL,"  // '' when the text has none
+    " issuer TEXT NOT NULL,"
+    " issued_on TEXT,"  // YYYY-MM-DD
+    " kind TEXT NOT NULL,"
+    " source_file TEXT NOT NULL,"
+    " source_line INTEGER NOT NULL,"
+    " imported_at TEXT NOT NULL)",
+    "CREATE INDEX plans_doc_number ON plans (doc_number)",
+
+    // Citus: reference table (co-located with plans through plan_id).
+    "CREATE TABLE indicators ("
+    " id TEXT PRIMARY KEY,"
+    " plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL,"
+    " domain TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " unit TEXT,"
+    " baseline_json TEXT,"  // {"year", "kind", "op", "value", "reference_year", "parts", "text"}
+    " direction TEXT NOT NULL,"
+    " direction_overridden INTEGER NOT NULL,"
+    " attribute TEXT,"
+    " notes_json TEXT NOT NULL,"  // ["…", …]
+    " source_file TEXT NOT NULL,"
+    " source_line INTEGER NOT NULL,"
+    " UNIQUE (plan_id, position))",  // also the index for plan_id
+
+    // Citus: reference table.
+    "CREATE TABLE targets ("
+    " indicator_id TEXT NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL,"
+    " year INTEGER NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " op TEXT,"
+    " value DOUBLE PRECISION,"
+    " reference_year INTEGER,"
+    " parts_json TEXT NOT NULL,"  // [99.6, 99.22]
+    " text TEXT NOT NULL,"
+    " sentence TEXT NOT NULL,"
+    " PRIMARY KEY (indicator_id, position))",
+
+    // Citus: reference table.
+    "CREATE TABLE indicator_units ("
+    " indicator_id TEXT NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+    " organisation_id TEXT NOT NULL REFERENCES organisations (id),"
+    " role TEXT NOT NULL CHECK (role IN ('lead')),"
+    " position INTEGER NOT NULL,"
+    " PRIMARY KEY (indicator_id, role, position))",
+    "CREATE INDEX indicator_units_organisation ON indicator_units (organisation_id)",
+
+    // Citus: reference table.
+    "CREATE TABLE tasks ("
+    " id TEXT PRIMARY KEY,"
+    " plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL,"
+    " title TEXT NOT NULL,"
+    " source_file TEXT NOT NULL,"
+    " source_line INTEGER NOT NULL,"
+    " UNIQUE (plan_id, position))",
+
+    // Citus: reference table.
+    "CREATE TABLE task_units ("
+    " task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,"
+    " organisation_id TEXT NOT NULL REFERENCES organisations (id),"
+    " role TEXT NOT NULL CHECK (role IN ('lead', 'supporting')),"
+    " position INTEGER NOT NULL,"
+    " PRIMARY KEY (task_id, role, position))",
+    "CREATE INDEX task_units_organisation ON task_units (organisation_id)",
+
+    "CREATE INDEX targets_year ON targets (year)",
+    "CREATE INDEX plans_issued_on ON plans (issued_on)",
+};
+
+void create_plan_model(Database& db) {
+  run(db, kPlanModel);
+  std::string code;
+  std::string name;
+  std::string short_name;
+  std::string city;
+  soci::statement insert =
+      (db.session().prepare << "INSERT INTO regions (code, name, short_name, city)"
+                               " VALUES (:code, :name, :short_name, :city)",
+       soci::use(code), soci::use(name), soci::use(short_name), soci::use(city));
+  for (const registry::Region& region : registry::builtin_regions()) {
+    code = region.code;
+    name = region.name;
+    short_name = region.short_name;
+    city = region.city;
+    insert.execute(true);
+  }
+}
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, "plan model and regions", &create_plan_model},
+}};
+
+// Serialises migrating processes on PostgreSQL for the rest of the current transaction.
+// SQLite needs nothing: transaction() begins with BEGIN IMMEDIATE, which takes the write lock.
+void lock_for_migration(Database& db) {
+  if (db.engine() == Engine::postgresql) {
+    db.session() << "SELECT pg_advisory_xact_lock(7306298436143187)";  // arbitrary, fixed
+  }
+}
+
+bool applied(Database& db, int version) {
+  int count = 0;
+  db.session() << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version),
+      soci::into(count);
+  return count > 0;
+}
+
+Status apply(Database& db, const Migration& migration) {
+  return db.transaction([&]() -> Status {
+    lock_for_migration(db);
+    if (applied(db, migration.version)) {
+      return Ok{};  // another process got here first
+    }
+    migration.apply(db);
+    int version = migration.version;
+    std::string name(migration.name);
+    std::string at = utc_timestamp();
+    db.session() << "INSERT INTO schema_migrations (version, name, applied_at)"
+                    " VALUES (:version, :name, :at)",
+        soci::use(version), soci::use(name), soci::use(at);
+    return Ok{};
+  });
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+Status migrate(Database& db) {
+  try {
+    Status created = db.transaction([&]() -> Status {
+      lock_for_migration(db);
+      db.session() << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                      " version INTEGER PRIMARY KEY,"
+                      " name TEXT NOT NULL,"
+                      " applied_at TEXT NOT NULL)";
+      return Ok{};
+    });
+    if (!created) {
+      return created;
+    }
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法创建 schema_migrations 表: ") + e.what());
+  }
+  for (const Migration& migration : kMigrations) {
+    try {
+      if (migration.version <= db.schema_version()) {
+        continue;
+      }
+      if (Status status = apply(db, migration); !status) {
+        return status;
+      }
+    } catch (const std::exception& e) {
+      return make_error("数据库迁移 " + std::to_string(migration.version) + "（" +
+                        std::string(migration.name) + "）失败: " + e.what());
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace zhiyou::store

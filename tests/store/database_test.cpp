@@ -1,0 +1,172 @@
+// store::Database: opening, engines, transactions and savepoints, on both engines.
+#include "store/database.hpp"
+
+#include <soci/soci.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "engine_fixture.hpp"
+
+namespace zhiyou::store::testing {
+namespace {
+
+class DatabaseTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (!IsSkipped() && !HasFatalFailure()) {
+      db().session() << "CREATE TABLE scratch (id TEXT PRIMARY KEY)";
+    }
+  }
+  void insert(const std::string& id) {
+    db().session() << "INSERT INTO scratch (id) VALUES (:id)", soci::use(id);
+  }
+  long long rows() { return count("SELECT COUNT(*) FROM scratch"); }
+};
+ZHIYOU_ON_BOTH_ENGINES(DatabaseTest);
+
+TEST_P(DatabaseTest, OpensTheRequestedEngineAndMigrates) {
+  EXPECT_EQ(db().engine(), GetParam());
+  EXPECT_GE(db().schema_version(), 1);
+}
+
+TEST_P(DatabaseTest, TransactionCommitsWhenFnSucceeds) {
+  Status status = db().transaction([&]() -> Status {
+    insert("a");
+    insert("b");
+    return Ok{};
+  });
+  ASSERT_TRUE(status.ok()) << status.error().describe();
+  EXPECT_EQ(rows(), 2);
+  auto other = reopen();
+  ASSERT_NE(other, nullptr);
+  long long seen = 0;
+  other->session() << "SELECT COUNT(*) FROM scratch", soci::into(seen);
+  EXPECT_EQ(seen, 2) << "committed rows are visible to another connection";
+}
+
+TEST_P(DatabaseTest, TransactionRollsBackAndReturnsAnErrorResult) {
+  Status status = db().transaction([&]() -> Status {
+    insert("a");
+    return make_error("出错了", "plans.txt:3");
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().message, "出错了");
+  EXPECT_EQ(status.error().place, "plans.txt:3");
+  EXPECT_EQ(rows(), 0);
+}
+
+TEST_P(DatabaseTest, TransactionRollsBackAndRethrowsExceptions) {
+  EXPECT_THROW((void)db().transaction([&]() -> Status {
+    insert("a");
+    throw std::runtime_error("boom");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(rows(), 0);
+  EXPECT_THROW((void)db().transaction([&]() -> Status {
+    insert("a");
+    insert("a");  // primary key violation
+    return Ok{};
+  }),
+               soci::soci_error);
+  EXPECT_EQ(rows(), 0);
+  // The handle is usable again after both rollbacks.
+  Status status = db().transaction([&]() -> Status {
+    insert("c");
+    return Ok{};
+  });
+  ASSERT_TRUE(status.ok()) << status.error().describe();
+  EXPECT_EQ(rows(), 1);
+}
+
+TEST_P(DatabaseTest, NestedTransactionUndoesOnlyTheInnerWork) {
+  Status status = db().transaction([&]() -> Status {
+    insert("outer");
+    Status inner = db().transaction([&]() -> Status {
+      insert("inner");
+      return make_error("内层失败");
+    });
+    EXPECT_FALSE(inner.ok());
+    // An SQL error inside a savepoint must not poison the outer transaction (PostgreSQL
+    // aborts the whole transaction unless the savepoint is rolled back).
+    EXPECT_THROW((void)db().transaction([&]() -> Status {
+      insert("outer");
+      return Ok{};
+    }),
+                 soci::soci_error);
+    insert("after");
+    return Ok{};
+  });
+  ASSERT_TRUE(status.ok()) << status.error().describe();
+  EXPECT_EQ(rows(), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM scratch WHERE id = 'inner'"), 0);
+}
+
+TEST_P(DatabaseTest, NestedSuccessIsUndoneByAnOuterFailure) {
+  Status status = db().transaction([&]() -> Status {
+    Status inner = db().transaction([&]() -> Status {
+      insert("inner");
+      return Ok{};
+    });
+    EXPECT_TRUE(inner.ok());
+    return make_error("外层失败");
+  });
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(rows(), 0);
+}
+
+TEST_P(DatabaseTest, UnusableUrlIsAnErrorWithAMessage) {
+  auto opened = Database::open(unusable_url());
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().message.rfind("无法打开数据库 ", 0), 0u) << opened.error().message;
+  EXPECT_GT(opened.error().message.size(), std::string("无法打开数据库 ").size() + 10);
+}
+
+TEST_P(DatabaseTest, EmptyUrlIsAnError) {
+  auto opened = Database::open("");
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.error().message.find("无法打开数据库"), std::string::npos);
+}
+
+TEST_P(DatabaseTest, PasswordsAreNotShownInMessages) {
+  if (GetParam() == Engine::sqlite) {
+    GTEST_SKIP() << "PostgreSQL urls only";
+  }
+  auto opened = Database::open("postgresql://zhiyou:s3cret@127.0.0.1:1/x?connect_timeout=2");
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().message.find("s3cret"), std::string::npos) << opened.error().message;
+}
+
+TEST_P(DatabaseTest, SqliteCreatesTheDirectoryAndUsesWal) {
+  if (GetParam() != Engine::sqlite) {
+    GTEST_SKIP() << "SQLite files only";
+  }
+  zhiyou::testing::TempDir dir;
+  const auto path = dir.path() / "nested" / "deeper" / "zhiyou.db";
+  auto opened = Database::open(path.string());  // a plain path, no "sqlite:" prefix
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  EXPECT_TRUE(std::filesystem::exists(path));
+  std::string mode;
+  int foreign_keys = 0;
+  (*opened)->session() << "PRAGMA journal_mode", soci::into(mode);
+  (*opened)->session() << "PRAGMA foreign_keys", soci::into(foreign_keys);
+  EXPECT_EQ(mode, "wal");
+  EXPECT_EQ(foreign_keys, 1);
+}
+
+TEST_P(DatabaseTest, SqlitePathWithSpacesAndEquals) {
+  if (GetParam() != Engine::sqlite) {
+    GTEST_SKIP() << "SQLite files only";
+  }
+  zhiyou::testing::TempDir dir;
+  for (const char* name : {"with space.db", "a=b.db"}) {
+    const auto path = dir.path() / name;
+    auto opened = Database::open("sqlite:" + path.string());
+    ASSERT_TRUE(opened.ok()) << opened.error().describe();
+    EXPECT_TRUE(std::filesystem::exists(path)) << path;
+  }
+}
+
+}  // namespace
+}  // namespace zhiyou::store::testing
