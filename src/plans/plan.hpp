@@ -81,6 +81,8 @@ struct Plan {
   std::string issuer;
   std::optional<std::string> issued_on;  // YYYY-MM-DD
   std::string kind = "official";         // "official" text, or "report" (a news report on a plan)
+  std::optional<int> start_year;         // plan period, when the title states it
+  std::optional<int> end_year;
   SourceRef source;
   std::vector<Indicator> indicators;
   std::vector<Task> tasks;

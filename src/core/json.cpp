@@ -1,0 +1,115 @@
+#include "core/json.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+
+namespace zhiyou::json {
+namespace {
+
+void write(std::string& out, const boost::json::value& v, int indent, int depth);
+
+void newline(std::string& out, int indent, int depth) {
+  if (indent == 0) return;
+  out.push_back('\n');
+  out.append(static_cast<std::size_t>(indent * depth), ' ');
+}
+
+void write_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void write_double(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+  } else if (d == std::trunc(d) && std::fabs(d) < 9e15) {
+    out += fmt::format("{}", static_cast<long long>(d));
+  } else {
+    out += fmt::format("{}", d);
+  }
+}
+
+void write(std::string& out, const boost::json::value& v, int indent, int depth) {
+  switch (v.kind()) {
+    case boost::json::kind::null: out += "null"; break;
+    case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case boost::json::kind::int64: out += fmt::format("{}", v.get_int64()); break;
+    case boost::json::kind::uint64: out += fmt::format("{}", v.get_uint64()); break;
+    case boost::json::kind::double_: write_double(out, v.get_double()); break;
+    case boost::json::kind::string: write_string(out, v.get_string()); break;
+    case boost::json::kind::array: {
+      const auto& a = v.get_array();
+      out.push_back('[');
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        newline(out, indent, depth + 1);
+        write(out, a[i], indent, depth + 1);
+      }
+      if (!a.empty()) newline(out, indent, depth);
+      out.push_back(']');
+      break;
+    }
+    case boost::json::kind::object: {
+      const auto& o = v.get_object();
+      out.push_back('{');
+      bool first = true;
+      for (const auto& [key, value] : o) {
+        if (!first) out.push_back(',');
+        first = false;
+        newline(out, indent, depth + 1);
+        write_string(out, key);
+        out += indent > 0 ? ": " : ":";
+        write(out, value, indent, depth + 1);
+      }
+      if (!o.empty()) newline(out, indent, depth);
+      out.push_back('}');
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string serialize(const boost::json::value& value, int indent) {
+  std::string out;
+  write(out, value, indent, 0);
+  return out;
+}
+
+boost::json::value number(double value) {
+  if (value == std::trunc(value) && std::fabs(value) < 9e15) return static_cast<std::int64_t>(value);
+  return value;
+}
+
+boost::json::value optional_number(const std::optional<double>& value) {
+  return value ? number(*value) : boost::json::value(nullptr);
+}
+
+boost::json::value optional_string(const std::optional<std::string>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+boost::json::value string_or_null(std::string_view value) {
+  return value.empty() ? boost::json::value(nullptr) : boost::json::value(value);
+}
+
+}  // namespace zhiyou::json

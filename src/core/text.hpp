@@ -1,0 +1,43 @@
+// Text as it arrives from PDF extraction and Excel: UTF-8 checks, full-width → half-width
+// normalisation, and the whitespace repairs that Chinese text needs.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhiyou::text {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when `s` is valid UTF-8.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// NFC, then full-width digits, letters, brackets, %, comparison signs and the ideographic
+// space become their half-width forms ("（％）" → "(%)", "２０２５" → "2025").
+// Chinese punctuation (，；：。、) and document-number brackets 〔〕 are kept as they are.
+// Precondition: `s` is valid UTF-8.
+std::string normalize(std::string_view s);
+
+// Trims and collapses whitespace runs; a space is kept only between two ASCII letters or
+// digits, so PDF line-wrap artefacts inside Chinese text vanish
+// ("宁波市残疾人 事业发展" → "宁波市残疾人事业发展", "2025 年" → "2025年").
+std::string join_wrapped(std::string_view s);
+
+std::string_view trim(std::string_view s);
+std::vector<std::string_view> split(std::string_view s, char separator);
+// Splits on any of the UTF-8 strings in `separators`; empty pieces are dropped.
+std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& separators);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+bool contains(std::string_view s, std::string_view part);
+
+// Decodes one code point at `pos` (valid UTF-8 assumed); advances `pos`.
+char32_t next_code_point(std::string_view s, std::size_t& pos);
+// Number of code points.
+std::size_t length(std::string_view s);
+bool is_cjk(char32_t c);
+bool is_ascii_alnum(char32_t c);
+
+}  // namespace zhiyou::text
