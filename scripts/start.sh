@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Quick start, command 1: install what Zhiyou needs (Debian packages), build it, and load
+# the seed plans into its embedded SQLite database (data/zhiyou.db, or $ZHIYOU_DB).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF >/dev/null
+cmake --build build/release --target zhiyou
+export ZHIYOU_DB="${ZHIYOU_DB:-data/zhiyou.db}"
+mkdir -p "$(dirname "$ZHIYOU_DB")"
+zhiyou=build/release/src/cli/zhiyou
+# The demo data is Zhiyou's own export of the seed plans (zhiyou plan export), so this
+# works without ../shared; loading it again updates the plans in place.
+"$zhiyou" plan load data/demo/plans.json
+echo
+echo "质优 Zhiyou 已就绪，数据库：$ZHIYOU_DB"
+"$zhiyou" plan list
+echo
+echo "试试：$zhiyou plan show <编号>    或    $zhiyou --help"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install, build once (with AddressSanitizer and UBSan), and run
+# every test — each store test on SQLite and on a throwaway PostgreSQL 15 started here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+build=build/test
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZHIYOU_SANITIZE=ON -DZHIYOU_TESTS=ON >/dev/null
+cmake --build "$build" -j"$(nproc)"
+
+echo "== clang-format"
+mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src tests fuzz bench -name '*.[ch]pp')
+clang-format --dry-run -Werror "${sources[@]}"
+
+echo "== tests (SQLite and PostgreSQL)"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+scripts/with-postgres.sh env ZHIYOU_REQUIRE_POSTGRES=1 \
+  ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
