@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "store/migrations.hpp"
+#include "store/postgres_url.hpp"
 
 namespace zhiyou::store {
 namespace {
@@ -94,8 +95,12 @@ Result<std::unique_ptr<soci::session>> open_sqlite(std::string_view url) {
   return session;
 }
 
-std::unique_ptr<soci::session> open_postgresql(std::string_view url) {
-  auto session = std::make_unique<soci::session>(soci::postgresql, std::string(url));
+Result<std::unique_ptr<soci::session>> open_postgresql(std::string_view url) {
+  auto connect = soci_postgresql_url(url);
+  if (!connect) {
+    return open_error(url, connect.error().message);
+  }
+  auto session = std::make_unique<soci::session>(soci::postgresql, *connect);
   // "already exists, skipping" notices from idempotent DDL would otherwise go to stderr.
   *session << "SET client_min_messages TO WARNING";
   return session;
@@ -120,15 +125,12 @@ Result<std::unique_ptr<Database>> Database::open(std::string_view url) {
   }
   std::unique_ptr<Database> db;
   try {
-    if (is_postgresql_url(url)) {
-      db.reset(new Database(Engine::postgresql, open_postgresql(url)));
-    } else {
-      auto session = open_sqlite(url);
-      if (!session) {
-        return session.error();
-      }
-      db.reset(new Database(Engine::sqlite, std::move(session).value()));
+    const Engine engine = is_postgresql_url(url) ? Engine::postgresql : Engine::sqlite;
+    auto session = engine == Engine::postgresql ? open_postgresql(url) : open_sqlite(url);
+    if (!session) {
+      return session.error();
     }
+    db.reset(new Database(engine, std::move(session).value()));
   } catch (const std::exception& e) {
     return open_error(url, e.what());
   }

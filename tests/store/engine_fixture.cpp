@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <random>
 
+#include "store/postgres_url.hpp"
+
 namespace zhiyou::store::testing {
 namespace {
 
@@ -31,7 +33,9 @@ std::string with_search_path(const std::string& url, const std::string& schema) 
 }
 
 void run_admin(const std::string& server_url, const std::string& sql) {
-  soci::session admin(soci::postgresql, server_url);
+  auto url = soci_postgresql_url(server_url);
+  ASSERT_TRUE(url.ok()) << url.error().message;
+  soci::session admin(soci::postgresql, *url);
   admin << "SET client_min_messages TO WARNING";
   admin << sql;
 }

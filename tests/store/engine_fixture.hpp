@@ -8,10 +8,18 @@
 
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "store/database.hpp"
 #include "support/test_support.hpp"
+
+namespace zhiyou::store {
+// Names the engine in GoogleTest messages instead of a byte dump.
+inline void PrintTo(Engine engine, std::ostream* out) {
+  *out << (engine == Engine::sqlite ? "sqlite" : "postgresql");
+}
+}  // namespace zhiyou::store
 
 namespace zhiyou::store::testing {
 
