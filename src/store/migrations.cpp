@@ -48,6 +48,8 @@ constexpr std::array<const char*, 13> kPlanModel{
     " issuer TEXT NOT NULL,"
     " issued_on TEXT,"  // YYYY-MM-DD
     " kind TEXT NOT NULL,"
+    " start_year INTEGER,"  // plan period, when the title states it
+    " end_year INTEGER,"
     " source_file TEXT NOT NULL,"
     " source_line INTEGER NOT NULL,"
     " imported_at TEXT NOT NULL)",

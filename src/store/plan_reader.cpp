@@ -28,15 +28,22 @@ std::optional<plans::Plan> read_header(soci::session& sql, const std::string& id
   plans::Plan plan;
   std::string issued_on;
   soci::indicator issued_on_ind = soci::i_null;
-  sql << "SELECT id, title, doc_number, issuer, issued_on, kind, source_file, source_line"
-         " FROM plans WHERE id = :id",
+  int start_year = 0;
+  soci::indicator start_year_ind = soci::i_null;
+  int end_year = 0;
+  soci::indicator end_year_ind = soci::i_null;
+  sql << "SELECT id, title, doc_number, issuer, issued_on, kind, start_year, end_year, source_file,"
+         " source_line FROM plans WHERE id = :id",
       soci::into(plan.id), soci::into(plan.title), soci::into(plan.doc_number),
       soci::into(plan.issuer), soci::into(issued_on, issued_on_ind), soci::into(plan.kind),
+      soci::into(start_year, start_year_ind), soci::into(end_year, end_year_ind),
       soci::into(plan.source.file), soci::into(plan.source.line), soci::use(id);
   if (!sql.got_data()) {
     return std::nullopt;
   }
   plan.issued_on = optional_text(issued_on, issued_on_ind);
+  if (start_year_ind == soci::i_ok) plan.start_year = start_year;
+  if (end_year_ind == soci::i_ok) plan.end_year = end_year;
   return plan;
 }
 

@@ -61,18 +61,24 @@ void upsert_plan_row(soci::session& sql, const plans::Plan& plan) {
   std::string issued_on = plan.issued_on.value_or("");
   soci::indicator issued_on_ind = null_if(!plan.issued_on);
   std::string imported_at = utc_timestamp();
+  int start_year = plan.start_year.value_or(0);
+  soci::indicator start_year_ind = null_if(!plan.start_year);
+  int end_year = plan.end_year.value_or(0);
+  soci::indicator end_year_ind = null_if(!plan.end_year);
   // INSERT … ON CONFLICT (id) DO UPDATE is spelled the same in SQLite and PostgreSQL.
-  sql << "INSERT INTO plans (id, title, doc_number, issuer, issued_on, kind, source_file,"
-         " source_line, imported_at)"
-         " VALUES (:id, :title, :doc_number, :issuer, :issued_on, :kind, :source_file,"
-         " :source_line, :imported_at)"
+  sql << "INSERT INTO plans (id, title, doc_number, issuer, issued_on, kind, start_year, end_year,"
+         " source_file, source_line, imported_at)"
+         " VALUES (:id, :title, :doc_number, :issuer, :issued_on, :kind, :start_year, :end_year,"
+         " :source_file, :source_line, :imported_at)"
          " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
          " doc_number = excluded.doc_number, issuer = excluded.issuer,"
          " issued_on = excluded.issued_on, kind = excluded.kind,"
+         " start_year = excluded.start_year, end_year = excluded.end_year,"
          " source_file = excluded.source_file, source_line = excluded.source_line,"
          " imported_at = excluded.imported_at",
       soci::use(plan.id), soci::use(plan.title), soci::use(plan.doc_number), soci::use(plan.issuer),
-      soci::use(issued_on, issued_on_ind), soci::use(plan.kind), soci::use(plan.source.file),
+      soci::use(issued_on, issued_on_ind), soci::use(plan.kind),
+      soci::use(start_year, start_year_ind), soci::use(end_year, end_year_ind), soci::use(plan.source.file),
       soci::use(plan.source.line), soci::use(imported_at);
 }
 
