@@ -26,6 +26,7 @@ struct PlanOptions {
   std::string id;
   std::string direction;
   bool json = false;
+  bool facts_only = false;
 };
 
 std::optional<std::string> read_whole_file(const std::string& path, std::string& error) {
@@ -162,6 +163,15 @@ void export_plans(const PlanOptions& options) {
   auto db = open_database(options.db);
   auto plans = store::load_all_plans(*db);
   if (!plans.ok()) throw UserError{plans.error().describe()};
+  if (options.facts_only) {
+    // Facts and figures only: the sentences quoted from the official text stay out, so the
+    // export can be shipped as demo data without copying the documents.
+    for (plans::Plan& plan : *plans) {
+      for (plans::Indicator& ind : plan.indicators) {
+        for (plans::Target& t : ind.targets) t.sentence.clear();
+      }
+    }
+  }
   fmt::print("{}\n", json::serialize(plans::plans_to_json(*plans), 1));
 }
 
@@ -236,6 +246,7 @@ void add_plan_commands(CLI::App& app) {
   CLI::App* exporter = plan->add_subcommand("export", "以 JSON 导出全部规划（可用 plan load 载入）");
   add_database_option(*exporter, options->db);
   exporter->add_flag("--json", options->json, "JSON（唯一格式，为与其他命令一致而保留）");
+  exporter->add_flag("--facts-only", options->facts_only, "只导出事实与数字，不含引自原文的句子（用于演示数据）");
   exporter->callback([options] { export_plans(*options); });
 
   CLI::App* load = plan->add_subcommand("load", "载入 plan export 导出的 JSON（- 表示标准输入）");
