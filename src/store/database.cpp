@@ -20,9 +20,17 @@ bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
 
+// A libpq URL, or a libpq keyword/value string that starts with a connection keyword.
 bool is_postgresql_url(std::string_view url) {
-  return starts_with(url, "postgresql://") || starts_with(url, "postgres://") ||
-         starts_with(url, "host=") || starts_with(url, "dbname=");
+  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+    return true;
+  }
+  for (std::string_view keyword : {"host=", "hostaddr=", "port=", "dbname=", "user=", "service="}) {
+    if (starts_with(url, keyword)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The url as it may appear in a message: passwords replaced by "***".

@@ -25,7 +25,9 @@ class Database {
   //                                                   created; WAL, foreign keys on, 5 s busy
   //                                                   timeout.
   //   "postgresql://user@host:port/db", "postgres://…",
-  //   "host=… dbname=…", "dbname=…"                   PostgreSQL (libpq syntax).
+  //   "host=… dbname=…", "dbname=…", "user=…"       PostgreSQL (libpq keyword string; it
+  //                                                   must start with host=, hostaddr=,
+  //                                                   port=, dbname=, user= or service=).
   // Fails with a Chinese message ("无法打开数据库 …: reason") when the database cannot be
   // opened or migrated; never throws for a bad url or an unreachable server.
   static Result<std::unique_ptr<Database>> open(std::string_view url);
