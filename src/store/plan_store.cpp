@@ -78,8 +78,8 @@ void upsert_plan_row(soci::session& sql, const plans::Plan& plan) {
          " imported_at = excluded.imported_at",
       soci::use(plan.id), soci::use(plan.title), soci::use(plan.doc_number), soci::use(plan.issuer),
       soci::use(issued_on, issued_on_ind), soci::use(plan.kind),
-      soci::use(start_year, start_year_ind), soci::use(end_year, end_year_ind), soci::use(plan.source.file),
-      soci::use(plan.source.line), soci::use(imported_at);
+      soci::use(start_year, start_year_ind), soci::use(end_year, end_year_ind),
+      soci::use(plan.source.file), soci::use(plan.source.line), soci::use(imported_at);
 }
 
 // Prepared once per save, executed once per unit.

@@ -53,6 +53,7 @@ TEST_P(PlanStoreTest, ResavingReplacesChildrenAndKeepsIds) {
   save(db(), plan);
   plan.title = "修订后的规划";
   plan.issued_on.reset();
+  plan.end_year.reset();
   plan.indicators.erase(plan.indicators.begin() + 1);  // drop the bare indicator
   plan.indicators[0].targets.resize(1);
   plan.indicators[0].targets[0].expression.value = 99.9;

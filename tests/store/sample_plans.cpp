@@ -17,6 +17,8 @@ plans::Plan full_plan(const std::string& id) {
   plan.issuer = "宁波市人民政府办公厅";
   plan.issued_on = "2023-01-15";
   plan.kind = "official";
+  plan.start_year = 2021;
+  plan.end_year = 2025;
   plan.source = {"000 质量强市规划.txt", 3};
 
   plans::Indicator rate;
@@ -158,6 +160,8 @@ void expect_same_plan(const plans::Plan& e, const plans::Plan& a) {
   EXPECT_EQ(e.issuer, a.issuer);
   EXPECT_EQ(e.issued_on, a.issued_on);
   EXPECT_EQ(e.kind, a.kind);
+  EXPECT_EQ(e.start_year, a.start_year);
+  EXPECT_EQ(e.end_year, a.end_year);
   expect_same_source(e.source, a.source);
   ASSERT_EQ(e.indicators.size(), a.indicators.size());
   for (std::size_t i = 0; i < e.indicators.size(); ++i) {
