@@ -20,13 +20,27 @@ void write_string(std::string& out, std::string_view s) {
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20) {
           out += fmt::format("\\u{:04x}", c);
@@ -50,12 +64,24 @@ void write_double(std::string& out, double d) {
 
 void write(std::string& out, const boost::json::value& v, int indent, int depth) {
   switch (v.kind()) {
-    case boost::json::kind::null: out += "null"; break;
-    case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-    case boost::json::kind::int64: out += fmt::format("{}", v.get_int64()); break;
-    case boost::json::kind::uint64: out += fmt::format("{}", v.get_uint64()); break;
-    case boost::json::kind::double_: write_double(out, v.get_double()); break;
-    case boost::json::kind::string: write_string(out, v.get_string()); break;
+    case boost::json::kind::null:
+      out += "null";
+      break;
+    case boost::json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      break;
+    case boost::json::kind::int64:
+      out += fmt::format("{}", v.get_int64());
+      break;
+    case boost::json::kind::uint64:
+      out += fmt::format("{}", v.get_uint64());
+      break;
+    case boost::json::kind::double_:
+      write_double(out, v.get_double());
+      break;
+    case boost::json::kind::string:
+      write_string(out, v.get_string());
+      break;
     case boost::json::kind::array: {
       const auto& a = v.get_array();
       out.push_back('[');
@@ -96,7 +122,8 @@ std::string serialize(const boost::json::value& value, int indent) {
 }
 
 boost::json::value number(double value) {
-  if (value == std::trunc(value) && std::fabs(value) < 9e15) return static_cast<std::int64_t>(value);
+  if (value == std::trunc(value) && std::fabs(value) < 9e15)
+    return static_cast<std::int64_t>(value);
   return value;
 }
 

@@ -61,27 +61,36 @@ std::optional<Period> Period::parse(std::string_view raw) {
 
 std::string Period::to_string() const {
   switch (kind) {
-    case Kind::year: return fmt::format("{}", year);
-    case Kind::quarter: return fmt::format("{}Q{}", year, index);
-    case Kind::month: return fmt::format("{}-{:02}", year, index);
+    case Kind::year:
+      return fmt::format("{}", year);
+    case Kind::quarter:
+      return fmt::format("{}Q{}", year, index);
+    case Kind::month:
+      return fmt::format("{}-{:02}", year, index);
   }
   return {};
 }
 
 int Period::first_month() const {
   switch (kind) {
-    case Kind::year: return 1;
-    case Kind::quarter: return (index - 1) * 3 + 1;
-    case Kind::month: return index;
+    case Kind::year:
+      return 1;
+    case Kind::quarter:
+      return (index - 1) * 3 + 1;
+    case Kind::month:
+      return index;
   }
   return 1;
 }
 
 int Period::last_month() const {
   switch (kind) {
-    case Kind::year: return 12;
-    case Kind::quarter: return index * 3;
-    case Kind::month: return index;
+    case Kind::year:
+      return 12;
+    case Kind::quarter:
+      return index * 3;
+    case Kind::month:
+      return index;
   }
   return 12;
 }

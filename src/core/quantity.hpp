@@ -8,10 +8,10 @@
 namespace zhiyou::quantity {
 
 struct ParsedNumber {
-  double value = 0;         // magnitude applied: "8000 万" → 80000000
-  std::size_t consumed = 0; // bytes of input used, including the magnitude and spaces before it
-  double magnitude = 1;     // 1, 1e4 (万), 1e8 (亿), 1e12 (万亿), ...
-  bool percent = false;     // a "%" followed
+  double value = 0;          // magnitude applied: "8000 万" → 80000000
+  std::size_t consumed = 0;  // bytes of input used, including the magnitude and spaces before it
+  double magnitude = 1;      // 1, 1e4 (万), 1e8 (亿), 1e12 (万亿), ...
+  bool percent = false;      // a "%" followed
 };
 
 // Parses a number at the start of `s` (after optional spaces and a sign), with an optional

@@ -33,24 +33,42 @@ char32_t fold_full_width(char32_t c) {
   if (c >= U'Ａ' && c <= U'Ｚ') return c - U'Ａ' + U'A';
   if (c >= U'ａ' && c <= U'ｚ') return c - U'ａ' + U'a';
   switch (c) {
-    case U'（': return U'(';
-    case U'）': return U')';
-    case U'［': return U'[';
-    case U'］': return U']';
-    case U'｛': return U'{';
-    case U'｝': return U'}';
-    case U'％': return U'%';
-    case U'＜': return U'<';
-    case U'＞': return U'>';
-    case U'＝': return U'=';
-    case U'＋': return U'+';
-    case U'－': return U'-';
-    case U'．': return U'.';
-    case U'／': return U'/';
-    case U'＊': return U'*';
-    case U'　': return U' ';
-    case U'\u00A0': return U' ';
-    default: return c;
+    case U'（':
+      return U'(';
+    case U'）':
+      return U')';
+    case U'［':
+      return U'[';
+    case U'］':
+      return U']';
+    case U'｛':
+      return U'{';
+    case U'｝':
+      return U'}';
+    case U'％':
+      return U'%';
+    case U'＜':
+      return U'<';
+    case U'＞':
+      return U'>';
+    case U'＝':
+      return U'=';
+    case U'＋':
+      return U'+';
+    case U'－':
+      return U'-';
+    case U'．':
+      return U'.';
+    case U'／':
+      return U'/';
+    case U'＊':
+      return U'*';
+    case U'　':
+      return U' ';
+    case U'\u00A0':
+      return U' ';
+    default:
+      return c;
   }
 }
 
@@ -134,7 +152,8 @@ std::vector<std::string_view> split(std::string_view s, char separator) {
   }
 }
 
-std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& separators) {
+std::vector<std::string> split_any(std::string_view s,
+                                   const std::vector<std::string_view>& separators) {
   std::vector<std::string> parts;
   std::string current;
   std::size_t pos = 0;
@@ -182,7 +201,8 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
     pos += 3;
     return c;
   }
-  const char32_t c = ((b0 & 0x07) << 18) | (cont(pos + 1) << 12) | (cont(pos + 2) << 6) | cont(pos + 3);
+  const char32_t c =
+      ((b0 & 0x07) << 18) | (cont(pos + 1) << 12) | (cont(pos + 2) << 6) | cont(pos + 3);
   pos += 4;
   return c;
 }
@@ -196,7 +216,8 @@ std::size_t length(std::string_view s) {
 }
 
 bool is_cjk(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2A6DF);
 }
 
 bool is_ascii_alnum(char32_t c) {

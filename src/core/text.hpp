@@ -27,7 +27,8 @@ std::string join_wrapped(std::string_view s);
 std::string_view trim(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char separator);
 // Splits on any of the UTF-8 strings in `separators`; empty pieces are dropped.
-std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& separators);
+std::vector<std::string> split_any(std::string_view s,
+                                   const std::vector<std::string_view>& separators);
 
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);

@@ -9,11 +9,12 @@ namespace zhiyou::plans {
 namespace {
 
 // Names that measure a reduction: more reduction is better.
-constexpr std::array<std::string_view, 5> kReductionWords{"降低率", "降低比例", "降低", "下降率", "减少"};
+constexpr std::array<std::string_view, 5> kReductionWords{"降低率", "降低比例", "降低", "下降率",
+                                                          "减少"};
 // Quantities where less is better.
-constexpr std::array<std::string_view, 12> kLowerIsBetter{
-    "失业率", "死亡率", "能耗", "倍差", "排放", "近视率", "发生率", "事故", "不合格率", "差距",
-    "投诉率", "空置率"};
+constexpr std::array<std::string_view, 12> kLowerIsBetter{"失业率",   "死亡率", "能耗",   "倍差",
+                                                          "排放",     "近视率", "发生率", "事故",
+                                                          "不合格率", "差距",   "投诉率", "空置率"};
 
 bool any_in(std::string_view name, const auto& words) {
   for (const std::string_view w : words) {
@@ -33,7 +34,8 @@ Direction infer_direction(const Indicator& indicator) {
 
   for (const Target& t : indicator.targets) {
     const Expression& e = t.expression;
-    if (e.kind == TargetKind::change && e.value) return *e.value < 0 ? Direction::down : Direction::up;
+    if (e.kind == TargetKind::change && e.value)
+      return *e.value < 0 ? Direction::down : Direction::up;
     if (e.kind != TargetKind::level || !e.op) continue;
     if (*e.op == Comparator::ge || *e.op == Comparator::gt) return Direction::up;
     if (*e.op == Comparator::le || *e.op == Comparator::lt) return Direction::down;
@@ -51,9 +53,15 @@ void resolve_comparators(Indicator& indicator) {
     Expression& e = t.expression;
     if (e.op || e.kind == TargetKind::qualitative) continue;
     switch (indicator.direction) {
-      case Direction::up: e.op = Comparator::ge; break;
-      case Direction::down: e.op = Comparator::le; break;
-      case Direction::none: e.op = Comparator::eq; break;
+      case Direction::up:
+        e.op = Comparator::ge;
+        break;
+      case Direction::down:
+        e.op = Comparator::le;
+        break;
+      case Direction::none:
+        e.op = Comparator::eq;
+        break;
     }
   }
 }

@@ -38,7 +38,8 @@ std::optional<std::string> issuer_header(std::string_view line) {
   return std::nullopt;
 }
 
-std::size_t previous_non_empty(const std::vector<SourceLine>& lines, std::size_t i, std::size_t floor) {
+std::size_t previous_non_empty(const std::vector<SourceLine>& lines, std::size_t i,
+                               std::size_t floor) {
   while (i > floor) {
     --i;
     if (!text::trim(lines[i].text).empty()) return i;
@@ -70,19 +71,21 @@ void read_title(Document& doc) {
   const std::size_t issue = heading.find("关于印发");
   if (issue != std::string::npos && heading.ends_with("的通知")) {
     const std::size_t from = issue + std::string_view("关于印发").size();
-    doc.title = strip_book_marks(heading.substr(from, heading.size() - from - std::string_view("的通知").size()));
+    doc.title = strip_book_marks(
+        heading.substr(from, heading.size() - from - std::string_view("的通知").size()));
   } else {
     doc.title = heading;
   }
 }
 
 bool names_a_plan(std::string_view title) {
-  static constexpr std::array<std::string_view, 5> kNotPlans{"规定", "办法", "细则", "任职", "免职"};
+  static constexpr std::array<std::string_view, 5> kNotPlans{"规定", "办法", "细则", "任职",
+                                                             "免职"};
   for (const auto w : kNotPlans) {
     if (title.ends_with(w) || text::contains(title, std::string(w) + "的通知")) return false;
   }
-  static constexpr std::array<std::string_view, 7> kPlans{"规划", "方案", "意见", "行动计划", "纲要",
-                                                          "计划", "实施意见"};
+  static constexpr std::array<std::string_view, 7> kPlans{"规划", "方案", "意见",    "行动计划",
+                                                          "纲要", "计划", "实施意见"};
   for (const auto w : kPlans) {
     if (text::contains(title, w)) return true;
   }
@@ -115,7 +118,8 @@ void read_date(Document& doc, const std::vector<SourceLine>& lines) {
 
 // A news report has no document number; it names the plan it reports on: "出台《…实施意见》".
 std::optional<Document> reported_plan(const std::vector<SourceLine>& lines) {
-  static const std::regex kCited(R"((?:出台|印发|发布)(?:了)?《(.{4,240}?(?:实施意见|规划|方案|行动计划|意见))》)");
+  static const std::regex kCited(
+      R"((?:出台|印发|发布)(?:了)?《(.{4,240}?(?:实施意见|规划|方案|行动计划|意见))》)");
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::smatch m;
     const std::string joined = text::join_wrapped(lines[i].text);
@@ -144,7 +148,8 @@ std::string document_number_in(std::string_view raw) {
   struct Brackets {
     std::string_view open, close;
   };
-  static constexpr std::array<Brackets, 4> kBrackets{{{"〔", "〕"}, {"[", "]"}, {"(", ")"}, {"【", "】"}}};
+  static constexpr std::array<Brackets, 4> kBrackets{
+      {{"〔", "〕"}, {"[", "]"}, {"(", ")"}, {"【", "】"}}};
   for (const auto& [open, close] : kBrackets) {
     const std::size_t o = s.find(open);
     const std::size_t c = s.find(close);
@@ -159,7 +164,8 @@ std::string document_number_in(std::string_view raw) {
   }
   // Orders of the mayor: "政府令第260号".
   const std::size_t order = s.find("令第");
-  if (order != std::string_view::npos && all_cjk(s.substr(0, order + std::string_view("令").size())) &&
+  if (order != std::string_view::npos &&
+      all_cjk(s.substr(0, order + std::string_view("令").size())) &&
       all_digits(s.substr(order + std::string_view("令第").size()))) {
     return std::string(joined);
   }

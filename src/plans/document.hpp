@@ -16,8 +16,8 @@ struct Document {
   std::size_t begin = 0;  // index into the lines, inclusive
   std::size_t end = 0;    // exclusive
   int title_line = 0;
-  std::string heading;    // the title as printed ("…关于印发…的通知")
-  std::string title;      // the plan's own name ("宁波市残疾人事业发展“十四五”规划")
+  std::string heading;  // the title as printed ("…关于印发…的通知")
+  std::string title;  // the plan's own name ("宁波市残疾人事业发展“十四五”规划")
   std::string doc_number;
   std::string issuer;
   std::optional<std::string> issued_on;  // YYYY-MM-DD

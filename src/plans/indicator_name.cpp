@@ -75,10 +75,11 @@ std::vector<std::string> split_units(std::string_view raw) {
   std::string list(raw);
   // Only the list itself: "…等按职责分工负责。以下均需…" keeps what precedes the full stop.
   if (const std::size_t stop = list.find("。"); stop != std::string::npos) list.resize(stop);
-  static constexpr std::array<std::string_view, 4> kBoilerplate{"等按职责分工负责", "按职责分工负责",
-                                                                "分别负责", "负责"};
+  static constexpr std::array<std::string_view, 4> kBoilerplate{
+      "等按职责分工负责", "按职责分工负责", "分别负责", "负责"};
   for (const auto phrase : kBoilerplate) {
-    if (const std::size_t p = list.find(phrase); p != std::string::npos) list.erase(p, phrase.size());
+    if (const std::size_t p = list.find(phrase); p != std::string::npos)
+      list.erase(p, phrase.size());
   }
   std::vector<std::string> units;
   std::string current;
@@ -86,7 +87,8 @@ std::vector<std::string> split_units(std::string_view raw) {
   const auto flush = [&] {
     std::string unit = text::join_wrapped(current);
     current.clear();
-    if (unit.ends_with("等") && text::length(unit) > 2) unit.resize(unit.size() - std::string_view("等").size());
+    if (unit.ends_with("等") && text::length(unit) > 2)
+      unit.resize(unit.size() - std::string_view("等").size());
     if (!unit.empty()) units.push_back(std::move(unit));
   };
   std::size_t pos = 0;
@@ -95,8 +97,8 @@ std::vector<std::string> split_units(std::string_view raw) {
     const char32_t c = text::next_code_point(list, pos);
     if (c == U'(' || c == U'〔' || c == U'【' || c == U'[') ++depth;
     if ((c == U')' || c == U'〕' || c == U'】' || c == U']') && depth > 0) --depth;
-    const bool separator = c == U'、' || c == U'，' || c == U',' || c == U'；' || c == U';' ||
-                           c == U' ' || c == U'\t';
+    const bool separator =
+        c == U'、' || c == U'，' || c == U',' || c == U'；' || c == U';' || c == U' ' || c == U'\t';
     if (separator && depth == 0) {
       flush();
     } else {

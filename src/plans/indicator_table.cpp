@@ -26,7 +26,7 @@ struct Header {
   std::vector<Column> columns;
   std::size_t left_slots = 0;  // cells before the first value column
   std::size_t value_count = 0;
-  std::vector<Role> tail;      // roles after the value columns, left to right
+  std::vector<Role> tail;  // roles after the value columns, left to right
   bool has_domain = false;
 };
 
@@ -55,7 +55,8 @@ std::optional<Header> read_header(const std::vector<std::string>& cells) {
     Column column;
     column.title = cell;
     const auto year = year_in(cell);
-    if (year && (text::contains(cell, "基期") || text::contains(cell, "基数") || text::contains(cell, "基准"))) {
+    if (year && (text::contains(cell, "基期") || text::contains(cell, "基数") ||
+                 text::contains(cell, "基准"))) {
       column = {Role::baseline, *year, cell};
     } else if (year && text::contains(cell, "目标")) {
       column = {Role::target, *year, cell};
@@ -80,9 +81,11 @@ std::optional<Header> read_header(const std::vector<std::string>& cells) {
   }
   if (!has_name || !has_value) return std::nullopt;
   // "2020年 | 2025年": with no explicit base column, the earliest year is the baseline.
-  const bool explicit_baseline = std::any_of(header.columns.begin(), header.columns.end(),
-                                             [](const Column& c) { return c.role == Role::baseline; });
-  if (!explicit_baseline && bare_years.size() >= 2) header.columns[bare_years.front()].role = Role::baseline;
+  const bool explicit_baseline =
+      std::any_of(header.columns.begin(), header.columns.end(),
+                  [](const Column& c) { return c.role == Role::baseline; });
+  if (!explicit_baseline && bare_years.size() >= 2)
+    header.columns[bare_years.front()].role = Role::baseline;
 
   std::size_t first_value = header.columns.size();
   std::size_t last_value = 0;
@@ -107,9 +110,9 @@ bool all_digits(std::string_view s) {
 
 struct Row {
   int line = 0;
-  std::string domain;          // as printed on this row; empty when carried down
+  std::string domain;  // as printed on this row; empty when carried down
   std::string name_cell;
-  std::string sub_label;       // 学前段
+  std::string sub_label;  // 学前段
   std::vector<std::string> values;
   std::string attribute;
   std::string units;
@@ -139,7 +142,8 @@ class TableReader {
     Row row;
     row.line = line.number;
     // Tail columns (属性, 责任单位) are the last cells.
-    for (auto it = header_.tail.rbegin(); it != header_.tail.rend() && cells.size() > header_.value_count; ++it) {
+    for (auto it = header_.tail.rbegin();
+         it != header_.tail.rend() && cells.size() > header_.value_count; ++it) {
       if (*it == Role::attribute) row.attribute = cells.back();
       if (*it == Role::units) row.units = cells.back();
       cells.pop_back();
@@ -149,8 +153,8 @@ class TableReader {
       return Ok{};
     }
     if (cells.size() < header_.value_count + 1) {
-      return make_error(fmt::format("指标表这一行只有 {} 列，少于表头要求的名称和 {} 个数值列", cells.size(),
-                                    header_.value_count),
+      return make_error(fmt::format("指标表这一行只有 {} 列，少于表头要求的名称和 {} 个数值列",
+                                    cells.size(), header_.value_count),
                         place(line.number));
     }
     row.values.assign(cells.end() - static_cast<std::ptrdiff_t>(header_.value_count), cells.end());
@@ -184,7 +188,9 @@ class TableReader {
   }
 
  private:
-  [[nodiscard]] std::string place(int line) const { return fmt::format("{}:{}", file_label_, line); }
+  [[nodiscard]] std::string place(int line) const {
+    return fmt::format("{}:{}", file_label_, line);
+  }
 
   Status add_row(const Row& row) {
     IndicatorName name = read_indicator_name(row.name_cell);
@@ -213,7 +219,8 @@ class TableReader {
       if (column.role != Role::baseline && column.role != Role::target) continue;
       auto parsed = parse_expression(row.values[v++]);
       if (!parsed.ok()) {
-        return make_error(fmt::format("「{}」列：{}", column.title, parsed.error().message), place(row.line));
+        return make_error(fmt::format("「{}」列：{}", column.title, parsed.error().message),
+                          place(row.line));
       }
       if (!parsed.value()) continue;
       percent = percent || parsed.value()->percent;
@@ -287,15 +294,18 @@ class TableReader {
       const auto& units = rows_[i].indicator.lead_units;
       const bool belongs_above =
           !units.empty() && k > i + 1 && prev_domain != new_domain &&
-          std::all_of(units.begin(), units.end(), [&](const std::string& u) { return above.count(u) > 0; }) &&
-          std::none_of(units.begin(), units.end(), [&](const std::string& u) { return below.count(u) > 0; });
+          std::all_of(units.begin(), units.end(),
+                      [&](const std::string& u) { return above.count(u) > 0; }) &&
+          std::none_of(units.begin(), units.end(),
+                       [&](const std::string& u) { return below.count(u) > 0; });
       if (belongs_above) {
         rows_[i].indicator.domain = prev_domain;
         rows_[i].labelled = false;
         rows_[i + 1].labelled = true;
-        out_.repairs.push_back(fmt::format("{}: 领域「{}」的标签错位到了「{}」一行，已将该行归入「{}」",
-                                           place(rows_[i].indicator.source.line), new_domain,
-                                           rows_[i].indicator.name, prev_domain));
+        out_.repairs.push_back(
+            fmt::format("{}: 领域「{}」的标签错位到了「{}」一行，已将该行归入「{}」",
+                        place(rows_[i].indicator.source.line), new_domain, rows_[i].indicator.name,
+                        prev_domain));
         group_start = i + 1;
         continue;
       }
@@ -323,7 +333,8 @@ Result<TableParse> parse_indicator_tables(const std::vector<SourceLine>& lines, 
   TableReader reader(file_label, file_name, out);
   std::size_t i = begin;
   while (i < end) {
-    const auto header = is_table_line(lines[i]) ? read_header(cells_of(lines[i].text)) : std::nullopt;
+    const auto header =
+        is_table_line(lines[i]) ? read_header(cells_of(lines[i].text)) : std::nullopt;
     if (!header) {
       ++i;
       continue;

@@ -16,7 +16,7 @@
 namespace zhiyou::plans {
 
 struct TableParse {
-  std::vector<Indicator> indicators;  // ids not yet assigned; direction not yet inferred
+  std::vector<Indicator> indicators;     // ids not yet assigned; direction not yet inferred
   std::vector<std::size_t> table_lines;  // indices of the lines the tables occupy
   std::vector<std::string> repairs;      // "file:167: …" what was repaired and why
 };

@@ -9,7 +9,8 @@ namespace zhiyou::plans {
 namespace {
 
 bool ends_a_paragraph(const std::string& text) {
-  static constexpr std::array<std::string_view, 9> kEnds{"。", "！", "？", "；", "：", "”", ")", "」", "…"};
+  static constexpr std::array<std::string_view, 9> kEnds{"。", "！", "？", "；", "：",
+                                                         "”",  ")",  "」", "…"};
   for (const auto e : kEnds) {
     if (text.ends_with(e)) return true;
   }
@@ -17,8 +18,9 @@ bool ends_a_paragraph(const std::string& text) {
 }
 
 bool starts_new_block(const std::string& text) {
-  return starts_with_section_marker(text) || item_marker_length(text) > 0 || text.starts_with("——") ||
-         text.starts_with("附件") || text.starts_with("注：") || text.starts_with("-");
+  return starts_with_section_marker(text) || item_marker_length(text) > 0 ||
+         text.starts_with("——") || text.starts_with("附件") || text.starts_with("注：") ||
+         text.starts_with("-");
 }
 
 // A short line without a comma or full stop is a heading or a title, never the first half
@@ -35,7 +37,8 @@ bool starts_with_section_marker(const std::string& text) {
 }
 
 std::size_t item_marker_length(const std::string& text) {
-  static const std::regex kItem(R"(^(\((一|二|三|四|五|六|七|八|九|十)+\)|\d{1,2}(\.|、|．)(?!\d)))");
+  static const std::regex kItem(
+      R"(^(\((一|二|三|四|五|六|七|八|九|十)+\)|\d{1,2}(\.|、|．)(?!\d)))");
   std::smatch m;
   if (std::regex_search(text, m, kItem)) return static_cast<std::size_t>(m.length(0));
   return 0;

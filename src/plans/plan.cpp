@@ -58,7 +58,9 @@ std::string_view to_string(Comparator op) { return name_of(kComparators, op); }
 std::string_view to_string(Direction direction) { return name_of(kDirections, direction); }
 std::string_view to_string(Attribute attribute) { return name_of(kAttributes, attribute); }
 std::optional<TargetKind> target_kind_from(std::string_view text) { return lookup(kKinds, text); }
-std::optional<Comparator> comparator_from(std::string_view text) { return lookup(kComparators, text); }
+std::optional<Comparator> comparator_from(std::string_view text) {
+  return lookup(kComparators, text);
+}
 std::optional<Direction> direction_from(std::string_view text) { return lookup(kDirections, text); }
 std::optional<Attribute> attribute_from(std::string_view text) { return lookup(kAttributes, text); }
 

@@ -29,10 +29,10 @@ enum class Attribute { expected, binding };  // 预期性 / 约束性
 struct Expression {
   TargetKind kind = TargetKind::level;
   std::optional<Comparator> op;
-  std::optional<double> value;           // in the indicator's unit, magnitudes applied
-  std::optional<int> reference_year;     // for `change`
-  std::vector<double> parts;             // "99.6 /99.22": one value per sub-item
-  std::string text;                      // as printed, whitespace-normalised
+  std::optional<double> value;        // in the indicator's unit, magnitudes applied
+  std::optional<int> reference_year;  // for `change`
+  std::vector<double> parts;          // "99.6 /99.22": one value per sub-item
+  std::string text;                   // as printed, whitespace-normalised
 };
 
 struct Target {

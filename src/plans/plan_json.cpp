@@ -20,7 +20,9 @@ json::array strings(const std::vector<std::string>& values) {
   return a;
 }
 
-json::value optional_int(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value optional_int(const std::optional<int>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
 
 // Reading: every accessor names the path it is reading, so a bad file says where.
 class Reader {
@@ -37,7 +39,8 @@ class Reader {
     if (!v->is_array()) return fail(path + "." + std::string(key), "应为数组");
     return &v->get_array();
   }
-  std::string string(const json::object& o, std::string_view key, const std::string& path, bool required = false) {
+  std::string string(const json::object& o, std::string_view key, const std::string& path,
+                     bool required = false) {
     const auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
       if (required) fail(path + "." + std::string(key), "缺少此字段");
@@ -49,12 +52,14 @@ class Reader {
     }
     return std::string(v->get_string());
   }
-  std::optional<std::string> optional_string(const json::object& o, std::string_view key, const std::string& path) {
+  std::optional<std::string> optional_string(const json::object& o, std::string_view key,
+                                             const std::string& path) {
     const auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) return std::nullopt;
     return string(o, key, path);
   }
-  std::optional<double> number(const json::object& o, std::string_view key, const std::string& path) {
+  std::optional<double> number(const json::object& o, std::string_view key,
+                               const std::string& path) {
     const auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) return std::nullopt;
     if (v->is_int64()) return static_cast<double>(v->get_int64());
@@ -68,7 +73,8 @@ class Reader {
     if (n && *n != static_cast<int>(*n)) fail(path + "." + std::string(key), "应为整数");
     return n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
   }
-  std::vector<std::string> strings(const json::object& o, std::string_view key, const std::string& path) {
+  std::vector<std::string> strings(const json::object& o, std::string_view key,
+                                   const std::string& path) {
     std::vector<std::string> out;
     const json::array* a = array(o, key, path);
     if (a == nullptr) return out;
@@ -144,12 +150,13 @@ Indicator read_indicator(Reader& r, const json::object& o, const std::string& pa
     for (std::size_t i = 0; i < targets->size(); ++i) {
       const std::string tp = fmt::format("{}.targets[{}]", path, i);
       if (const json::object* t = r.object((*targets)[i], tp)) {
-        ind.targets.push_back(Target{r.integer(*t, "year", tp).value_or(0), read_expression(r, *t, tp),
-                                     r.string(*t, "sentence", tp)});
+        ind.targets.push_back(Target{r.integer(*t, "year", tp).value_or(0),
+                                     read_expression(r, *t, tp), r.string(*t, "sentence", tp)});
       }
     }
   }
-  ind.direction = r.enumerated<Direction>(o, "direction", path, &direction_from).value_or(Direction::up);
+  ind.direction =
+      r.enumerated<Direction>(o, "direction", path, &direction_from).value_or(Direction::up);
   if (const auto* v = o.if_contains("direction_overridden"); v != nullptr && v->is_bool()) {
     ind.direction_overridden = v->get_bool();
   }
@@ -176,7 +183,8 @@ Plan read_plan(Reader& r, const json::object& o, const std::string& path) {
   if (const json::array* indicators = r.array(o, "indicators", path)) {
     for (std::size_t i = 0; i < indicators->size(); ++i) {
       const std::string ip = fmt::format("{}.indicators[{}]", path, i);
-      if (const json::object* io = r.object((*indicators)[i], ip)) plan.indicators.push_back(read_indicator(r, *io, ip));
+      if (const json::object* io = r.object((*indicators)[i], ip))
+        plan.indicators.push_back(read_indicator(r, *io, ip));
     }
   }
   if (const json::array* tasks = r.array(o, "tasks", path)) {
@@ -229,17 +237,18 @@ json::value to_json(const Indicator& ind) {
     if (!t.sentence.empty()) o["sentence"] = t.sentence;
     targets.push_back(std::move(o));
   }
-  json::object o{{"id", ind.id},
-                 {"domain", ind.domain},
-                 {"name", ind.name},
-                 {"unit", zhiyou::json::optional_string(ind.unit)},
-                 {"baseline", std::move(baseline)},
-                 {"targets", std::move(targets)},
-                 {"direction", to_string(ind.direction)},
-                 {"attribute", ind.attribute ? json::value(to_string(*ind.attribute)) : json::value(nullptr)},
-                 {"lead_units", strings(ind.lead_units)},
-                 {"notes", strings(ind.notes)},
-                 {"source", source_json(ind.source, true)}};
+  json::object o{
+      {"id", ind.id},
+      {"domain", ind.domain},
+      {"name", ind.name},
+      {"unit", zhiyou::json::optional_string(ind.unit)},
+      {"baseline", std::move(baseline)},
+      {"targets", std::move(targets)},
+      {"direction", to_string(ind.direction)},
+      {"attribute", ind.attribute ? json::value(to_string(*ind.attribute)) : json::value(nullptr)},
+      {"lead_units", strings(ind.lead_units)},
+      {"notes", strings(ind.notes)},
+      {"source", source_json(ind.source, true)}};
   if (ind.direction_overridden) o["direction_overridden"] = true;
   return o;
 }
@@ -259,7 +268,8 @@ json::value to_json(const Plan& plan) {
   for (const Task& t : plan.tasks) tasks.push_back(to_json(t));
   json::value period = nullptr;
   if (plan.start_year || plan.end_year) {
-    period = json::object{{"start", optional_int(plan.start_year)}, {"end", optional_int(plan.end_year)}};
+    period = json::object{{"start", optional_int(plan.start_year)},
+                          {"end", optional_int(plan.end_year)}};
   }
   return json::object{{"id", plan.id},
                       {"title", plan.title},
@@ -282,7 +292,8 @@ json::value plans_to_json(const std::vector<Plan>& plans) {
 Result<std::vector<Plan>> plans_from_json(std::string_view text, std::string_view file_label) {
   boost::system::error_code ec;
   const json::value doc = json::parse(text, ec);
-  if (ec) return make_error(fmt::format("不是有效的 JSON：{}", ec.message()), std::string(file_label));
+  if (ec)
+    return make_error(fmt::format("不是有效的 JSON：{}", ec.message()), std::string(file_label));
   Reader r{std::string(file_label)};
   std::vector<Plan> plans;
   const json::object* root = r.object(doc, "$");
@@ -293,7 +304,8 @@ Result<std::vector<Plan>> plans_from_json(std::string_view text, std::string_vie
     } else {
       for (std::size_t i = 0; i < list->get_array().size(); ++i) {
         const std::string path = fmt::format("plans[{}]", i);
-        if (const json::object* po = r.object(list->get_array()[i], path)) plans.push_back(read_plan(r, *po, path));
+        if (const json::object* po = r.object(list->get_array()[i], path))
+          plans.push_back(read_plan(r, *po, path));
       }
     }
   }

@@ -90,7 +90,8 @@ Result<ParsedPlans> parse_plan_text(std::string_view content, std::string_view f
     std::optional<int> default_year = doc.end_year;
     if (!default_year) {
       for (const Indicator& ind : plan.indicators) {
-        for (const Target& t : ind.targets) default_year = std::max(default_year.value_or(0), t.year);
+        for (const Target& t : ind.targets)
+          default_year = std::max(default_year.value_or(0), t.year);
       }
     }
     add_sentence_indicators(plan, find_sentence_targets(paragraphs, default_year));
@@ -99,8 +100,9 @@ Result<ParsedPlans> parse_plan_text(std::string_view content, std::string_view f
     parsed.plans.push_back(std::move(plan));
   }
   if (parsed.plans.empty()) {
-    return make_error("文件中没有找到规划、方案或实施意见（既没有带文号的正式文件，也没有提及所报道的规划）",
-                      fmt::format("{}:1", file_label));
+    return make_error(
+        "文件中没有找到规划、方案或实施意见（既没有带文号的正式文件，也没有提及所报道的规划）",
+        fmt::format("{}:1", file_label));
   }
   return parsed;
 }

@@ -51,11 +51,20 @@ bool consume_suffix(std::string_view& s, std::string_view suffix) {
 
 std::optional<Comparator> leading_comparator(std::string_view& s) {
   static constexpr std::array<std::pair<std::string_view, Comparator>, 14> kPrefixes{{
-      {">=", Comparator::ge}, {"≥", Comparator::ge}, {"⩾", Comparator::ge},
-      {"<=", Comparator::le}, {"≤", Comparator::le}, {"⩽", Comparator::le},
-      {">", Comparator::gt}, {"<", Comparator::lt},
-      {"不低于", Comparator::ge}, {"不少于", Comparator::ge}, {"不超过", Comparator::le},
-      {"超过", Comparator::gt}, {"大于", Comparator::gt}, {"小于", Comparator::lt},
+      {">=", Comparator::ge},
+      {"≥", Comparator::ge},
+      {"⩾", Comparator::ge},
+      {"<=", Comparator::le},
+      {"≤", Comparator::le},
+      {"⩽", Comparator::le},
+      {">", Comparator::gt},
+      {"<", Comparator::lt},
+      {"不低于", Comparator::ge},
+      {"不少于", Comparator::ge},
+      {"不超过", Comparator::le},
+      {"超过", Comparator::gt},
+      {"大于", Comparator::gt},
+      {"小于", Comparator::lt},
   }};
   for (const auto& [prefix, op] : kPrefixes) {
     if (consume(s, prefix)) return op;
@@ -152,9 +161,9 @@ Result<std::optional<ParsedExpression>> parse_expression(std::string_view raw) {
   }
   if ((s.starts_with("[") && s.ends_with("]")) || (s.starts_with("【") && s.ends_with("】"))) {
     kind = TargetKind::cumulative;
-    s = s.starts_with("[") ? s.substr(1, s.size() - 2)
-                           : s.substr(std::string_view("【").size(),
-                                      s.size() - 2 * std::string_view("【").size());
+    s = s.starts_with("[")
+            ? s.substr(1, s.size() - 2)
+            : s.substr(std::string_view("【").size(), s.size() - 2 * std::string_view("【").size());
   } else if (consume(s, "新增") || consume(s, "累计新增")) {
     kind = TargetKind::increment;
   }
@@ -172,7 +181,8 @@ Result<std::optional<ParsedExpression>> parse_expression(std::string_view raw) {
     const auto number = quantity::parse_leading_number(s);
     if (!number) return unreadable(joined, "不是数字，也不是可识别的定性表述");
     if (number->consumed != s.size()) {
-      return unreadable(joined, "数字之后有无法识别的内容「" + std::string(s.substr(number->consumed)) + "」");
+      return unreadable(
+          joined, "数字之后有无法识别的内容「" + std::string(s.substr(number->consumed)) + "」");
     }
     parsed.expression.value = number->value;
     parsed.percent = number->percent;

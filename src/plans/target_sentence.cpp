@@ -18,20 +18,32 @@ struct Verb {
 
 // Longest first, so "不低于" wins over "低于" and "达到" over "达".
 constexpr std::array<Verb, 17> kVerbs{{
-    {"争取突破", Comparator::gt}, {"力争达到", Comparator::ge}, {"不低于", Comparator::ge},
-    {"不少于", Comparator::ge},   {"不超过", Comparator::le},   {"保持在", Comparator::ge},
-    {"控制在", Comparator::le},   {"提高到", Comparator::ge},   {"提升到", Comparator::ge},
-    {"稳定在", Comparator::ge},   {"降低到", Comparator::le},   {"达到", Comparator::ge},
-    {"突破", Comparator::gt},     {"超过", Comparator::gt},     {"降至", Comparator::le},
-    {"高于", Comparator::gt},     {"达", Comparator::ge},
+    {"争取突破", Comparator::gt},
+    {"力争达到", Comparator::ge},
+    {"不低于", Comparator::ge},
+    {"不少于", Comparator::ge},
+    {"不超过", Comparator::le},
+    {"保持在", Comparator::ge},
+    {"控制在", Comparator::le},
+    {"提高到", Comparator::ge},
+    {"提升到", Comparator::ge},
+    {"稳定在", Comparator::ge},
+    {"降低到", Comparator::le},
+    {"达到", Comparator::ge},
+    {"突破", Comparator::gt},
+    {"超过", Comparator::gt},
+    {"降至", Comparator::le},
+    {"高于", Comparator::gt},
+    {"达", Comparator::ge},
 }};
 
 // Units that carry a magnitude inside them; "2000亿元" stays 2000 亿元.
-constexpr std::array<std::string_view, 12> kCompoundUnits{"万元", "亿元", "万人", "亿美元", "万美元", "万吨",
-                                                          "万件", "万人次", "万户", "万亩", "万千瓦", "亿人次"};
+constexpr std::array<std::string_view, 12> kCompoundUnits{"万元",   "亿元", "万人",   "亿美元",
+                                                          "万美元", "万吨", "万件",   "万人次",
+                                                          "万户",   "万亩", "万千瓦", "亿人次"};
 
-constexpr std::array<std::string_view, 13> kLeadingFillers{"力争", "全市", "实现", "确保", "其中", "争取", "并",
-                                                           "累计", "同时", "全面", "使", "和", "及"};
+constexpr std::array<std::string_view, 13> kLeadingFillers{
+    "力争", "全市", "实现", "确保", "其中", "争取", "并", "累计", "同时", "全面", "使", "和", "及"};
 // Words that end a name but are not part of it: "约2.8万户", "各2个", "逐步达到".
 constexpr std::array<std::string_view, 5> kTrailingFillers{"约", "各", "逐步", "稳定在", "在"};
 
@@ -90,9 +102,12 @@ std::optional<Tail> numeric_tail(const std::string& clause) {
   tail.number_at = at;
   tail.value = number->value;
   tail.percent = number->percent;
-  if (remove_suffix(rest, "以上")) tail.op = Comparator::ge;
-  else if (remove_suffix(rest, "以下") || remove_suffix(rest, "以内")) tail.op = Comparator::le;
-  else if (remove_suffix(rest, "左右")) tail.op = Comparator::eq;
+  if (remove_suffix(rest, "以上"))
+    tail.op = Comparator::ge;
+  else if (remove_suffix(rest, "以下") || remove_suffix(rest, "以内"))
+    tail.op = Comparator::le;
+  else if (remove_suffix(rest, "左右"))
+    tail.op = Comparator::eq;
   if (number->magnitude == 1e4 || number->magnitude == 1e8) {
     // "2000亿元", "100万元/人": the magnitude word starts a compound unit; the value stays.
     const std::string_view word = number->magnitude == 1e4 ? "万" : "亿";
@@ -104,15 +119,17 @@ std::optional<Tail> numeric_tail(const std::string& clause) {
       }
     }
   }
-  if (text::length(rest) > 4 || text::contains(rest, "的") || text::contains(rest, "目标") || rest == "版" ||
-      rest.starts_with("年") || (!rest.empty() && is_alpha(rest.front()))) {
+  if (text::length(rest) > 4 || text::contains(rest, "的") || text::contains(rest, "目标") ||
+      rest == "版" || rest.starts_with("年") || (!rest.empty() && is_alpha(rest.front()))) {
     return std::nullopt;  // a year ("到2025年"), a version ("2.0版"), or prose
   }
   for (const char c : rest) {
     if (is_digit(c)) return std::nullopt;
   }
-  if (!rest.empty()) tail.unit = rest;
-  else if (tail.percent) tail.unit = "%";
+  if (!rest.empty())
+    tail.unit = rest;
+  else if (tail.percent)
+    tail.unit = "%";
   return tail;
 }
 
@@ -151,7 +168,8 @@ std::optional<ClauseTarget> read_clause(std::string clause) {
       result.kind = TargetKind::increment;
       changed = true;
     }
-    for (const std::string_view verb : {"建成", "培育", "创建"}) changed = remove_prefix(name, verb) || changed;
+    for (const std::string_view verb : {"建成", "培育", "创建"})
+      changed = remove_prefix(name, verb) || changed;
   }
   // A name is at least two Chinese characters and carries no numbers or sentence debris.
   if (text::length(name) < 3 || text::length(name) > 40) return std::nullopt;
@@ -163,9 +181,11 @@ std::optional<ClauseTarget> read_clause(std::string clause) {
   }
   // A number inside quotes or brackets ("“10分钟健身圈”") names something; it is no target.
   for (const std::string_view open : {"“", "(", "《", "<", ">"}) {
-    if (name.ends_with(open) || (open.size() == 1 && text::contains(name, open) && open != "(")) return std::nullopt;
+    if (name.ends_with(open) || (open.size() == 1 && text::contains(name, open) && open != "("))
+      return std::nullopt;
   }
-  if (text::contains(name, "、") && result.kind == TargetKind::level && !result.tail.op) return std::nullopt;
+  if (text::contains(name, "、") && result.kind == TargetKind::level && !result.tail.op)
+    return std::nullopt;
   result.name = std::move(name);
   return result;
 }
@@ -220,7 +240,8 @@ std::set<std::string> bigrams(const std::string& s) {
     text::next_code_point(s, pos);
   }
   starts.push_back(s.size());
-  for (std::size_t i = 0; i + 2 < starts.size(); ++i) grams.insert(s.substr(starts[i], starts[i + 2] - starts[i]));
+  for (std::size_t i = 0; i + 2 < starts.size(); ++i)
+    grams.insert(s.substr(starts[i], starts[i + 2] - starts[i]));
   return grams;
 }
 
@@ -231,7 +252,8 @@ bool similar_names(const std::string& a, const std::string& b) {
   const std::string kb = name_key(b);
   if (ka.empty() || kb.empty()) return false;
   if (ka == kb) return true;
-  if (text::length(ka) >= 4 && text::length(kb) >= 4 && (text::contains(ka, kb) || text::contains(kb, ka))) {
+  if (text::length(ka) >= 4 && text::length(kb) >= 4 &&
+      (text::contains(ka, kb) || text::contains(kb, ka))) {
     return true;
   }
   const auto ga = bigrams(ka);
@@ -249,7 +271,8 @@ std::vector<SentenceTarget> find_sentence_targets(const std::vector<Paragraph>& 
   for (const Paragraph& paragraph : paragraphs) {
     const std::string& text = paragraph.text;
     if (is_heading(text) || item_marker_length(text) > 0) {
-      const bool goals_heading = text::contains(text.substr(0, std::min<std::size_t>(text.size(), 40)), "目标");
+      const bool goals_heading =
+          text::contains(text.substr(0, std::min<std::size_t>(text.size(), 40)), "目标");
       if (goals_heading) {
         in_goals = true;
         if (auto y = year_of(text)) goals_year = y;
@@ -259,10 +282,10 @@ std::vector<SentenceTarget> find_sentence_targets(const std::vector<Paragraph>& 
     }
     const std::optional<int> paragraph_year = year_of(text);
     for (const std::string& sentence : text::split_any(text, {"。"})) {
-      const std::optional<int> year = year_of(sentence)
-                                           ? year_of(sentence)
-                                           : paragraph_year ? paragraph_year
-                                                            : (in_goals && goals_year) ? goals_year : default_year;
+      const std::optional<int> year = year_of(sentence)          ? year_of(sentence)
+                                      : paragraph_year           ? paragraph_year
+                                      : (in_goals && goals_year) ? goals_year
+                                                                 : default_year;
       if (!year) continue;
       for (const std::string& clause : clauses_of(sentence)) {
         for (const std::string& piece : split_enumeration(clause)) {

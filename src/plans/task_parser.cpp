@@ -45,15 +45,18 @@ bool is_unit_clause_only(const std::string& text) {
 }
 
 bool is_task_section(const std::string& heading) {
-  static constexpr std::array<std::string_view, 6> kWords{"任务", "措施", "举措", "行动", "工程", "重点工作"};
-  return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return text::contains(heading, w); });
+  static constexpr std::array<std::string_view, 6> kWords{"任务", "措施", "举措",
+                                                          "行动", "工程", "重点工作"};
+  return std::any_of(kWords.begin(), kWords.end(),
+                     [&](std::string_view w) { return text::contains(heading, w); });
 }
 
 }  // namespace
 
 UnitClauses read_unit_clauses(std::string_view text) {
   UnitClauses clauses;
-  for (std::size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+  for (std::size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
     const std::string_view inside = bracketed(text, open);
     const auto label = std::find_if(kLeadLabels.begin(), kLeadLabels.end(),
                                     [&](std::string_view l) { return inside.starts_with(l); });
@@ -93,7 +96,8 @@ std::vector<Task> find_tasks(const std::vector<Paragraph>& paragraphs, std::stri
     }
     const std::size_t marker = item_marker_length(text);
     const std::size_t stop = text.find("。", marker);
-    const bool titled = marker > 0 && stop != std::string::npos && text::length(text.substr(marker, stop - marker)) <= 40;
+    const bool titled = marker > 0 && stop != std::string::npos &&
+                        text::length(text.substr(marker, stop - marker)) <= 40;
     const UnitClauses units = read_unit_clauses(text);
     if (!titled || !(in_task_section || units.found)) {
       last_was_task = false;

@@ -9,10 +9,10 @@
 namespace zhiyou::registry {
 
 struct Region {
-  std::string_view code;       // "yinzhou", stable, ASCII
-  std::string_view name;       // "鄞州区"
-  std::string_view short_name; // "鄞州"
-  std::string_view city;       // "宁波市"
+  std::string_view code;        // "yinzhou", stable, ASCII
+  std::string_view name;        // "鄞州区"
+  std::string_view short_name;  // "鄞州"
+  std::string_view city;        // "宁波市"
 };
 
 // The built-in list: 10 of Ningbo, 4 of Zhoushan.

@@ -11,7 +11,8 @@ namespace {
 
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 // Weight of position i is 3^i mod 31 (GB 32100-2015, 5.2).
-constexpr std::array<int, 17> kWeights{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> kWeights{1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                       29, 25, 13, 8,  24, 10, 30, 28};
 
 int value_of(char c) {
   const auto pos = kAlphabet.find(c);
@@ -44,22 +45,22 @@ Result<std::string> validate_uscc(std::string_view raw) {
   }
   for (std::size_t i = 0; i < code.size(); ++i) {
     if (value_of(code[i]) < 0) {
-      return make_error(fmt::format("第 {} 位字符 '{}' 不在代码字符集中（不使用 I、O、Z、S、V）",
-                                    i + 1, code[i]),
-                        place);
+      return make_error(
+          fmt::format("第 {} 位字符 '{}' 不在代码字符集中（不使用 I、O、Z、S、V）", i + 1, code[i]),
+          place);
     }
   }
   for (std::size_t i = 2; i < 8; ++i) {
     if (code[i] < '0' || code[i] > '9') {
-      return make_error(fmt::format("第 3–8 位应为行政区划码（数字），第 {} 位为 '{}'", i + 1, code[i]),
-                        place);
+      return make_error(
+          fmt::format("第 3–8 位应为行政区划码（数字），第 {} 位为 '{}'", i + 1, code[i]), place);
     }
   }
   const auto expected = uscc_check_character(std::string_view(code).substr(0, 17));
   if (!expected || *expected != code[17]) {
-    return make_error(fmt::format("校验码错误：第 18 位应为 '{}'，实为 '{}'", expected.value_or('?'),
-                                  code[17]),
-                      place);
+    return make_error(
+        fmt::format("校验码错误：第 18 位应为 '{}'，实为 '{}'", expected.value_or('?'), code[17]),
+        place);
   }
   return code;
 }
