@@ -260,7 +260,7 @@ TEST(PlanTextErrors, NameFileLineAndReason) {
 
   const std::string bad_row =
       "甬政办发〔2030〕9号\n\n测试市质量提升行动方案\n\n指标\t2030年目标\t责任单位\n甲指标(%)"
-      "\t九十\t市测试局\n";
+      "\t95.5.1\t市测试局\n";
   const auto unreadable = parse_plan_text(bad_row, "plan.txt", "plan.txt");
   ASSERT_FALSE(unreadable.ok());
   EXPECT_EQ(unreadable.error().place, "plan.txt:6");
