@@ -1,0 +1,296 @@
+#include "trace/gs1/value.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include "trace/gs1/check_digit.hpp"
+#include "trace/gs1/date.hpp"
+
+namespace zhiyou::trace::gs1 {
+namespace {
+
+// Bit 0: numeric, 1: CSET 82, 2: CSET 39, 3: base64url (without padding).
+constexpr std::array<std::uint8_t, 256> make_charset_bits() {
+  std::array<std::uint8_t, 256> bits{};
+  for (int c = '0'; c <= '9'; ++c) bits[c] |= 0b1111;
+  for (int c = 'A'; c <= 'Z'; ++c) bits[c] |= 0b1110;
+  for (int c = 'a'; c <= 'z'; ++c) bits[c] |= 0b1010;
+  for (char c : std::string_view("!\"%&'()*+,./:;<=>?"))
+    bits[static_cast<unsigned char>(c)] |= 0b0010;
+  bits['-'] |= 0b1110;
+  bits['_'] |= 0b1010;
+  bits['#'] |= 0b0100;
+  bits['/'] |= 0b0100;
+  return bits;
+}
+constexpr auto kCharsetBits = make_charset_bits();
+
+std::string name(Charset charset) {
+  switch (charset) {
+    case Charset::numeric:
+      return "数字";
+    case Charset::cset82:
+      return "GS1 字符集 82 中的字符";
+    case Charset::cset39:
+      return "GS1 字符集 39 中的字符";
+    case Charset::cset64:
+      return "base64url 字符";
+  }
+  return {};
+}
+
+std::string prefix(std::string_view ai) { return "AI (" + std::string(ai) + ") "; }
+
+bool digits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+unsigned number(std::string_view s) {
+  unsigned v = 0;
+  for (char c : s) v = v * 10 + static_cast<unsigned>(c - '0');
+  return v;
+}
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool iban_valid(std::string_view s) {
+  if (s.size() < 5) return false;
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (!upper(s[0]) || !upper(s[1]) || !digits(s.substr(2, 2))) return false;
+  unsigned rem = 0;
+  auto feed = [&rem](char c) -> bool {
+    if (c >= '0' && c <= '9') {
+      rem = (rem * 10 + static_cast<unsigned>(c - '0')) % 97;
+    } else if (c >= 'A' && c <= 'Z') {
+      rem = (rem * 100 + static_cast<unsigned>(c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 4; i < s.size(); ++i) {
+    if (!feed(s[i])) return false;
+  }
+  for (std::size_t i = 0; i < 4; ++i) feed(s[i]);
+  return rem == 1;
+}
+
+std::optional<ValueProblem> fail(std::string_view ai, std::string what, std::size_t offset) {
+  return ValueProblem{prefix(ai) + what, offset};
+}
+
+std::optional<ValueProblem> date_rule(std::string_view ai, std::string_view part, std::size_t at,
+                                      DateProblem p, bool four) {
+  if (p == DateProblem::none) return std::nullopt;
+  const std::size_t off = at + date_problem_offset(p, four);
+  switch (p) {
+    case DateProblem::bad_month:
+      return fail(ai, "日期的月份无效：" + std::string(part), off);
+    case DateProblem::bad_day:
+      return fail(ai, "日期的日无效：" + std::string(part), off);
+    default:
+      return fail(ai, "日期格式错误：" + std::string(part), off);
+  }
+}
+
+// Applies one content rule to component text `part`, found at `at` within the value.
+std::optional<ValueProblem> apply(std::string_view ai, Rule rule, std::string_view part,
+                                  std::size_t at) {
+  switch (rule) {
+    case Rule::csum:
+      if (!has_valid_check_digit(part)) {
+        const char want = check_digit(part.substr(0, part.size() - 1));
+        return fail(ai, std::string("校验位错误：应为 ") + want, at + part.size() - 1);
+      }
+      return std::nullopt;
+    case Rule::csumalpha:
+      if (!has_valid_check_character_pair(part)) {
+        const auto want =
+            check_character_pair(part.substr(0, part.size() < 2 ? 0 : part.size() - 2));
+        std::string msg = "校验字符对错误";
+        if (want[0] != 0) msg += std::string("：应为 ") + want[0] + want[1];
+        return fail(ai, msg, at + (part.size() < 2 ? 0 : part.size() - 2));
+      }
+      return std::nullopt;
+    case Rule::yymmd0:
+      return date_rule(ai, part, at, check_yymmdd(part, true), false);
+    case Rule::yymmdd:
+      return date_rule(ai, part, at, check_yymmdd(part, false), false);
+    case Rule::yyyymmdd:
+      return date_rule(ai, part, at, check_yyyymmdd(part), true);
+    case Rule::hhmi:
+      if (number(part.substr(0, 2)) > 23) return fail(ai, "小时无效：" + std::string(part), at);
+      if (number(part.substr(2, 2)) > 59) return fail(ai, "分钟无效：" + std::string(part), at + 2);
+      return std::nullopt;
+    case Rule::hh:
+      if (number(part) > 23) return fail(ai, "小时无效：" + std::string(part), at);
+      return std::nullopt;
+    case Rule::mi:
+    case Rule::ss:
+      if (number(part) > 59) return fail(ai, "分钟或秒无效：" + std::string(part), at);
+      return std::nullopt;
+    case Rule::nonzero:
+      if (part.find_first_not_of('0') == std::string_view::npos)
+        return fail(ai, "该部分不能全为 0", at);
+      return std::nullopt;
+    case Rule::zero:
+      if (part != "0") return fail(ai, "该部分必须为 0", at);
+      return std::nullopt;
+    case Rule::winding:
+      if (part != "0" && part != "1" && part != "9")
+        return fail(ai, "卷绕方向必须为 0、1 或 9", at);
+      return std::nullopt;
+    case Rule::pieceoftotal: {
+      const unsigned half = static_cast<unsigned>(part.size() / 2);
+      const unsigned piece = number(part.substr(0, half));
+      const unsigned total = number(part.substr(half));
+      if (piece == 0 || total == 0 || piece > total) {
+        return fail(ai, "件号/总件数无效：" + std::string(part), at);
+      }
+      return std::nullopt;
+    }
+    case Rule::yesno:
+      if (part != "0" && part != "1") return fail(ai, "必须为 0（否）或 1（是）", at);
+      return std::nullopt;
+    case Rule::hyphen:
+      if (part != "-") return fail(ai, "该位置只能是 '-'", at);
+      return std::nullopt;
+    case Rule::pcenc:
+      for (std::size_t i = 0; i < part.size(); ++i) {
+        if (part[i] != '%') continue;
+        if (i + 2 >= part.size() || !is_hex(part[i + 1]) || !is_hex(part[i + 2])) {
+          return fail(ai, "百分号编码无效", at + i);
+        }
+      }
+      return std::nullopt;
+    case Rule::latitude:
+      if (number(part) > 1800000000u) return fail(ai, "纬度超出范围", at);
+      return std::nullopt;
+    case Rule::longitude:
+      if (number(part) > 3600000000u) return fail(ai, "经度超出范围", at);
+      return std::nullopt;
+    case Rule::mediatype: {
+      const unsigned v = number(part);
+      if (!((v >= 1 && v <= 10) || v >= 80))
+        return fail(ai, "介质类型无效：" + std::string(part), at);
+      return std::nullopt;
+    }
+    case Rule::iso5218:
+      if (part != "0" && part != "1" && part != "2" && part != "9")
+        return fail(ai, "性别代码无效", at);
+      return std::nullopt;
+    case Rule::posinseqslash: {
+      const bool ok = part.size() == 3 && part[1] == '/' && part[0] >= '1' && part[0] <= '9' &&
+                      part[2] >= '1' && part[2] <= '9' && part[0] <= part[2];
+      if (!ok) return fail(ai, "序号格式应为 n/m：" + std::string(part), at);
+      return std::nullopt;
+    }
+    case Rule::importeridx: {
+      const char c = part[0];
+      const bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                      c == '-' || c == '_';
+      if (!ok) return fail(ai, "进口商索引无效", at);
+      return std::nullopt;
+    }
+    case Rule::nozeroprefix:
+      if (part.size() > 1 && part[0] == '0') return fail(ai, "不能以 0 开头", at);
+      return std::nullopt;
+    case Rule::hasnondigit:
+      if (digits(part)) return fail(ai, "必须含有非数字字符", at);
+      return std::nullopt;
+    case Rule::iban:
+      if (!iban_valid(part)) return fail(ai, "IBAN 无效：" + std::string(part), at);
+      return std::nullopt;
+    default:
+      return std::nullopt;  // code lists and company-prefix positions are not checked
+  }
+}
+
+std::optional<ValueProblem> check_base64url(std::string_view ai, std::string_view part,
+                                            std::size_t at) {
+  std::size_t pads = 0;
+  while (pads < part.size() && part[part.size() - 1 - pads] == '=') ++pads;
+  if (pads > 2 || (pads > 0 && part.size() % 3 != 0)) {
+    return fail(ai, "base64url 填充 '=' 无效", at + part.size() - pads);
+  }
+  for (std::size_t i = 0; i + pads < part.size(); ++i) {
+    if (!in_charset(Charset::cset64, part[i])) {
+      return fail(ai, "含有无效字符 " + describe_char(part[i]) + "：应为 base64url 字符", at + i);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool in_charset(Charset charset, char c) {
+  return (kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1;
+}
+
+std::string describe_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (u > 0x20 && u < 0x7f) return std::string("'") + c + "'";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  return std::string("0x") + kHex[u >> 4] + kHex[u & 15];
+}
+
+std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entry,
+                                        std::string_view value) {
+  const Format& format = entry.format;
+  if (value.empty()) return fail(ai, "的值为空", 0);
+  if (value.size() > format.max_length) {
+    return fail(ai,
+                "的值过长：最多 " + std::to_string(format.max_length) + " 个字符，实际 " +
+                    std::to_string(value.size()) + " 个",
+                format.max_length);
+  }
+  std::size_t at = 0;
+  for (const Component& c : format.components()) {
+    const std::size_t left = value.size() - at;
+    if (left == 0) {
+      if (c.optional) break;
+      return fail(ai,
+                  "的值过短：至少 " + std::to_string(format.min_length) + " 个字符，实际 " +
+                      std::to_string(value.size()) + " 个",
+                  value.size());
+    }
+    if (left < c.min) {
+      return fail(
+          ai,
+          "的值长度不符：应为 " +
+              (format.min_length == format.max_length
+                   ? std::to_string(format.max_length)
+                   : std::to_string(format.min_length) + "-" + std::to_string(format.max_length)) +
+              " 个字符，实际 " + std::to_string(value.size()) + " 个",
+          value.size());
+    }
+    const std::size_t take = left < c.max ? left : c.max;
+    const std::string_view part = value.substr(at, take);
+    if (c.charset == Charset::cset64) {
+      if (auto p = check_base64url(ai, part, at)) return p;
+    } else {
+      for (std::size_t i = 0; i < part.size(); ++i) {
+        if (!in_charset(c.charset, part[i])) {
+          return fail(ai, "含有无效字符 " + describe_char(part[i]) + "：应为" + name(c.charset),
+                      at + i);
+        }
+      }
+    }
+    for (Rule rule : c.rules) {
+      if (rule == Rule::none) break;
+      if (auto p = apply(ai, rule, part, at)) return p;
+    }
+    at += take;
+  }
+  if (at < value.size()) {
+    return fail(ai, "的值过长：最多 " + std::to_string(at) + " 个字符", at);
+  }
+  return std::nullopt;
+}
+
+}  // namespace zhiyou::trace::gs1

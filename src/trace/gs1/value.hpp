@@ -1,0 +1,29 @@
+// Checks one AI value against the AI's format: length, character set per component, check
+// digits, dates, times and the other content rules of the AI table.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "trace/gs1/ai_table.hpp"
+
+namespace zhiyou::trace::gs1 {
+
+struct ValueProblem {
+  std::string message;  // Chinese first, names the AI: "AI (01) 校验位错误：应为 2"
+  std::size_t offset;   // 0-based position within the value
+};
+
+// nullopt when `value` fits `entry` (the row for `ai`).
+std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entry,
+                                        std::string_view value);
+
+// True when `c` belongs to `charset` (for cset64 the "=" padding is handled separately).
+bool in_charset(Charset charset, char c);
+
+// A character for messages: printable ASCII as 'x', anything else as its hex code.
+std::string describe_char(char c);
+
+}  // namespace zhiyou::trace::gs1
