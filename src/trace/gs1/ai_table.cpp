@@ -280,13 +280,15 @@ constexpr Index build_index() {
     const AiEntry& e = kTable[row];
     const std::size_t len = e.ai_length();
     if (len < 2 || len > 4 || e.last.size() != len) throw "bad AI length";
-    const unsigned prefix = digits_value(e.first.substr(0, 2));
-    if (index.length_by_prefix[prefix] != 0 && index.length_by_prefix[prefix] != len) {
-      throw "AI length differs within a two-digit prefix";
-    }
-    index.length_by_prefix[prefix] = static_cast<std::uint8_t>(len);
     unsigned scale = 1;
     for (std::size_t i = len; i < 4; ++i) scale *= 10;
+    for (unsigned ai = digits_value(e.first); ai <= digits_value(e.last); ++ai) {
+      const unsigned prefix = ai * scale / 100;
+      if (index.length_by_prefix[prefix] != 0 && index.length_by_prefix[prefix] != len) {
+        throw "AI length differs within a two-digit prefix";
+      }
+      index.length_by_prefix[prefix] = static_cast<std::uint8_t>(len);
+    }
     for (unsigned ai = digits_value(e.first); ai <= digits_value(e.last); ++ai) {
       for (unsigned k = ai * scale; k < (ai + 1) * scale; ++k) {
         if (index.row_by_key[k] != 0) throw "overlapping AIs";
