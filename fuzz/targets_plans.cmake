@@ -1,0 +1,3 @@
+zhiyou_fuzz_target(plans_text DEPS zhiyou_plans)
+zhiyou_fuzz_target(plans_expression DEPS zhiyou_plans)
+zhiyou_fuzz_target(plans_json DEPS zhiyou_plans)
