@@ -86,9 +86,9 @@ TEST(TextInvalidUtf8, ReportsByteOffsetOfFirstBadSequence) {
 }
 
 TEST(TextInvalidUtf8, RejectsOverlongAndSurrogates) {
-  EXPECT_EQ(find_invalid_utf8("x\xC0\xAF"), 1U);          // overlong "/"
-  EXPECT_EQ(find_invalid_utf8("xy\xED\xA0\x80"), 2U);     // U+D800 surrogate
-  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0U);   // > U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("x\xC0\xAF"), 1U);         // overlong "/"
+  EXPECT_EQ(find_invalid_utf8("xy\xED\xA0\x80"), 2U);    // U+D800 surrogate
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0U);  // > U+10FFFF
 }
 
 TEST(TextHelpers, SplitAnyDropsEmptyPieces) {

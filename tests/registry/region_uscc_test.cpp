@@ -125,8 +125,8 @@ TEST(Uscc, LowerCaseAndSurroundingSpacesAccepted) {
 }
 
 TEST(Uscc, WrongCheckCharacterRejected) {
-  for (const char* code : {"91330200MA2H1B2C33", "91330203144071236K", "12330200002937510F",
-                           "91350100M000100Y40"}) {
+  for (const char* code :
+       {"91330200MA2H1B2C33", "91330203144071236K", "12330200002937510F", "91350100M000100Y40"}) {
     const auto r = validate_uscc(code);
     EXPECT_FALSE(r.ok()) << code;
     if (!r.ok()) {
@@ -165,7 +165,9 @@ TEST(Uscc, NonDigitAdministrativeDivisionRejected) {
   // 31-30 = 1 → check '1'. The check character is right, so only the division rule rejects it.
   EXPECT_EQ(uscc_check_character("91A30200MA2H1B2C3"), '1');
   EXPECT_FALSE(validate_uscc("91A30200MA2H1B2C31").ok());
-  EXPECT_FALSE(validate_uscc("9133020AMA2H1B2C3" + std::string(1, *uscc_check_character("9133020AMA2H1B2C3"))).ok());
+  EXPECT_FALSE(validate_uscc("9133020AMA2H1B2C3" +
+                             std::string(1, *uscc_check_character("9133020AMA2H1B2C3")))
+                   .ok());
 }
 
 }  // namespace
