@@ -31,8 +31,8 @@ TEST(PlanTextError, NotUtf8OnFirstLine) {
 }
 
 TEST(PlanTextError, NoPlanInTheFileIsAnErrorAtLineOne) {
-  for (const std::string& text : {std::string("这是一段普通文字。\n第二行。\n"), std::string(""),
-                                 std::string("\n\n\n")}) {
+  for (const std::string& text :
+       {std::string("这是一段普通文字。\n第二行。\n"), std::string(""), std::string("\n\n\n")}) {
     const auto r = parse_plan_text(text, "note.txt", "note.txt");
     ASSERT_FALSE(r.ok()) << "「" << text << "」";
     EXPECT_EQ(r.error().place, "note.txt:1");
@@ -95,7 +95,9 @@ TEST(PlanTextError, UnreadableCellNamesFileLineAndColumn) {
 // BUG: a two-column indicator table ("指标\t2025年目标", no 责任单位 column) is not recognised
 // at all (read_header in src/plans/indicator_table.cpp requires at least 3 cells), so its
 // indicators are silently dropped and an unreadable cell in it is not reported.
-TEST(PlanTextError, DISABLED_TwoColumnTableReads) { expect_two_indicators(synthetic_plan("35", false)); }
+TEST(PlanTextError, DISABLED_TwoColumnTableReads) {
+  expect_two_indicators(synthetic_plan("35", false));
+}
 
 // BUG: same cause as above — "12abc" under a two-column header imports without error.
 TEST(PlanTextError, DISABLED_TwoColumnTableUnreadableCellIsAnError) {
@@ -168,8 +170,8 @@ std::vector<Plan> all_seed_plans() {
   std::vector<Plan> out;
   for (const char* prefix : {"000", "001", "002", "003", "004"}) {
     const auto path = zhiyou::testing::seed(prefix);
-    auto parsed = parse_plan_text(zhiyou::testing::read_file(path), path.string(),
-                                  path.filename().string());
+    auto parsed =
+        parse_plan_text(zhiyou::testing::read_file(path), path.string(), path.filename().string());
     EXPECT_TRUE(parsed.ok()) << prefix;
     if (parsed.ok()) {
       for (Plan& p : parsed->plans) out.push_back(std::move(p));
@@ -197,8 +199,8 @@ TEST(PlanJson, ShapeOfAnIndicator) {
   const std::vector<Plan> plans = all_seed_plans();
   const auto doc = boost::json::parse(json::serialize(plans_to_json(plans)));
   const auto& first = doc.at("plans").at(0).as_object();
-  for (const char* key : {"id", "title", "doc_number", "issuer", "issued_on", "source",
-                          "indicators", "tasks"}) {
+  for (const char* key :
+       {"id", "title", "doc_number", "issuer", "issued_on", "source", "indicators", "tasks"}) {
     EXPECT_TRUE(first.contains(key)) << key;
   }
   // 000's 新开工装配式建筑面积: 8000 万 → 80000000 written as an integer, no exponent.

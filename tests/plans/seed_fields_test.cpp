@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <tuple>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "plans/plan_text_parser.hpp"
@@ -21,8 +21,8 @@ using Units = std::vector<std::string>;
 
 ParsedPlans parse_seed_file(const std::string& prefix) {
   const auto path = zhiyou::testing::seed(prefix);
-  auto parsed = parse_plan_text(zhiyou::testing::read_file(path), path.string(),
-                                path.filename().string());
+  auto parsed =
+      parse_plan_text(zhiyou::testing::read_file(path), path.string(), path.filename().string());
   EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().describe());
   return parsed.ok() ? std::move(parsed.value()) : ParsedPlans{};
 }
@@ -150,14 +150,32 @@ TEST(Seed000, PinnedRows) {
       {138, "制造业", "每万人高价值发明专利拥有量", "件/万人", L, ge, 18.8, {"市市场监管局"}},
       // Row printed with its name in the domain column: still 制造业.
       {140, "制造业", "质量基础“一站式”公共服务平台", "个", L, ge, 50, {"市市场监管局"}},
-      {141, "服务业", "数字经济核心服务业营业收入占规上服务业营业收入比重", "%", L, ge, 20,
+      {141,
+       "服务业",
+       "数字经济核心服务业营业收入占规上服务业营业收入比重",
+       "%",
+       L,
+       ge,
+       20,
        {"市服务业局"}},
       {143, "服务业", "服务业劳动生产率", "万元/人", L, ge, 28, {"市服务业局"}},
       {144, "服务业", "文化及相关产业增加值占GDP比重", "%", L, ge, 10, {"市文广旅游局"}},
       {147, "农业", "农产品质量安全抽检合格率", "%", L, ge, 98, {"市农业农村局"}},
-      {149, "农业", "市级以上农业龙头企业", "家", TargetKind::increment, std::nullopt, 50,
+      {149,
+       "农业",
+       "市级以上农业龙头企业",
+       "家",
+       TargetKind::increment,
+       std::nullopt,
+       50,
        {"市农业农村局"}},
-      {152, "农业", "市级以上农业标准化示范区项目和农村综合改革标准化试点", "个", L, ge, 730,
+      {152,
+       "农业",
+       "市级以上农业标准化示范区项目和农村综合改革标准化试点",
+       "个",
+       L,
+       ge,
+       730,
        {"市市场监管局"}},
       {155, "政务服务", "依申请政务服务“一网通办”率", "%", L, ge, 90, {"市大数据局"}},
       {157, "政务服务", "基本养老保险参保人数", "万人", L, ge, 620, {"市人社局"}},
@@ -167,12 +185,24 @@ TEST(Seed000, PinnedRows) {
       {165, "城乡发展", "新增受益住房保障家庭", "户", L, ge, 28000, {"市住建局"}},
       {166, "城乡发展", "生活垃圾分类覆盖率", "%", L, ge, 100, {"市综合执法局", "市农业农村局"}},
       // The 生态环境 label is printed one row too early, beside 国家级优质工程 (市住建局).
-      {167, "城乡发展", "国家级优质工程", "项", TargetKind::increment, std::nullopt, 25,
+      {167,
+       "城乡发展",
+       "国家级优质工程",
+       "项",
+       TargetKind::increment,
+       std::nullopt,
+       25,
        {"市住建局"}},
       {168, "生态环境", "城市空气质量指数(AQI)优良天数比例", "%", L, ge, 93, {"市生态环境局"}},
       {173, "生态环境", "森林覆盖率", "%", L, ge, 48, {"市自然资源规划局"}},
-      {174, "生态环境", "单位GDP二氧化碳排放降低比例", std::nullopt, TargetKind::qualitative,
-       std::nullopt, std::nullopt, {"市生态环境局"}},
+      {174,
+       "生态环境",
+       "单位GDP二氧化碳排放降低比例",
+       std::nullopt,
+       TargetKind::qualitative,
+       std::nullopt,
+       std::nullopt,
+       {"市生态环境局"}},
   };
   for (const Row& row : rows) expect_row(plan, row, 2025);
 }
@@ -193,8 +223,7 @@ TEST(Seed000, SentenceTargetFromTheText) {
   EXPECT_EQ(closure->targets[0].year, 2025);
   EXPECT_EQ(closure->targets[0].expression.value, 100);
   EXPECT_EQ(closure->unit, "%");
-  EXPECT_NE(closure->targets[0].sentence.find("不合格产品后处理闭环率达到100%"),
-            std::string::npos)
+  EXPECT_NE(closure->targets[0].sentence.find("不合格产品后处理闭环率达到100%"), std::string::npos)
       << closure->targets[0].sentence;
   // The paragraph starts on line 101 (wrapped by the PDF); the sentence is on line 103.
   EXPECT_GE(closure->source.line, 101);
@@ -303,9 +332,10 @@ TEST(Seed004, DisabledPersonsTable) {
   };
   const auto L = TargetKind::level;
   const std::vector<Expect> expected = {
-      {255, "残疾人家庭人均可支配收入年均增长", std::nullopt, TargetKind::qualitative,
-       std::nullopt, std::nullopt, Attribute::expected},
-      {256, "符合条件的残疾人纳入最低生活保障比例", 99.81, L, std::nullopt, 100, Attribute::binding},
+      {255, "残疾人家庭人均可支配收入年均增长", std::nullopt, TargetKind::qualitative, std::nullopt,
+       std::nullopt, Attribute::expected},
+      {256, "符合条件的残疾人纳入最低生活保障比例", 99.81, L, std::nullopt, 100,
+       Attribute::binding},
       {257, "困难残疾人生活补贴覆盖率", 99, L, Comparator::gt, 99, Attribute::binding},
       {258, "重度残疾人护理补贴覆盖率", 99, L, Comparator::gt, 99, Attribute::binding},
       {259, "“残疾人之家”覆盖率", 95, L, Comparator::gt, 95, Attribute::binding},
@@ -387,8 +417,7 @@ TEST(Seed004, ManufacturingTable) {
   EXPECT_EQ(backward->targets[1].expression.value, 2000);
 
   // Two lead units in one cell.
-  EXPECT_EQ(named(*plan, "累计整治“散乱污”企业")->lead_units,
-            (Units{"市经信局", "市生态环境局"}));
+  EXPECT_EQ(named(*plan, "累计整治“散乱污”企业")->lead_units, (Units{"市经信局", "市生态环境局"}));
   const Indicator* land = named(*plan, "累计腾出低效工业用地");
   ASSERT_NE(land, nullptr);
   EXPECT_EQ(land->lead_units, (Units{"市自然资源规划局", "市经信局"}));
@@ -473,11 +502,10 @@ TEST(Seed004, PublicServiceTable) {
   EXPECT_EQ(higher->targets[0].expression.value, 75);
 
   // Bracketed targets: five-year sums, with the table's note.
-  const std::vector<std::tuple<std::string, double>> cumulative = {
-      {"城镇新增就业人员", 90},
-      {"职业技能培训人数", 100},
-      {"儿童青少年总体近视率降低", 5},
-      {"城镇老旧小区改造数量", 300}};
+  const std::vector<std::tuple<std::string, double>> cumulative = {{"城镇新增就业人员", 90},
+                                                                   {"职业技能培训人数", 100},
+                                                                   {"儿童青少年总体近视率降低", 5},
+                                                                   {"城镇老旧小区改造数量", 300}};
   for (const auto& [name, value] : cumulative) {
     SCOPED_TRACE(name);
     const Indicator* i = named(*plan, name);
@@ -492,11 +520,10 @@ TEST(Seed004, PublicServiceTable) {
 
   // "*" marks: 常住人口口径; unmarked rows carry no such note.
   for (const char* name : {"每千人拥有3岁以下婴幼儿托位数", "每千人医疗卫生机构床位数",
-                                 "公共图书馆人均藏书量", "人均体育场地面积"}) {
+                           "公共图书馆人均藏书量", "人均体育场地面积"}) {
     const Indicator* i = named(*plan, name);
     ASSERT_NE(i, nullptr) << name << " — " << names_of(*plan);
-    EXPECT_NE(std::find(i->notes.begin(), i->notes.end(), "常住人口口径"), i->notes.end())
-        << name;
+    EXPECT_NE(std::find(i->notes.begin(), i->notes.end(), "常住人口口径"), i->notes.end()) << name;
   }
   const Indicator* unmarked = named(*plan, "人均预期寿命");
   ASSERT_NE(unmarked, nullptr);
