@@ -264,5 +264,24 @@ TEST(PlanJsonError, FractionalYearRejected) {
       << r.error().message;
 }
 
+// BUG: Reader::integer (src/plans/plan_json.cpp:73) does static_cast<int>(double) before any
+// range check, which is undefined behaviour for 1e300 (found by fuzz_plans_json; UBSan:
+// "1e+300 is outside the range of representable values of type 'int'"). Without sanitizers
+// x86 happens to yield INT_MIN and the error below appears; under ZHIYOU_SANITIZE the process
+// aborts. Expected: an error naming plans[0].period.start.
+TEST(PlanJsonError, DISABLED_OutOfRangeIntegerIsAnErrorNotUndefinedBehaviour) {
+  const auto r = plans_from_json(R"({"plans":[{"id":"p","title":"T","period":{"start":1e300}}]})",
+                                 "in.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("plans[0].period.start"), std::string::npos)
+      << r.error().message;
+  const auto year = plans_from_json(
+      R"({"plans":[{"id":"p","title":"T","indicators":[{"id":"i","name":"n","targets":[{"year":1e20,"kind":"level"}]}]}]})",
+      "in.json");
+  ASSERT_FALSE(year.ok());
+  EXPECT_NE(year.error().message.find("plans[0].indicators[0].targets[0].year"), std::string::npos)
+      << year.error().message;
+}
+
 }  // namespace
 }  // namespace zhiyou::plans
