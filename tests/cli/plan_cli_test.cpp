@@ -262,8 +262,8 @@ TEST_F(PlanCli, LoadOfBadJsonNamesThePathAndWritesNothing) {
 TEST_F(PlanCli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_zhiyou("").exit_code, 2);
   EXPECT_EQ(run_zhiyou("plan").exit_code, 2);
-  EXPECT_EQ(run("plan show").exit_code, 2);           // missing id
-  EXPECT_EQ(run("plan import").exit_code, 2);         // missing files
+  EXPECT_EQ(run("plan show").exit_code, 2);    // missing id
+  EXPECT_EQ(run("plan import").exit_code, 2);  // missing files
   EXPECT_EQ(run("plan list --no-such-flag").exit_code, 2);
   EXPECT_EQ(run_zhiyou("frobnicate").exit_code, 2);
   EXPECT_EQ(run("plan direction only-one-arg").exit_code, 2);
@@ -277,7 +277,8 @@ TEST_F(PlanCli, UnknownPlanOrIndicatorExitsOne) {
   EXPECT_EQ(run("plan direction no-such-indicator down").exit_code, 1);
   const std::string id = id_of("甬政办发〔2023〕1号");
   const json::object plan = show_json(id);
-  const std::string ind = std::string(indicator(plan, "规上工业新产品产值率")->at("id").as_string());
+  const std::string ind =
+      std::string(indicator(plan, "规上工业新产品产值率")->at("id").as_string());
   EXPECT_EQ(run("plan direction '" + ind + "' sideways").exit_code, 1);
 }
 
@@ -307,7 +308,10 @@ TEST_F(PlanCli, DirectionOverridePersists) {
   const std::string food =
       std::string(indicator(after, "主要食品评价性抽检合格率")->at("id").as_string());
   ASSERT_EQ(run("plan direction '" + food + "' down").exit_code, 0);
-  EXPECT_EQ(indicator(show_json(id), "主要食品评价性抽检合格率")->at("targets").at(0).at("op")
+  EXPECT_EQ(indicator(show_json(id), "主要食品评价性抽检合格率")
+                ->at("targets")
+                .at(0)
+                .at("op")
                 .as_string(),
             ">=");
 

@@ -270,8 +270,8 @@ TEST(PlanJsonError, FractionalYearRejected) {
 // x86 happens to yield INT_MIN and the error below appears; under ZHIYOU_SANITIZE the process
 // aborts. Expected: an error naming plans[0].period.start.
 TEST(PlanJsonError, DISABLED_OutOfRangeIntegerIsAnErrorNotUndefinedBehaviour) {
-  const auto r = plans_from_json(R"({"plans":[{"id":"p","title":"T","period":{"start":1e300}}]})",
-                                 "in.json");
+  const auto r =
+      plans_from_json(R"({"plans":[{"id":"p","title":"T","period":{"start":1e300}}]})", "in.json");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("plans[0].period.start"), std::string::npos)
       << r.error().message;
