@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <cmath>
+
 #include "core/json.hpp"
 
 namespace zhiyou::plans {
@@ -70,8 +72,13 @@ class Reader {
   }
   std::optional<int> integer(const json::object& o, std::string_view key, const std::string& path) {
     const auto n = number(o, key, path);
-    if (n && *n != static_cast<int>(*n)) fail(path + "." + std::string(key), "应为整数");
-    return n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
+    if (!n) return std::nullopt;
+    // Range first: converting an out-of-range double to int is undefined behaviour.
+    if (!(*n >= -2147483648.0 && *n <= 2147483647.0) || *n != std::trunc(*n)) {
+      fail(path + "." + std::string(key), "应为整数");
+      return std::nullopt;
+    }
+    return static_cast<int>(*n);
   }
   std::vector<std::string> strings(const json::object& o, std::string_view key,
                                    const std::string& path) {
