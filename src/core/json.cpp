@@ -15,7 +15,7 @@ void newline(std::string& out, int indent, int depth) {
   out.append(static_cast<std::size_t>(indent * depth), ' ');
 }
 
-void write_string(std::string& out, std::string_view s) {
+void write_string_impl(std::string& out, std::string_view s) {
   out.push_back('"');
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
@@ -80,7 +80,7 @@ void write(std::string& out, const boost::json::value& v, int indent, int depth)
       write_double(out, v.get_double());
       break;
     case boost::json::kind::string:
-      write_string(out, v.get_string());
+      write_string_impl(out, v.get_string());
       break;
     case boost::json::kind::array: {
       const auto& a = v.get_array();
@@ -102,7 +102,7 @@ void write(std::string& out, const boost::json::value& v, int indent, int depth)
         if (!first) out.push_back(',');
         first = false;
         newline(out, indent, depth + 1);
-        write_string(out, key);
+        write_string_impl(out, key);
         out += indent > 0 ? ": " : ":";
         write(out, value, indent, depth + 1);
       }
@@ -114,6 +114,8 @@ void write(std::string& out, const boost::json::value& v, int indent, int depth)
 }
 
 }  // namespace
+
+void append_quoted(std::string& out, std::string_view s) { write_string_impl(out, s); }
 
 std::string serialize(const boost::json::value& value, int indent) {
   std::string out;

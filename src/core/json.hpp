@@ -14,6 +14,10 @@ namespace zhiyou::json {
 // as is (no \u escapes), so Chinese stays readable.
 std::string serialize(const boost::json::value& value, int indent = 0);
 
+// Appends `s` as a quoted JSON string (UTF-8 kept as is; quotes, backslashes and control
+// characters escaped). For writers that build JSON text by hand on a hot path.
+void append_quoted(std::string& out, std::string_view s);
+
 // A double as JSON: integral values without a fraction, others in shortest round-trip form.
 boost::json::value number(double value);
 boost::json::value optional_number(const std::optional<double>& value);

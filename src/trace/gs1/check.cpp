@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/json.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/digital_link.hpp"
 #include "trace/gs1/element_string.hpp"
@@ -27,40 +28,6 @@ void set_error(CheckResult& r, const Error& e, std::size_t position) {
   r.ais.clear();
   r.error = e.message;
   r.position = position;
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (u < 0x20 || u == 0x7f) {
-          out += "\\u00";
-          out += kHex[u >> 4];
-          out += kHex[u & 15];
-        } else {
-          out += c;  // messages are UTF-8; accepted values are ASCII
-        }
-    }
-  }
-  out += '"';
 }
 
 }  // namespace
@@ -175,15 +142,15 @@ std::string to_json(const CheckResult& result) {
     for (std::size_t i = 0; i < result.ais.size(); ++i) {
       if (i > 0) out += ',';
       out += '[';
-      append_json_string(out, result.ais[i].ai);
+      json::append_quoted(out, result.ais[i].ai);
       out += ',';
-      append_json_string(out, result.ais[i].value);
+      json::append_quoted(out, result.ais[i].value);
       out += ']';
     }
     out += "]}";
   } else {
     out = "{\"ok\":false,\"error\":";
-    append_json_string(out, result.error);
+    json::append_quoted(out, result.error);
     out += ",\"position\":";
     out += std::to_string(result.position);
     out += '}';
