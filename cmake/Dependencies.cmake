@@ -10,6 +10,11 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)        # reading .xlsx (a zip)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)            # reading .xlsx (its XML)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # writing .xlsx
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)   # QR codes
+pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)       # password hashes
 
 # SOCI 4.0 ships no CMake package on Debian; link its core and the two backends we use.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
@@ -23,6 +28,7 @@ target_link_libraries(soci INTERFACE ${SOCI_SQLITE3} ${SOCI_POSTGRESQL} ${SOCI_C
 
 if(ZHIYOU_TESTS)
   find_package(GTest REQUIRED)
+  pkg_check_modules(ZXING REQUIRED IMPORTED_TARGET zxing)  # decoding our QR codes in tests
 endif()
 if(ZHIYOU_BENCH)
   find_package(benchmark REQUIRED)

@@ -11,7 +11,13 @@ packages=(
   libcli11-dev libfmt-dev libspdlog-dev
   libutf8proc-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libxlsxwriter-dev libminizip-dev libexpat1-dev
+  libqrencode-dev libzxing-dev libargon2-dev
+  chromium
+  wrk nginx-light
 )
+# The web UI is built with Node.js; use the machine's own when it has one, Debian's otherwise.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "${ZHIYOU_SKIP_APT:-0}" != 1 ]; then
   missing=()
   for p in "${packages[@]}"; do
