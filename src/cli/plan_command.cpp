@@ -213,17 +213,7 @@ void set_direction(const PlanOptions& options) {
   for (plans::Plan& plan : *all) {
     for (plans::Indicator& ind : plan.indicators) {
       if (ind.id != options.id) continue;
-      ind.direction = *direction;
-      ind.direction_overridden = true;
-      for (plans::Target& t : ind.targets) {
-        // Comparators that only followed from the old direction follow the new one.
-        if (t.expression.kind == plans::TargetKind::level && !t.expression.text.empty() &&
-            (t.expression.text.find_first_of("<>≥≤") == std::string::npos) &&
-            t.expression.text.find("以") == std::string::npos) {
-          t.expression.op.reset();
-        }
-      }
-      plans::resolve_comparators(ind);
+      plans::override_direction(ind, *direction);
       if (auto saved = store::save_plan(*db, plan); !saved.ok())
         throw UserError{saved.error().describe()};
       fmt::print("已将「{}」的方向设为 {}\n", ind.name, options.direction);

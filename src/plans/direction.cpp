@@ -1,6 +1,7 @@
 #include "plans/direction.hpp"
 
 #include <array>
+#include <string>
 #include <string_view>
 
 #include "core/text.hpp"
@@ -64,6 +65,19 @@ void resolve_comparators(Indicator& indicator) {
         break;
     }
   }
+}
+
+void override_direction(Indicator& indicator, Direction direction) {
+  indicator.direction = direction;
+  indicator.direction_overridden = true;
+  for (Target& t : indicator.targets) {
+    if (t.expression.kind == TargetKind::level && !t.expression.text.empty() &&
+        t.expression.text.find_first_of("<>≥≤") == std::string::npos &&
+        t.expression.text.find("以") == std::string::npos) {
+      t.expression.op.reset();
+    }
+  }
+  resolve_comparators(indicator);
 }
 
 }  // namespace zhiyou::plans

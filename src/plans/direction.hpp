@@ -13,4 +13,8 @@ Direction infer_direction(const Indicator& indicator);
 // "at least" (up) or "at most" (down). Fills every empty comparator of targets.
 void resolve_comparators(Indicator& indicator);
 
+// A user's decision on the direction: recorded as overridden, and comparators that only
+// followed from the old direction (a plain "35") follow the new one.
+void override_direction(Indicator& indicator, Direction direction);
+
 }  // namespace zhiyou::plans

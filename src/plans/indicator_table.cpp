@@ -45,7 +45,7 @@ std::optional<int> year_in(std::string_view cell) {
 }
 
 std::optional<Header> read_header(const std::vector<std::string>& cells) {
-  if (cells.size() < 3) return std::nullopt;
+  if (cells.size() < 2) return std::nullopt;
   bool has_name = false;
   bool has_value = false;
   Header header;

@@ -44,6 +44,15 @@ std::size_t item_marker_length(const std::string& text) {
   return 0;
 }
 
+int Paragraph::line_at(std::size_t offset) const {
+  int found = line;
+  for (const auto& [start, number] : line_starts) {
+    if (start > offset) break;
+    found = number;
+  }
+  return found;
+}
+
 std::vector<Paragraph> build_paragraphs(const std::vector<SourceLine>& lines, std::size_t begin,
                                         std::size_t end) {
   std::vector<Paragraph> paragraphs;
@@ -56,9 +65,11 @@ std::vector<Paragraph> build_paragraphs(const std::vector<SourceLine>& lines, st
     std::string text = text::join_wrapped(lines[i].text);
     if (text.empty()) continue;
     if (open && !starts_new_block(text)) {
-      paragraphs.back().text += text;
+      Paragraph& paragraph = paragraphs.back();
+      paragraph.line_starts.emplace_back(paragraph.text.size(), lines[i].number);
+      paragraph.text += text;
     } else {
-      paragraphs.push_back({lines[i].number, std::move(text)});
+      paragraphs.push_back({lines[i].number, std::move(text), {{0, lines[i].number}}});
     }
     const std::string& last = paragraphs.back().text;
     open = !ends_a_paragraph(last) && !looks_like_heading(last);

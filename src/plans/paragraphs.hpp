@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "plans/source_text.hpp"
@@ -13,6 +14,12 @@ namespace zhiyou::plans {
 struct Paragraph {
   int line = 0;      // first line
   std::string text;  // PDF spaces removed (text::join_wrapped)
+  // Where each joined source line starts in `text`: {byte offset, line number}, ascending.
+  std::vector<std::pair<std::size_t, int>> line_starts;
+
+  // The source line holding byte `offset` of `text`, so a sentence in a paragraph broken
+  // across lines points at its own line.
+  [[nodiscard]] int line_at(std::size_t offset) const;
 };
 
 // Paragraphs of lines[begin, end); table lines (any line with a tab) are skipped.

@@ -281,7 +281,9 @@ std::vector<SentenceTarget> find_sentence_targets(const std::vector<Paragraph>& 
       }
     }
     const std::optional<int> paragraph_year = year_of(text);
+    std::size_t sentence_at = 0;
     for (const std::string& sentence : text::split_any(text, {"。"})) {
+      sentence_at = std::min(text.find(sentence, sentence_at), text.size());
       const std::optional<int> year = year_of(sentence)          ? year_of(sentence)
                                       : paragraph_year           ? paragraph_year
                                       : (in_goals && goals_year) ? goals_year
@@ -294,7 +296,8 @@ std::vector<SentenceTarget> find_sentence_targets(const std::vector<Paragraph>& 
           SentenceTarget t;
           t.name = read->name;
           t.unit = read->tail.unit;
-          t.line = paragraph.line;
+          const std::size_t piece_at = sentence.find(piece);
+          t.line = paragraph.line_at(sentence_at + (piece_at == std::string::npos ? 0 : piece_at));
           t.target.year = *year;
           t.target.sentence = sentence + "。";
           Expression& e = t.target.expression;

@@ -4,9 +4,11 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
+#include "plans/direction.hpp"
 #include "store/database.hpp"
 #include "store/plan_columns.hpp"
 
@@ -229,8 +231,32 @@ void write_tasks(soci::session& sql, const plans::Plan& plan) {
   }
 }
 
-void write_plan(Database& db, const plans::Plan& plan) {
+// Directions a user set with `plan direction`, by indicator id; a re-import keeps them.
+std::map<std::string, plans::Direction> stored_overrides(soci::session& sql,
+                                                         const std::string& plan_id) {
+  std::map<std::string, plans::Direction> overrides;
+  std::string id;
+  std::string direction;
+  soci::statement select = (sql.prepare << "SELECT id, direction FROM indicators"
+                                           " WHERE plan_id = :plan AND direction_overridden = 1",
+                            soci::use(plan_id), soci::into(id), soci::into(direction));
+  select.execute();
+  while (select.fetch()) {
+    if (auto parsed = plans::direction_from(direction)) overrides[id] = *parsed;
+  }
+  return overrides;
+}
+
+void write_plan(Database& db, const plans::Plan& incoming) {
   soci::session& sql = db.session();
+  plans::Plan plan = incoming;
+  for (const auto& [id, direction] : stored_overrides(sql, plan.id)) {
+    for (plans::Indicator& indicator : plan.indicators) {
+      if (indicator.id == id && !indicator.direction_overridden) {
+        plans::override_direction(indicator, direction);
+      }
+    }
+  }
   ensure_organisations(db, unit_names(plan));
   upsert_plan_row(sql, plan);
   // Targets and units go with their indicators and tasks (ON DELETE CASCADE).

@@ -330,11 +330,9 @@ TEST_F(PlanCli, DirectionOverridePersists) {
   EXPECT_TRUE(found);
 }
 
-// BUG: README says "`plan direction` overrides it and the override survives re-import", but
-// importing the same text again resets the indicator to the inferred direction ("up") and its
-// target comparator back to ">=". (store::save_plans overwrites direction/direction_overridden
-// from the freshly parsed plan.)
-TEST_F(PlanCli, DISABLED_DirectionOverrideSurvivesReimport) {
+// A user's `plan direction` decision outlives a re-import of the same text: the direction
+// and the comparator that followed from it stay.
+TEST_F(PlanCli, DirectionOverrideSurvivesReimport) {
   import_seeds();
   const std::string id = id_of("甬政办发〔2023〕1号");
   const std::string ind =

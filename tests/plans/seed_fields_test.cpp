@@ -230,10 +230,9 @@ TEST(Seed000, SentenceTargetFromTheText) {
   EXPECT_LE(closure->source.line, 103);
 }
 
-// BUG: a target read from a sentence points at the first line of its paragraph (101), not at
-// the line holding the sentence (103: "…不合格产品后处理闭环率达到100%"), so file:line in
-// `plan show` sends the reader to the wrong line of a wrapped paragraph.
-TEST(Seed000, DISABLED_SentenceTargetPointsAtTheSentencesLine) {
+// The paragraph is wrapped by the PDF over lines 101–103; file:line in `plan show` must send
+// the reader to the line holding the sentence ("…不合格产品后处理闭环率达到100%").
+TEST(Seed000, SentenceTargetPointsAtTheSentencesLine) {
   const Plan& plan = seed_plans("000").plans.at(0);
   const Indicator* closure = named(plan, "不合格产品后处理闭环率");
   ASSERT_NE(closure, nullptr);
