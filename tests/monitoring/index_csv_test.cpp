@@ -102,6 +102,10 @@ TEST(IndexCsv, UnknownAndAggregateColumnsInTheDataAreRejected) {
   const auto extra = read(replace(kData, "Green\n", "Green,Blue\n"), kMeta);
   ASSERT_FALSE(extra.ok());
   EXPECT_NE(extra.error().message.find("第 8 列 Blue"), std::string::npos) << extra.error().message;
+  const auto twice = read(replace(kData, "Green\n", "Green,Green\n"), kMeta);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.error().message.find("第 8 列 Green"), std::string::npos)
+      << twice.error().message;
   const auto agg = read(replace(kData, "Green\n", "Green,Econ\n"), kMeta);
   ASSERT_FALSE(agg.ok());
   EXPECT_NE(agg.error().message.find("聚合项"), std::string::npos);

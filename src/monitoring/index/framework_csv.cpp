@@ -83,6 +83,13 @@ struct MetaRow {
 };
 
 Result<std::vector<MetaRow>> read_meta(const Sheet& meta) {
+  std::set<std::string> headers;
+  for (std::size_t c = 0; c < meta.header().size(); ++c) {
+    const std::string h(text::trim(meta.header()[c]));
+    if (!h.empty() && !headers.insert(h).second) {
+      return meta.header_error(fmt::format("第 {} 列 {} 与前面的列重名", c + 1, h));
+    }
+  }
   for (const char* required : {"Level", "iCode", "Direction", "Weight", "Parent", "Type"}) {
     if (!meta.column(required)) {
       return meta.header_error(
@@ -124,8 +131,8 @@ Result<std::vector<MetaRow>> read_meta(const Sheet& meta) {
     n.parent = text_of(r, col("Parent"));
     auto level = meta.number(r, *col("Level"));
     if (!level) return level.error();
-    if (is_missing(*level) || *level < 1 || *level != std::floor(*level)) {
-      return meta.error_at(r, *col("Level"), "层级应为 1 或更大的整数");
+    if (is_missing(*level) || *level < 1 || *level > 100 || *level != std::floor(*level)) {
+      return meta.error_at(r, *col("Level"), "层级应为 1 到 100 之间的整数");
     }
     n.level = static_cast<int>(*level);
     auto direction = meta.number(r, *col("Direction"));
@@ -211,8 +218,12 @@ Result<Framework> read_framework(std::string_view data_csv, const std::string& d
   const auto code_column = data->column("uCode");
   if (!code_column) return data->header_error("数据表缺少 uCode 列（单位代码）");
   const auto name_column = data->column("uName");
+  std::set<std::string> headers;
   for (std::size_t c = 0; c < data->header().size(); ++c) {
     const std::string h(text::trim(data->header()[c]));
+    if (!headers.insert(h).second) {
+      return data->header_error(fmt::format("第 {} 列 {} 与前面的列重名", c + 1, h));
+    }
     if (h == "uCode" || h == "uName" || h == "Time") continue;
     const auto it = type_of.find(h);
     if (it == type_of.end()) {
