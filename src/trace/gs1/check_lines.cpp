@@ -8,7 +8,8 @@
 namespace zhiyou::trace::gs1 {
 namespace {
 
-// AI values are mostly plain printable ASCII; quote those with one append.
+// Values and messages rarely need escapes (UTF-8 is written as is); quote those with one
+// append.
 void append_quoted_fast(std::string& out, std::string_view s) {
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
@@ -38,7 +39,7 @@ void append_json(std::string& out, const CheckResult& result) {
     out.append("]}");
   } else {
     out.append("{\"ok\":false,\"error\":");
-    json::append_quoted(out, result.error);
+    append_quoted_fast(out, result.error);
     out.append(",\"position\":");
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, result.position).ptr;
