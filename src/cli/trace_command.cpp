@@ -45,8 +45,8 @@ class ProgressBar {
   void operator()(std::size_t done, std::size_t total) {
     if (!enabled_) return;
     constexpr int kWidth = 30;
-    const int filled = static_cast<int>(static_cast<double>(done) / static_cast<double>(total) *
-                                        kWidth);
+    const int filled =
+        static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * kWidth);
     fmt::print(stderr, "\r赋码 [{}{}] {:3}%  {}/{}", std::string(filled, '#'),
                std::string(kWidth - filled, '-'), done * 100 / total, done, total);
     if (done == total) fmt::print(stderr, "\n");
@@ -93,15 +93,14 @@ bool write_csv(std::FILE* file, const trace::IssueRequest& request,
 void issue(const IssueOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   auto request = trace::make_issue_request(
-      o.gtin, o.lot, o.expiry ? std::optional<std::string_view>(*o.expiry) : std::nullopt,
-      o.count, o.serials, o.base_uri);
+      o.gtin, o.lot, o.expiry ? std::optional<std::string_view>(*o.expiry) : std::nullopt, o.count,
+      o.serials, o.base_uri);
   if (!request) throw UserError{request.error().describe()};
   auto db = open_database(o.db);
   ProgressBar bar(::isatty(STDERR_FILENO) == 1);
-  auto serials = trace::issue_codes(*db, *request, trace::random_serial,
-                                    [&bar](std::size_t done, std::size_t total) {
-                                      bar(done, total);
-                                    });
+  auto serials =
+      trace::issue_codes(*db, *request, trace::random_serial,
+                         [&bar](std::size_t done, std::size_t total) { bar(done, total); });
   if (!serials) throw UserError{serials.error().describe()};
   const double stored_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -159,7 +158,8 @@ void add_trace_commands(CLI::App& app) {
   issue_cmd->add_option("--lot", io.lot, "批号（AI 10：1-20 个 GS1 字符集 82 的字符）")->required();
   issue_cmd->add_option("--expiry", io.expiry, "有效期 YYMMDD（AI 17）");
   issue_cmd->add_option("--count", io.count, "赋码数量")->required();
-  issue_cmd->add_option("--serials", io.serials, "序列号方式：random（默认，不可猜测）或 sequential")
+  issue_cmd
+      ->add_option("--serials", io.serials, "序列号方式：random（默认，不可猜测）或 sequential")
       ->check(CLI::IsMember({"random", "sequential"}));
   issue_cmd->add_option("--out", io.out, "CSV 输出文件（默认标准输出）");
   issue_cmd->add_option("--base-uri", io.base_uri, "Digital Link 的基础 URI")

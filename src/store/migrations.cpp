@@ -172,11 +172,12 @@ void create_codes(Database& db) {
   // per-row check would slow down inserting millions of codes. The primary key is the scan's
   // lookup (gtin + serial); on SQLite the table is that key's B-tree itself (WITHOUT ROWID),
   // one tree fewer to write per code.
-  db.session() << std::string("CREATE TABLE codes ("
-                              " gtin TEXT NOT NULL,"
-                              " serial TEXT NOT NULL,"
-                              " lot TEXT NOT NULL,"
-                              " PRIMARY KEY (gtin, serial))") +
+  db.session() << std::string(
+                      "CREATE TABLE codes ("
+                      " gtin TEXT NOT NULL,"
+                      " serial TEXT NOT NULL,"
+                      " lot TEXT NOT NULL,"
+                      " PRIMARY KEY (gtin, serial))") +
                       (db.engine() == Engine::sqlite ? " WITHOUT ROWID" : "");
   run(db, kCodes);
 }

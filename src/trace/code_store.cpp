@@ -79,10 +79,9 @@ class ChunkWriter {
     });
     if (!fast) {
       replace_taken();
-      soci::statement insert =
-          (db_.session().prepare << "INSERT INTO codes (gtin, serial, lot)"
-                                    " VALUES (:gtin, :serial, :lot)",
-           soci::use(gtins_), soci::use(serials_), soci::use(lots_));
+      soci::statement insert = (db_.session().prepare << "INSERT INTO codes (gtin, serial, lot)"
+                                                         " VALUES (:gtin, :serial, :lot)",
+                                soci::use(gtins_), soci::use(serials_), soci::use(lots_));
       insert.execute(true);
     }
     issued.insert(issued.end(), serials_.begin(), serials_.end());
@@ -161,8 +160,8 @@ Result<long long> count_codes(Database& db, std::string_view gtin,
     const std::string g(gtin);
     if (lot) {
       const std::string l(*lot);
-      db.session() << "SELECT COUNT(*) FROM codes WHERE gtin = :gtin AND lot = :lot",
-          soci::use(g), soci::use(l), soci::into(count);
+      db.session() << "SELECT COUNT(*) FROM codes WHERE gtin = :gtin AND lot = :lot", soci::use(g),
+          soci::use(l), soci::into(count);
     } else {
       db.session() << "SELECT COUNT(*) FROM codes WHERE gtin = :gtin", soci::use(g),
           soci::into(count);

@@ -16,8 +16,8 @@ namespace {
 
 Status check_ai(std::string_view ai, std::string_view value, const char* option) {
   if (auto problem = gs1::check_value(ai, *gs1::find_ai(ai), value)) {
-    return make_error(problem->message + "（第 " + std::to_string(problem->offset + 1) + " 个字符）",
-                      option);
+    return make_error(
+        problem->message + "（第 " + std::to_string(problem->offset + 1) + " 个字符）", option);
   }
   return Ok{};
 }
@@ -42,9 +42,8 @@ void append_csv_field(std::string& out, std::string_view s) {
 }  // namespace
 
 Result<IssueRequest> make_issue_request(std::string_view gtin, std::string_view lot,
-                                        std::optional<std::string_view> expiry,
-                                        std::size_t count, std::string_view serials,
-                                        std::string_view base_uri) {
+                                        std::optional<std::string_view> expiry, std::size_t count,
+                                        std::string_view serials, std::string_view base_uri) {
   IssueRequest request;
   auto normal = registry::normalise_gtin(gtin);
   if (!normal) return make_error(normal.error().message, "--gtin");
@@ -100,8 +99,7 @@ std::string random_serial() {
   return serial;
 }
 
-void append_element_string(std::string& out, const IssueRequest& request,
-                           std::string_view serial) {
+void append_element_string(std::string& out, const IssueRequest& request, std::string_view serial) {
   out += "(01)";
   out += request.gtin;
   if (request.expiry) {

@@ -34,9 +34,8 @@ inline constexpr std::size_t kMaxCodesPerIssue = 10'000'000;
 // YYMMDD date, DD = 00 allowed), 1 <= count <= kMaxCodesPerIssue, and an http(s) base URI
 // with a host. Errors name the option ("--gtin", "--lot", ...).
 Result<IssueRequest> make_issue_request(std::string_view gtin, std::string_view lot,
-                                        std::optional<std::string_view> expiry,
-                                        std::size_t count, std::string_view serials,
-                                        std::string_view base_uri);
+                                        std::optional<std::string_view> expiry, std::size_t count,
+                                        std::string_view serials, std::string_view base_uri);
 
 // Random serials: 12 characters from 0-9 A-Z a-z (a part of AI (21)'s character set that
 // needs no escaping in a URI), about 71 bits drawn from OpenSSL's CSPRNG, so that serials
@@ -49,8 +48,7 @@ std::string random_serial();
 using SerialSource = std::function<std::string()>;
 
 // The element string "(01)…(17)…(10)…(21)…" (AIs of predefined length first).
-void append_element_string(std::string& out, const IssueRequest& request,
-                           std::string_view serial);
+void append_element_string(std::string& out, const IssueRequest& request, std::string_view serial);
 // "{base}/01/{gtin}/10/{lot}/21/{serial}[?17={expiry}]", values percent-encoded.
 void append_digital_link(std::string& out, const IssueRequest& request, std::string_view serial);
 

@@ -24,9 +24,9 @@ void flush_nothing(png_structp /*png*/) {}
 Result<QrMatrix> encode_qr(std::string_view text) {
   if (text.empty()) return make_error("二维码内容不能为空");
   const std::string copy(text);  // libqrencode wants a NUL-terminated string
-  std::unique_ptr<QRcode, QrCodeDeleter> code(QRcode_encodeData(
-      static_cast<int>(copy.size()), reinterpret_cast<const unsigned char*>(copy.data()), 0,
-      QR_ECLEVEL_M));
+  std::unique_ptr<QRcode, QrCodeDeleter> code(
+      QRcode_encodeData(static_cast<int>(copy.size()),
+                        reinterpret_cast<const unsigned char*>(copy.data()), 0, QR_ECLEVEL_M));
   if (!code) {
     return make_error("无法生成二维码：内容过长（" + std::to_string(text.size()) +
                       " 字节，纠错等级 M 最多约 2331 字节）");
