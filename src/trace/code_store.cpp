@@ -94,11 +94,21 @@ class ChunkWriter {
     return found_ > 0;
   }
 
+  // Drops serials already taken (in the database, or earlier in this chunk) and draws
+  // replacements, keeping the order of what remains (sequential serials stay ascending).
   void replace_taken() {
+    const std::size_t n = serials_.size();
     std::unordered_set<std::string> seen;
+    std::vector<std::string> kept;
+    kept.reserve(n);
     for (std::string& s : serials_) {
-      while (taken(s) || !seen.insert(s).second) s = next_();
+      if (!taken(s) && seen.insert(s).second) kept.push_back(std::move(s));
     }
+    while (kept.size() < n) {
+      std::string s = next_();
+      if (!taken(s) && seen.insert(s).second) kept.push_back(std::move(s));
+    }
+    serials_ = std::move(kept);
   }
 
   Database& db_;

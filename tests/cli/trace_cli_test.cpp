@@ -145,7 +145,7 @@ TEST_F(TraceCli, IssueWritesCsvWithElementStringsAndUris) {
   EXPECT_EQ(rows[0], "gtin,lot,serial,element_string,digital_link");
   std::set<std::string> serials;
   for (std::size_t i = 1; i < rows.size(); ++i) {
-    const std::string serial = rows[i].substr(22, rows[i].find(',', 22) - 22);
+    const std::string serial = rows[i].substr(21, rows[i].find(',', 21) - 21);
     serials.insert(serial);
     EXPECT_EQ(rows[i], "09506000134352,B2024," + serial +
                            ",(01)09506000134352(17)271231(10)B2024(21)" + serial +

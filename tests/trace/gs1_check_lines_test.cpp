@@ -78,12 +78,16 @@ TEST(Gs1CheckLines, UnfinishedLineIsKeptUntilTheEnd) {
 }
 
 TEST(Gs1CheckLines, ValuesAndMessagesAreEscapedJson) {
-  const std::string out = all_at_once("(01)09506000134352(10)A\"B\\C\n(10)\x01\n");
+  // A quote is allowed in a lot (CSET 82); a backslash is not and is quoted in the message.
+  const std::string out = all_at_once("(01)09506000134352(10)A\"B\n(01)09506000134352(10)A\\B\n");
   const auto first = out.substr(0, out.find('\n'));
   const auto parsed = boost::json::parse(first).as_object();
-  EXPECT_EQ(parsed.at("ais").as_array()[1].as_array()[1], "A\"B\\C");
+  ASSERT_EQ(parsed.at("ok"), true) << first;
+  EXPECT_EQ(parsed.at("ais").as_array()[1].as_array()[1], "A\"B");
   const auto second = boost::json::parse(out.substr(first.size() + 1)).as_object();
   EXPECT_EQ(second.at("ok"), false);
+  EXPECT_NE(second.at("error").as_string().find("'\\'"), boost::json::string::npos);
+  EXPECT_EQ(second.at("position"), 23);
 }
 
 }  // namespace
