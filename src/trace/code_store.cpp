@@ -13,7 +13,7 @@ namespace {
 using store::Database;
 using store::Engine;
 
-constexpr std::size_t kChunk = 10'000;
+constexpr std::size_t kChunk = 10'000;  // codes per bulk insert and per progress step
 
 // Makes sure the batch exists and agrees with the request; fills in a stored expiry.
 Status ensure_batch(Database& db, IssueRequest& request) {
@@ -142,6 +142,24 @@ Result<std::vector<std::string>> issue_codes(Database& db, IssueRequest& request
       std::function<std::string()> next = random_source;
       if (request.serials == SerialKind::sequential) {
         next = [&next_serial] { return std::to_string(next_serial++); };
+      }
+      if (request.serials == SerialKind::random) {
+        // Draw every serial first and insert them in key order: B-tree pages then fill one
+        // after the other instead of being revisited at random (tens of times faster on
+        // SQLite for a million codes). Random serials have no meaningful order to keep.
+        auto drawn = std::make_shared<std::vector<std::string>>();
+        drawn->reserve(request.count);
+        for (std::size_t i = 0; i < request.count; ++i) drawn->push_back(random_source());
+        std::sort(drawn->begin(), drawn->end());
+        auto at = std::make_shared<std::size_t>(0);
+        next = [drawn, at, random_source] {
+          return *at < drawn->size() ? std::move((*drawn)[(*at)++]) : random_source();
+        };
+      }
+      if (db.engine() == Engine::sqlite) {
+        // A larger page cache for this connection (256 MiB): the codes index outgrows the
+        // 2 MiB default after a few hundred thousand codes.
+        db.session() << "PRAGMA cache_size = -262144";
       }
       ChunkWriter writer(db, request, next);
       for (std::size_t done = 0; done < request.count;) {
