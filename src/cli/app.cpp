@@ -14,6 +14,9 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "zhiyou 0.1.0");
   add_plan_commands(app);
   add_index_commands(app);
+  add_gs1_commands(app);
+  add_registry_commands(app);
+  add_trace_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

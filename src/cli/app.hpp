@@ -15,6 +15,11 @@ int run(int argc, char** argv);
 // Each command family registers itself here; defined in <noun>_command.cpp.
 void add_plan_commands(CLI::App& app);
 void add_index_commands(CLI::App& app);
+void add_gs1_commands(CLI::App& app);
+void add_registry_commands(CLI::App& app);
+void add_trace_commands(CLI::App& app);
+// The `trace` command, created on first use, so that several files can add verbs to it.
+CLI::App& trace_subcommand(CLI::App& app);
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

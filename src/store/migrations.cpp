@@ -137,8 +137,54 @@ void create_plan_model(Database& db) {
   }
 }
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Migration 4: market entities, products, batches and issued codes (赋码).
+//
+// Citus: entities and products are reference tables; batches and codes are distributed by
+// gtin (co-located). codes is the big table (150万 units and more): one narrow row per unit,
+// no derived columns (element string and URI are rebuilt from gtin, lot and serial).
+constexpr std::array<const char*, 4> kCodes{
+    "CREATE TABLE entities ("
+    " uscc TEXT PRIMARY KEY,"  // 统一社会信用代码, canonical upper case
+    " name TEXT NOT NULL,"
+    " region_code TEXT NOT NULL REFERENCES regions (code),"
+    " created_at TEXT NOT NULL)",
+
+    "CREATE TABLE products ("
+    " gtin TEXT PRIMARY KEY,"  // GTIN-14
+    " name TEXT NOT NULL,"
+    " entity_uscc TEXT NOT NULL REFERENCES entities (uscc),"
+    " quality_marks_json TEXT NOT NULL,"  // ["品字标浙江制造", …]
+    " next_serial BIGINT NOT NULL,"       // the next sequential serial number to issue
+    " created_at TEXT NOT NULL)",
+
+    "CREATE TABLE batches ("
+    " gtin TEXT NOT NULL REFERENCES products (gtin),"
+    " lot TEXT NOT NULL,"
+    " expiry TEXT,"  // YYMMDD as in AI (17)
+    " created_at TEXT NOT NULL,"
+    " PRIMARY KEY (gtin, lot))",
+
+    "CREATE INDEX codes_gtin_lot ON codes (gtin, lot)",  // recall: every unit of a batch
+};
+
+void create_codes(Database& db) {
+  // No foreign key to batches: the issuer writes the batch in the same transaction, and a
+  // per-row check would slow down inserting millions of codes. The primary key is the scan's
+  // lookup (gtin + serial); on SQLite the table is that key's B-tree itself (WITHOUT ROWID),
+  // one tree fewer to write per code.
+  db.session() << std::string(
+                      "CREATE TABLE codes ("
+                      " gtin TEXT NOT NULL,"
+                      " serial TEXT NOT NULL,"
+                      " lot TEXT NOT NULL,"
+                      " PRIMARY KEY (gtin, serial))") +
+                      (db.engine() == Engine::sqlite ? " WITHOUT ROWID" : "");
+  run(db, kCodes);
+}
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
+    {4, "entities, products, batches and codes", &create_codes},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.
