@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <memory>
 
 #include "core/text.hpp"
@@ -15,8 +16,8 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::size_t line_of(std::string_view bytes, std::size_t offset) {
   // In GB18030 a trailing byte is never 0x0A, so counting newline bytes is safe.
-  return 1 + static_cast<std::size_t>(
-                 std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
+  return 1 + static_cast<std::size_t>(std::count(
+                 bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 struct IconvCloser {
@@ -26,7 +27,7 @@ struct IconvCloser {
 // GB18030 → UTF-8; on failure, the byte offset where decoding stopped.
 Result<std::string> gb18030_to_utf8(std::string_view bytes, std::size_t& bad_offset) {
   iconv_t raw = iconv_open("UTF-8", "GB18030");
-  if (raw == reinterpret_cast<iconv_t>(-1)) {
+  if (raw == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr): iconv API
     return make_error("系统不支持 GB18030 编码转换（iconv）");
   }
   std::unique_ptr<void, IconvCloser> cd(raw);
