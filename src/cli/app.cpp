@@ -17,6 +17,7 @@ int run(int argc, char** argv) {
   add_gs1_commands(app);
   add_registry_commands(app);
   add_trace_commands(app);
+  add_data_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -20,6 +20,7 @@ void add_registry_commands(CLI::App& app);
 void add_trace_commands(CLI::App& app);
 // The `trace` command, created on first use, so that several files can add verbs to it.
 CLI::App& trace_subcommand(CLI::App& app);
+void add_data_commands(CLI::App& app);
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

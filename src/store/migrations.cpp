@@ -182,8 +182,54 @@ void create_codes(Database& db) {
   run(db, kCodes);
 }
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Migration 2: observations (实际值), their revisions and reviewers' judgements
+// (monitoring/observation_store.hpp). No foreign key to indicators: a plan re-import
+// replaces its indicator rows and the reported figures must outlive that.
+//
+// Citus: observations and observation_revisions are distributed by indicator_id (every read
+// is per plan, i.e. per set of indicators); judgements are small, a reference table.
+constexpr std::array<const char*, 4> kObservations{
+    "CREATE TABLE observations ("
+    " indicator_id TEXT NOT NULL,"
+    " region TEXT NOT NULL,"  // registry region name ("鄞州区") or '全市'
+    " period TEXT NOT NULL,"  // canonical Period text: 2024, 2024Q2, 2024-06
+    " value DOUBLE PRECISION NOT NULL,"
+    " source TEXT NOT NULL,"
+    " reported_by TEXT NOT NULL,"
+    " reported_at TEXT NOT NULL,"
+    " PRIMARY KEY (indicator_id, region, period))",
+
+    "CREATE TABLE observation_revisions ("
+    " indicator_id TEXT NOT NULL,"
+    " region TEXT NOT NULL,"
+    " period TEXT NOT NULL,"
+    " revision INTEGER NOT NULL,"   // 1 = first report
+    " old_value DOUBLE PRECISION,"  // NULL for the first report
+    " new_value DOUBLE PRECISION NOT NULL,"
+    " old_source TEXT NOT NULL,"
+    " new_source TEXT NOT NULL,"
+    " changed_by TEXT NOT NULL,"
+    " changed_at TEXT NOT NULL,"
+    " PRIMARY KEY (indicator_id, region, period, revision))",
+
+    "CREATE TABLE judgements ("
+    " indicator_id TEXT NOT NULL,"
+    " region TEXT NOT NULL,"
+    " period TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('met', 'not_met')),"
+    " reason TEXT NOT NULL,"
+    " judged_by TEXT NOT NULL,"
+    " judged_at TEXT NOT NULL,"
+    " PRIMARY KEY (indicator_id, region, period))",
+
+    "CREATE INDEX observations_period ON observations (period)",
+};
+
+void create_observations(Database& db) { run(db, kObservations); }
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
+    {2, "observations, revisions and judgements", &create_observations},
     {4, "entities, products, batches and codes", &create_codes},
 }};
 
