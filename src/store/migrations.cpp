@@ -7,6 +7,7 @@
 
 #include "registry/region.hpp"
 #include "store/database.hpp"
+#include "store/epcis_schema.hpp"
 
 namespace zhiyou::store {
 namespace {
@@ -137,8 +138,9 @@ void create_plan_model(Database& db) {
   }
 }
 
-constexpr std::array<Migration, 1> kMigrations{{
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
+    {5, "EPCIS events", &create_epcis_events},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.
