@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "core/hash.hpp"
@@ -114,11 +115,15 @@ bool read_event(Checker& c, const json::value& v, std::size_t index, Event& out)
   if (!v.is_object()) return c.fail("", "事件应为 JSON 对象");
   const json::object& o = v.get_object();
   // An event's own @context adds prefixes for that event only.
-  const auto saved = c.prefixes;
-  if (const json::value* context = o.if_contains("@context")) c.add_context(*context);
+  const json::value* context = o.if_contains("@context");
+  std::set<std::string, std::less<>> saved;
+  if (context != nullptr) {
+    saved = c.prefixes;
+    c.add_context(*context);
+  }
   out.index = index;
   const bool ok = detail::check_event(c, o, out);
-  c.prefixes = saved;
+  if (context != nullptr) c.prefixes = std::move(saved);
   if (!ok) return false;
   if (out.event_id.empty()) {
     std::string canonical;

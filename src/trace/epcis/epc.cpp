@@ -103,7 +103,8 @@ Result<Epc> parse_urn(std::string_view urn, const UrnFields& f, bool allow_patte
   }
   auto need = [&](std::size_t n) { return p.size() == n; };
   auto star = [&](std::size_t i) { return pattern && i < p.size() && p[i] == "*"; };
-  Result<Epc> out = urn_error(urn, "不支持的 EPC 方案「" + std::string(s) + "」");
+  // Filled by the branch for the scheme; errors are built only when there is one.
+  Result<Epc> out = Epc{};
   const bool gtin_based = s == "sgtin" || s == "lgtin" || s == "upui" || s == "itip";
   if (gtin_based) {
     if (p.size() < 3 || !fixed_digits(p[0], p[1], 13) || p[1].empty()) {
@@ -166,8 +167,12 @@ Result<Epc> parse_urn(std::string_view urn, const UrnFields& f, bool allow_patte
     e.key = std::string(urn);
     e.pattern = pattern;
     return e;
-  } else {
+  } else if (s == "sgtin" || s == "sscc" || s == "sgln" || s == "pgln" || s == "grai" ||
+             s == "gdti" || s == "sgcn" || s == "giai" || s == "gsrn" || s == "gsrnp" ||
+             s == "ginc" || s == "gsin" || s == "cpi") {
     return urn_error(urn, "字段数目或位数不对");
+  } else {
+    return urn_error(urn, "不支持的 EPC 方案「" + std::string(s) + "」");
   }
   if (out && pattern && out->qualifier.empty()) out->qualifier = "*";
   if (out) out->pattern = pattern;
