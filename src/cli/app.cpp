@@ -13,6 +13,9 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "zhiyou 0.1.0");
   add_plan_commands(app);
+  CLI::App* trace = app.add_subcommand("trace", "追溯：赋码、EPCIS 事件、召回 / traceability");
+  trace->require_subcommand(1);
+  add_trace_event_commands(*trace);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

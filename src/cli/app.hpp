@@ -14,6 +14,8 @@ int run(int argc, char** argv);
 
 // Each command family registers itself here; defined in <noun>_command.cpp.
 void add_plan_commands(CLI::App& app);
+// `trace` subcommands for EPCIS events and recall; takes the `trace` subcommand itself.
+void add_trace_event_commands(CLI::App& trace);
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

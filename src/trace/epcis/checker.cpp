@@ -46,9 +46,13 @@ bool Checker::fail(std::string_view field, std::string reason) {
     if (!place.empty()) place += '.';
     place += field;
   }
+  // The message names the event and the field's own name; the place is the whole path.
+  const std::size_t dot = place.find_last_of('.');
+  std::string name = dot == std::string::npos ? place : place.substr(dot + 1);
   std::string message;
-  if (event_index) message = "第 " + std::to_string(*event_index + 1) + " 个事件：";
-  message += place.empty() ? reason : place + "：" + reason;
+  if (event_index) message = "第 " + std::to_string(*event_index + 1) + " 个事件";
+  if (!name.empty()) message += (message.empty() ? "字段 " : "的字段 ") + name;
+  message += message.empty() ? reason : "：" + reason;
   error_ = make_error(std::move(message), std::move(place));
   return false;
 }
@@ -133,6 +137,7 @@ std::optional<std::string> Checker::vocabulary(const json::object& o, std::strin
 
 bool Checker::extension_name(std::string_view key) {
   if (!is_uri(key)) return false;
+  if (trust_extension_prefixes) return true;
   const std::string_view prefix = key.substr(0, key.find(':'));
   return std::find(kBuiltinPrefixes.begin(), kBuiltinPrefixes.end(), prefix) !=
              kBuiltinPrefixes.end() ||

@@ -21,6 +21,9 @@ class Checker {
   // Prefixes the document's (and the current event's) @context declare, e.g. "ext1".
   std::set<std::string, std::less<>> prefixes;
   std::optional<std::size_t> event_index;  // set while inside eventList[i]
+  // Re-reading an event already captured: its prefixes were checked against the document's
+  // @context then, which is not at hand now.
+  bool trust_extension_prefixes = false;
 
   // Records the first problem: `field` is appended to the current path for the place.
   bool fail(std::string_view field, std::string reason);

@@ -137,6 +137,17 @@ bool read_event(Checker& c, const json::value& v, std::size_t index, Event& out)
 
 }  // namespace
 
+Result<Event> read_stored_event(std::string_view text) {
+  boost::system::error_code ec;
+  const json::value v = json::parse(text, ec);
+  if (ec) return make_error("存储的事件不是有效的 JSON：" + ec.message());
+  Checker c;
+  c.trust_extension_prefixes = true;
+  Event event;
+  if (!read_event(c, v, 0, event)) return *c.error();
+  return event;
+}
+
 std::string computed_event_id(std::string_view canonical_json_sha256_hex) {
   return "ni:///sha-256;" + std::string(canonical_json_sha256_hex) + "?ver=zhiyou-json-1";
 }

@@ -23,6 +23,10 @@ namespace zhiyou::trace::epcis {
 
 Result<Document> parse_document(std::string_view text);
 
+// One event as stored by the repository (its captured JSON), read back into an Event. The
+// rules are those of capture, except that extension prefixes are not checked again.
+Result<Event> read_stored_event(std::string_view json);
+
 // The eventID a repository gives an event that has none. Not the CBV 2.0 "event hash"
 // (whose canonical pre-hash string needs every field normalised); instead SHA-256 over the
 // event's JSON with object keys sorted and no whitespace, written as
