@@ -51,7 +51,9 @@ void sqlite_bulk_insert(Database& db, std::string_view table,
     for (std::size_t i = 0; i < columns.size(); ++i) {
       const BulkColumn& c = columns[i];
       const int at = static_cast<int>(i) + 1;
-      if (c.integers != nullptr) {
+      if (c.integers != nullptr && (*c.integers)[r] == 0 && c.zero_is_null) {
+        sqlite3_bind_null(raw, at);
+      } else if (c.integers != nullptr) {
         sqlite3_bind_int64(raw, at, (*c.integers)[r]);
       } else if (const std::string& s = (*c.texts)[r]; s.empty() && c.empty_is_null) {
         sqlite3_bind_null(raw, at);
@@ -97,7 +99,9 @@ void postgresql_bulk_insert(Database& db, std::string_view table,
       a.assign("{");
       for (std::size_t r = start; r < end; ++r) {
         if (r > start) a += ',';
-        if (c.integers != nullptr) {
+        if (c.integers != nullptr && (*c.integers)[r] == 0 && c.zero_is_null) {
+          a += "NULL";
+        } else if (c.integers != nullptr) {
           a += std::to_string((*c.integers)[r]);
         } else if ((*c.texts)[r].empty() && c.empty_is_null) {
           a += "NULL";

@@ -19,6 +19,7 @@ struct BulkColumn {
   const std::vector<std::int64_t>* integers = nullptr;
   const std::vector<std::string>* texts = nullptr;
   bool empty_is_null = false;  // texts: "" is written as NULL
+  bool zero_is_null = false;   // integers: 0 is written as NULL
 };
 
 // Inserts the rows (column i of row r is columns[i][r]) into `table`, inside the caller's

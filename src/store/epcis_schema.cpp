@@ -3,7 +3,7 @@
 //
 // Citus: epcis_event_epcs is distributed by epc_key (the GS1 primary key, e.g.
 // "01/09506000134352": one GTIN's items live together, so recall and MATCH_epc stay on one
-// shard); epcis_events by event_key; epcis_contexts is a reference table.
+// shard); epcis_events by event_key; epcis_contexts and epcis_terms are reference tables.
 #include "store/epcis_schema.hpp"
 
 #include <soci/soci.h>
@@ -15,6 +15,11 @@ namespace zhiyou::store {
 void create_epcis_events(Database& db) {
   const bool sqlite = db.engine() == Engine::sqlite;
   soci::session& sql = db.session();
+  // Event types, CBV values and location identifiers repeat in every event; events refer to
+  // them by number, which keeps the event rows and their indexes small (capture speed).
+  sql << "CREATE TABLE epcis_terms ("
+         " term_id BIGINT PRIMARY KEY,"
+         " term TEXT NOT NULL UNIQUE)";
   sql << "CREATE TABLE epcis_contexts ("
          " id TEXT PRIMARY KEY,"  // first 16 hex digits of SHA-256(context_json)
          " context_json TEXT NOT NULL)";
@@ -23,15 +28,15 @@ void create_epcis_events(Database& db) {
   sql << std::string("CREATE TABLE epcis_events (") +
              (sqlite ? " event_key INTEGER PRIMARY KEY," : " event_key BIGINT PRIMARY KEY,") +
              " event_id TEXT NOT NULL,"
-             " id_hash BIGINT NOT NULL,"  // 63 bits of SHA-256(event_id): idempotent capture
-             " event_type TEXT NOT NULL,"
+             " id_hash BIGINT NOT NULL,"     // 63 bits of SHA-256(event_id): idempotent capture
+             " event_type BIGINT NOT NULL,"  // epcis_terms
              " event_time BIGINT NOT NULL,"  // milliseconds since 1970, UTC
              " record_time TEXT NOT NULL,"   // when captured, UTC
              " action TEXT,"
-             " biz_step TEXT,"  // CBV short name or URI
-             " disposition TEXT,"
-             " read_point TEXT,"  // canonical identifiers (Digital Link for GS1 keys)
-             " biz_location TEXT,"
+             " biz_step BIGINT,"  // epcis_terms: CBV short name or URI
+             " disposition BIGINT,"
+             " read_point BIGINT,"  // epcis_terms: canonical identifier (Digital Link)
+             " biz_location BIGINT,"
              " context_id TEXT,"
              " event_json TEXT NOT NULL)";
   sql << "CREATE INDEX epcis_events_id_hash ON epcis_events (id_hash)";
@@ -54,6 +59,7 @@ void create_epcis_events(Database& db) {
          " WHERE lot IS NOT NULL";
   if (!sqlite) {
     sql << "CREATE SEQUENCE epcis_event_key_seq";
+    sql << "CREATE SEQUENCE epcis_term_id_seq";
   }
 }
 

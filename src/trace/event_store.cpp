@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <deque>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 #include <variant>
@@ -58,10 +59,40 @@ std::string store_context(store::Database& db, const std::string& context) {
 
 // Columns of the rows to insert, filled event by event.
 struct EventRows {
-  std::vector<std::int64_t> key, hash, time;
-  std::vector<std::string> id, type, record_time, action, biz_step, disposition, read_point,
-      biz_location, context, json;
+  std::vector<std::int64_t> key, hash, time, type, biz_step, disposition, read_point, biz_location;
+  std::vector<std::string> id, record_time, action, context, json;
 };
+
+constexpr std::int64_t kNoTerm = 0;  // written as NULL
+
+// Term ids for `terms` (event types, CBV values, identifiers), adding the new ones.
+std::unordered_map<std::string, std::int64_t> intern(store::Database& db,
+                                                     const std::set<std::string>& terms) {
+  std::unordered_map<std::string, std::int64_t> ids;
+  auto lookup = [&] {
+    for (const std::string& term : terms) {
+      if (ids.contains(term)) continue;
+      long long id = 0;
+      soci::indicator ind = soci::i_null;
+      db.session() << "SELECT term_id FROM epcis_terms WHERE term = :t", soci::use(term),
+          soci::into(id, ind);
+      if (db.session().got_data() && ind == soci::i_ok) ids.emplace(term, id);
+    }
+  };
+  lookup();
+  std::vector<std::string> missing;
+  for (const std::string& term : terms) {
+    if (!ids.contains(term)) missing.push_back(term);
+  }
+  if (missing.empty()) return ids;
+  const std::vector<std::int64_t> keys =
+      store::next_keys(db, "epcis_terms", "term_id", "epcis_term_id_seq", missing.size());
+  // Another capture may add the same term meanwhile (PostgreSQL): its id wins.
+  store::bulk_insert(db, "epcis_terms", {{"term_id", &keys}, {"term", nullptr, &missing}},
+                     "ON CONFLICT (term) DO NOTHING");
+  lookup();
+  return ids;
+}
 
 struct EpcRows {
   std::vector<std::string> key, qualifier, role, lot;
@@ -89,14 +120,14 @@ void insert_rows(store::Database& db, const EventRows& e, const EpcRows& x) {
                      {{"event_key", &e.key},
                       {"event_id", nullptr, &e.id},
                       {"id_hash", &e.hash},
-                      {"event_type", nullptr, &e.type},
+                      {"event_type", &e.type},
                       {"event_time", &e.time},
                       {"record_time", nullptr, &e.record_time},
                       {"action", nullptr, &e.action, true},
-                      {"biz_step", nullptr, &e.biz_step, true},
-                      {"disposition", nullptr, &e.disposition, true},
-                      {"read_point", nullptr, &e.read_point, true},
-                      {"biz_location", nullptr, &e.biz_location, true},
+                      {"biz_step", &e.biz_step, nullptr, false, true},
+                      {"disposition", &e.disposition, nullptr, false, true},
+                      {"read_point", &e.read_point, nullptr, false, true},
+                      {"biz_location", &e.biz_location, nullptr, false, true},
                       {"context_id", nullptr, &e.context, true},
                       {"event_json", nullptr, &e.json}});
   // The same identifier may appear twice in one event (as parent and in a class list).
@@ -141,6 +172,17 @@ Result<CaptureResult> capture(store::Database& db, const Document& document) {
     }
     if (fresh.empty()) return Ok{};
     const std::string context = store_context(db, document.context);
+    std::set<std::string> terms;
+    for (const Event* e : fresh) {
+      for (const std::string* t :
+           {&e->type, &e->biz_step, &e->disposition, &e->read_point, &e->biz_location}) {
+        if (!t->empty()) terms.insert(*t);
+      }
+    }
+    const auto ids = intern(db, terms);
+    const auto id_of = [&](const std::string& term) {
+      return term.empty() ? kNoTerm : ids.at(term);
+    };
     const std::string now = store::utc_timestamp();
     EventRows rows;
     rows.key =
@@ -151,13 +193,13 @@ Result<CaptureResult> capture(store::Database& db, const Document& document) {
       const Event& e = *fresh[i];
       rows.time.push_back(e.event_time);
       rows.id.push_back(e.event_id);
-      rows.type.push_back(e.type);
+      rows.type.push_back(id_of(e.type));
       rows.record_time.push_back(now);
       rows.action.push_back(e.action);
-      rows.biz_step.push_back(e.biz_step);
-      rows.disposition.push_back(e.disposition);
-      rows.read_point.push_back(e.read_point);
-      rows.biz_location.push_back(e.biz_location);
+      rows.biz_step.push_back(id_of(e.biz_step));
+      rows.disposition.push_back(id_of(e.disposition));
+      rows.read_point.push_back(id_of(e.read_point));
+      rows.biz_location.push_back(id_of(e.biz_location));
       rows.context.push_back(context);
       rows.json.push_back(e.json);
       add_epcs(epcs, e, rows.key[i]);
@@ -187,7 +229,17 @@ class Conditions {
     sql_ += sql_.empty() ? " WHERE " : " AND ";
     sql_ += condition;
   }
+  // `column` (a term id) is one of `values`, looked up in epcis_terms by a subquery.
   void any_of(std::string_view column, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::string c = std::string(column) + " IN (SELECT term_id FROM epcis_terms WHERE term IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) c += ", ";
+      c += text(values[i]);
+    }
+    add(c + "))");
+  }
+  void any_of_text(std::string_view column, const std::vector<std::string>& values) {
     if (values.empty()) return;
     std::string c = std::string(column) + " IN (";
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -252,7 +304,7 @@ std::string epc_condition(Conditions& c, const epcis::EpcMatch& match) {
 Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) {
   Conditions c;
   c.any_of("event_type", q.event_types);
-  c.any_of("action", q.actions);
+  c.any_of_text("action", q.actions);
   c.any_of("biz_step", q.biz_steps);
   c.any_of("disposition", q.dispositions);
   c.any_of("read_point", q.read_points);

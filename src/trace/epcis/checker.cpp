@@ -169,6 +169,17 @@ bool Checker::field_names_closed(const json::object& o,
   return true;
 }
 
+const std::string* Checker::canonical(std::string_view field, std::string_view text) {
+  const std::string key(text);
+  if (const auto it = canonical_cache.find(key); it != canonical_cache.end()) return &it->second;
+  auto value = canonical_identifier(text);
+  if (!value) {
+    fail(field, value.error().message);
+    return nullptr;
+  }
+  return &canonical_cache.emplace(key, std::move(value).value()).first->second;
+}
+
 void Checker::add_context(const json::value& context) {
   auto add_object = [&](const json::object& o) {
     for (const auto& member : o) {

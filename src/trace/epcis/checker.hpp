@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/result.hpp"
 #include "trace/epcis/cbv.hpp"
@@ -24,6 +25,12 @@ class Checker {
   // Re-reading an event already captured: its prefixes were checked against the document's
   // @context then, which is not at hand now.
   bool trust_extension_prefixes = false;
+  // Canonical forms of location and party identifiers already seen in this document: a
+  // batch names the same few sites and parties in every event.
+  std::unordered_map<std::string, std::string> canonical_cache;
+
+  // canonical_identifier() through the cache; nullptr with the problem recorded.
+  const std::string* canonical(std::string_view field, std::string_view text);
 
   // Records the first problem: `field` is appended to the current path for the place.
   bool fail(std::string_view field, std::string reason);

@@ -89,9 +89,9 @@ bool location(Checker& c, const json::object& o, std::string_view field, std::st
   Checker::Scope scope(c, field);
   const json::string* id = c.string_field(*loc, "id", true);
   if (id == nullptr) return false;
-  auto canonical = canonical_identifier(*id);
-  if (!canonical) return c.fail("id", canonical.error().message);
-  out = std::move(canonical).value();
+  const std::string* canonical = c.canonical("id", *id);
+  if (canonical == nullptr) return false;
+  out = *canonical;
   return c.field_names(*loc, {"id"});
 }
 
@@ -124,9 +124,9 @@ bool parties(Checker& c, const json::object& o, std::string_view field, std::str
     if (!type) return false;
     const json::string* id = c.string_field(p, member, true);
     if (id == nullptr) return false;
-    auto canonical = canonical_identifier(*id);
-    if (!canonical) return c.fail(member, canonical.error().message);
-    out.push_back({std::move(*type), std::move(canonical).value()});
+    const std::string* canonical = c.canonical(member, *id);
+    if (canonical == nullptr) return false;
+    out.push_back({std::move(*type), *canonical});
   }
   return true;
 }
