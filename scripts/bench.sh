@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF -DZHIYOU_BENCH=ON >/dev/null
-cmake --build build/bench --target bench_plan_import
+cmake --build build/bench --target bench_plan_import bench_epcis_capture
 out=$(mktemp)
 build/bench/bench/bench_plan_import --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
   --benchmark_format=json >"$out"
@@ -16,5 +16,23 @@ ref = runs["BM_Reference_NormaliseText"]["real_time"]
 print(f"{'benchmark (median of 5)':34} {'ms':>9} {'× reference':>12}")
 for name, b in runs.items():
     print(f"{name:34} {b['real_time']:9.2f} {b['real_time'] / ref:12.1f}")
+PY
+rm -f "$out"
+
+# EPCIS capture: SQLite and a throwaway PostgreSQL; events/s and CPU time against the
+# Boost.JSON parse reference of the same documents.
+out=$(mktemp)
+scripts/with-postgres.sh bash -c 'ZHIYOU_BENCH_POSTGRES=$ZHIYOU_TEST_POSTGRES build/bench/bench/bench_epcis_capture \
+  --benchmark_repetitions=3 --benchmark_report_aggregates_only=true --benchmark_format=json' >"$out"
+python3 - "$out" <<'PY'
+import json, sys
+runs = {b["run_name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("aggregate_name") == "median"}
+for n in ("1000", "10000"):
+    ref = runs[f"BM_Reference_JsonParse/{n}"]["cpu_time"]
+    print(f"\nEPCIS, documents of {n} ObjectEvents (median of 3)")
+    print(f"{'benchmark':40} {'events/s':>10} {'CPU × ref':>10}")
+    for name, b in runs.items():
+        if name.split("/")[1] == n:
+            print(f"{name:40} {b['events/s']:10.0f} {b['cpu_time'] / ref:10.1f}")
 PY
 rm -f "$out"

@@ -18,6 +18,7 @@ int run(int argc, char** argv) {
   add_registry_commands(app);
   add_trace_commands(app);
   add_data_commands(app);
+  add_trace_event_commands(trace_subcommand(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -21,6 +21,8 @@ void add_trace_commands(CLI::App& app);
 // The `trace` command, created on first use, so that several files can add verbs to it.
 CLI::App& trace_subcommand(CLI::App& app);
 void add_data_commands(CLI::App& app);
+// `trace` subcommands for EPCIS events and recall; takes the `trace` subcommand itself.
+void add_trace_event_commands(CLI::App& trace);
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

@@ -7,6 +7,7 @@
 
 #include "registry/region.hpp"
 #include "store/database.hpp"
+#include "store/epcis_schema.hpp"
 
 namespace zhiyou::store {
 namespace {
@@ -227,10 +228,11 @@ constexpr std::array<const char*, 4> kObservations{
 
 void create_observations(Database& db) { run(db, kObservations); }
 
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {4, "entities, products, batches and codes", &create_codes},
+    {5, "EPCIS events", &create_epcis_events},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.

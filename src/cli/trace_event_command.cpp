@@ -1,0 +1,157 @@
+// `zhiyou trace capture|events|recall`: EPCIS events and recall scope.
+#include <fmt/core.h>
+#include <CLI/CLI.hpp>
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "cli/app.hpp"
+#include "cli/database_option.hpp"
+#include "trace/epcis/event_time.hpp"
+#include "trace/event_store.hpp"
+#include "trace/recall_store.hpp"
+
+namespace zhiyou::cli {
+namespace {
+
+struct TraceEventOptions {
+  std::string db;
+  std::vector<std::string> files;
+  std::vector<std::string> epcs;
+  std::vector<std::string> biz_steps;
+  std::vector<std::string> types;
+  std::vector<std::string> biz_locations;
+  std::string since;
+  std::string until;
+  bool json = false;
+  std::string gtin;
+  std::vector<std::string> lots;
+  std::string format = "csv";
+};
+
+std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw UserError{path + ": 是目录，不是文件"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError{path + ": 无法读取文件（不存在或没有权限）"};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every file is its own transaction; the first bad one stops the command (exit 1) and
+// nothing of it is stored.
+void capture_files(const TraceEventOptions& o) {
+  auto db = open_database(o.db);
+  for (const std::string& path : o.files) {
+    auto result = trace::capture_document(*db, read_file(path));
+    if (!result) {
+      throw UserError{path + ": " + result.error().describe() + "（该文件的事件均未存储）"};
+    }
+    fmt::print("{}: 已存储 {} 个事件", path, result->captured);
+    if (result->duplicates > 0) fmt::print("，{} 个已存在（按 eventID 跳过）", result->duplicates);
+    fmt::print("\n");
+  }
+}
+
+trace::epcis::QueryParameters query_parameters(const TraceEventOptions& o) {
+  trace::epcis::QueryParameters p;
+  for (const std::string& v : o.epcs) p.emplace_back("MATCH_anyEPC", v);
+  for (const std::string& v : o.biz_steps) p.emplace_back("EQ_bizStep", v);
+  for (const std::string& v : o.types) p.emplace_back("eventType", v);
+  for (const std::string& v : o.biz_locations) p.emplace_back("EQ_bizLocation", v);
+  if (!o.since.empty()) p.emplace_back("GE_eventTime", o.since);
+  if (!o.until.empty()) p.emplace_back("LT_eventTime", o.until);
+  p.emplace_back("perPage", std::to_string(trace::epcis::EventQuery::kMaxPerPage));
+  return p;
+}
+
+void print_event_line(const std::string& json) {
+  boost::system::error_code ec;
+  const boost::json::value v = boost::json::parse(json, ec);
+  if (ec || !v.is_object()) return;
+  const boost::json::object& e = v.get_object();
+  auto field = [&](std::string_view key) -> std::string {
+    const boost::json::value* f = e.if_contains(key);
+    return f != nullptr && f->is_string() ? std::string(f->get_string()) : std::string("-");
+  };
+  fmt::print("{}  {:<20} {:<8} {:<16} {}\n", field("eventTime"), field("type"), field("action"),
+             field("bizStep"), field("eventID"));
+}
+
+void list_events(const TraceEventOptions& o) {
+  auto db = open_database(o.db);
+  auto query = trace::epcis::parse_query(query_parameters(o));
+  if (!query) throw UserError{query.error().describe()};
+  std::string out = "{\"events\":[";
+  std::size_t count = 0;
+  for (;;) {
+    auto page = trace::query_events(*db, *query);
+    if (!page) throw UserError{page.error().describe()};
+    for (const trace::StoredEvent& e : page->events) {
+      if (o.json) {
+        if (count > 0) out += ',';
+        out += e.json;
+      } else {
+        print_event_line(e.json);
+      }
+      ++count;
+    }
+    if (!page->next_page_token) break;
+    query->after_key = page->events.back().key;
+  }
+  if (o.json) {
+    fmt::print("{}]}}\n", out);
+  } else {
+    fmt::print("共 {} 个事件\n", count);
+  }
+}
+
+void show_recall(const TraceEventOptions& o) {
+  if (o.format != "csv" && o.format != "json") throw UserError{"--format 应为 csv 或 json"};
+  auto db = open_database(o.db);
+  auto scope = trace::recall_scope(*db, {o.gtin, o.lots});
+  if (!scope) throw UserError{scope.error().describe()};
+  if (o.format == "json") {
+    fmt::print("{}\n", trace::recall_json(*scope));
+  } else {
+    fmt::print("{}", trace::recall_csv(*scope));
+  }
+}
+
+}  // namespace
+
+void add_trace_event_commands(CLI::App& trace) {
+  auto o = std::make_shared<TraceEventOptions>();
+
+  CLI::App* capture =
+      trace.add_subcommand("capture", "存储 EPCIS 2.0 事件文档（JSON / JSON-LD），按 eventID 去重");
+  capture->add_option("files", o->files, "EPCIS 文档")->required();
+  add_database_option(*capture, o->db);
+  capture->callback([o] { capture_files(*o); });
+
+  CLI::App* events = trace.add_subcommand("events", "查询已存储的 EPCIS 事件");
+  events->add_option("--epc", o->epcs, "EPC（URN、Digital Link 或 urn:epc:idpat 模式）");
+  events->add_option("--biz-step", o->biz_steps, "业务步骤（CBV 名称或 URI）");
+  events->add_option("--type", o->types, "事件类型（ObjectEvent 等）");
+  events->add_option("--biz-location", o->biz_locations, "业务地点（SGLN URN 或 Digital Link）");
+  events->add_option("--since", o->since, "不早于此时间（RFC 3339）");
+  events->add_option("--until", o->until, "早于此时间（RFC 3339）");
+  events->add_flag("--json", o->json, "以 JSON 输出 {\"events\":[…原样…]}");
+  add_database_option(*events, o->db);
+  events->callback([o] { list_events(*o); });
+
+  CLI::App* recall =
+      trace.add_subcommand("recall", "召回范围：批次的全部单品、所在箱托、位置与是否已售");
+  recall->add_option("--gtin", o->gtin, "GTIN-14")->required();
+  recall->add_option("--lot", o->lots, "批号（可多次给出）")->required();
+  recall->add_option("--format", o->format, "csv | json")->capture_default_str();
+  add_database_option(*recall, o->db);
+  recall->callback([o] { show_recall(*o); });
+}
+
+}  // namespace zhiyou::cli

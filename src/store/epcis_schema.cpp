@@ -1,0 +1,66 @@
+// Events are kept as captured (event_json) beside the columns the standard queries filter on;
+// the identifiers an event mentions go to epcis_event_epcs, one row per identifier and role.
+//
+// Citus: epcis_event_epcs is distributed by epc_key (the GS1 primary key, e.g.
+// "01/09506000134352": one GTIN's items live together, so recall and MATCH_epc stay on one
+// shard); epcis_events by event_key; epcis_contexts and epcis_terms are reference tables.
+#include "store/epcis_schema.hpp"
+
+#include <soci/soci.h>
+
+#include "store/database.hpp"
+
+namespace zhiyou::store {
+
+void create_epcis_events(Database& db) {
+  const bool sqlite = db.engine() == Engine::sqlite;
+  soci::session& sql = db.session();
+  // Event types, CBV values and location identifiers repeat in every event; events refer to
+  // them by number, which keeps the event rows and their indexes small (capture speed).
+  sql << "CREATE TABLE epcis_terms ("
+         " term_id BIGINT PRIMARY KEY,"
+         " term TEXT NOT NULL UNIQUE)";
+  sql << "CREATE TABLE epcis_contexts ("
+         " id TEXT PRIMARY KEY,"  // first 16 hex digits of SHA-256(context_json)
+         " context_json TEXT NOT NULL)";
+  // event_key: capture order, assigned by the store. In SQLite "INTEGER PRIMARY KEY" makes it
+  // the rowid, so rows are appended in key order.
+  sql << std::string("CREATE TABLE epcis_events (") +
+             (sqlite ? " event_key INTEGER PRIMARY KEY," : " event_key BIGINT PRIMARY KEY,") +
+             " event_id TEXT NOT NULL,"
+             " id_hash BIGINT NOT NULL,"     // 63 bits of SHA-256(event_id): idempotent capture
+             " event_type BIGINT NOT NULL,"  // epcis_terms
+             " event_time BIGINT NOT NULL,"  // milliseconds since 1970, UTC
+             " record_time TEXT NOT NULL,"   // when captured, UTC
+             " action TEXT,"
+             " biz_step BIGINT,"  // epcis_terms: CBV short name or URI
+             " disposition BIGINT,"
+             " read_point BIGINT,"  // epcis_terms: canonical identifier (Digital Link)
+             " biz_location BIGINT,"
+             " context_id TEXT,"
+             " event_json TEXT NOT NULL)";
+  sql << "CREATE INDEX epcis_events_id_hash ON epcis_events (id_hash)";
+  sql << "CREATE INDEX epcis_events_time ON epcis_events (event_time)";
+  sql << "CREATE INDEX epcis_events_biz_step ON epcis_events (biz_step, event_time)";
+  sql << "CREATE INDEX epcis_events_biz_location ON epcis_events (biz_location, event_time)";
+  sql << "CREATE INDEX epcis_events_read_point ON epcis_events (read_point)";
+  sql << "CREATE INDEX epcis_events_type ON epcis_events (event_type, event_time)";
+  // epc_key + qualifier: an identifier split at its GS1 key ("01/…" + "21/2017"), so that a
+  // pattern (every serial of a GTIN) is a range of the primary key. role: see EpcRole.
+  sql << std::string("CREATE TABLE epcis_event_epcs (") +
+             " epc_key TEXT NOT NULL,"
+             " qualifier TEXT NOT NULL,"
+             " event_key BIGINT NOT NULL,"
+             " role TEXT NOT NULL,"
+             " lot TEXT,"  // AI (10) known for this item (its Digital Link, or the event's ilmd)
+             " PRIMARY KEY (epc_key, qualifier, event_key, role))" +
+             (sqlite ? " WITHOUT ROWID" : "");
+  sql << "CREATE INDEX epcis_event_epcs_lot ON epcis_event_epcs (epc_key, lot)"
+         " WHERE lot IS NOT NULL";
+  if (!sqlite) {
+    sql << "CREATE SEQUENCE epcis_event_key_seq";
+    sql << "CREATE SEQUENCE epcis_term_id_seq";
+  }
+}
+
+}  // namespace zhiyou::store

@@ -1,0 +1,57 @@
+// The EPCIS 2.0 event query parameters the repository supports (SimpleEventQuery / REST
+// GET /events): eventType, EQ_bizStep, EQ_disposition, EQ_readPoint, EQ_bizLocation,
+// EQ_action, GE_eventTime, LT_eventTime, MATCH_epc, MATCH_parentID, MATCH_inputEPC,
+// MATCH_outputEPC, MATCH_anyEPC, MATCH_epcClass, MATCH_inputEPCClass, MATCH_outputEPCClass,
+// MATCH_anyEPCClass, perPage and nextPageToken.
+//
+// A parameter may be repeated, and its value may list alternatives separated by "|"; the
+// alternatives of one parameter are ORed, different parameters ANDed, as the standard says.
+// Identifiers may be EPC URNs, EPC patterns (urn:epc:idpat:sgtin:0614141.107346.*) or Digital
+// Link URIs: all are matched in canonical form, so either spelling finds the other.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+#include "trace/epcis/epc.hpp"
+
+namespace zhiyou::trace::epcis {
+
+using QueryParameters = std::vector<std::pair<std::string, std::string>>;
+
+// One MATCH_* parameter: any of `values` in any of `roles` (EpcRole characters).
+struct EpcMatch {
+  std::vector<Epc> values;
+  std::string roles;
+};
+
+struct EventQuery {
+  std::vector<std::string> event_types;
+  std::vector<std::string> actions;
+  std::vector<std::string> biz_steps;  // canonical (CBV short names or URIs)
+  std::vector<std::string> dispositions;
+  std::vector<std::string> read_points;  // canonical identifiers
+  std::vector<std::string> biz_locations;
+  std::optional<std::int64_t> ge_event_time;  // milliseconds, UTC
+  std::optional<std::int64_t> lt_event_time;
+  std::vector<EpcMatch> epc_matches;  // all must hold
+  std::size_t per_page = kDefaultPerPage;
+  std::int64_t after_key = 0;  // from nextPageToken: events captured after this one
+
+  static constexpr std::size_t kDefaultPerPage = 30;
+  static constexpr std::size_t kMaxPerPage = 10000;
+};
+
+// Fails naming the parameter (Error::place = its name) for an unknown parameter, a bad time,
+// identifier, vocabulary value, perPage or nextPageToken.
+Result<EventQuery> parse_query(const QueryParameters& parameters);
+
+// The opaque nextPageToken for a page that ended at `event_key`, and back.
+std::string page_token(std::int64_t event_key);
+std::optional<std::int64_t> parse_page_token(std::string_view token);
+
+}  // namespace zhiyou::trace::epcis

@@ -1,0 +1,360 @@
+#include "trace/event_store.hpp"
+
+#include <soci/soci.h>
+
+#include <deque>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+#include <variant>
+
+#include "core/hash.hpp"
+#include "store/bulk_insert.hpp"
+#include "store/database.hpp"
+
+namespace zhiyou::trace {
+namespace {
+
+using epcis::Document;
+using epcis::Event;
+
+// FNV-1a, 63 bits: stable across machines and runs, and cheap enough for 10^5 events a
+// second. Only narrows the lookup; the stored event_id decides.
+std::int64_t id_hash(std::string_view event_id) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (char c : event_id) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return static_cast<std::int64_t>(h >> 1);
+}
+
+// event_ids already stored among `hashes` (looked up in chunks; the values are integers we
+// computed, so writing them into the SQL text is safe).
+std::unordered_set<std::string> stored_ids(store::Database& db,
+                                           const std::vector<std::int64_t>& hashes) {
+  std::unordered_set<std::string> out;
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t start = 0; start < hashes.size(); start += kChunk) {
+    std::string sql = "SELECT event_id FROM epcis_events WHERE id_hash IN (";
+    for (std::size_t i = start; i < std::min(hashes.size(), start + kChunk); ++i) {
+      if (i > start) sql += ',';
+      sql += std::to_string(hashes[i]);
+    }
+    sql += ')';
+    soci::rowset<std::string> rows = db.session().prepare << sql;
+    for (const std::string& id : rows) out.insert(id);
+  }
+  return out;
+}
+
+std::string store_context(store::Database& db, const std::string& context) {
+  if (context.empty()) return {};
+  std::string id = sha256_hex(context).substr(0, 16);
+  db.session() << "INSERT INTO epcis_contexts (id, context_json) VALUES (:id, :json)"
+                  " ON CONFLICT (id) DO NOTHING",
+      soci::use(id), soci::use(context);
+  return id;
+}
+
+// Columns of the rows to insert, filled event by event.
+struct EventRows {
+  std::vector<std::int64_t> key, hash, time, type, biz_step, disposition, read_point, biz_location;
+  std::vector<std::string> id, record_time, action, context, json;
+};
+
+constexpr std::int64_t kNoTerm = 0;  // written as NULL
+
+// Term ids for `terms` (event types, CBV values, identifiers), adding the new ones.
+std::unordered_map<std::string, std::int64_t> intern(store::Database& db,
+                                                     const std::set<std::string>& terms) {
+  std::unordered_map<std::string, std::int64_t> ids;
+  auto lookup = [&] {
+    for (const std::string& term : terms) {
+      if (ids.contains(term)) continue;
+      long long id = 0;
+      soci::indicator ind = soci::i_null;
+      db.session() << "SELECT term_id FROM epcis_terms WHERE term = :t", soci::use(term),
+          soci::into(id, ind);
+      if (db.session().got_data() && ind == soci::i_ok) ids.emplace(term, id);
+    }
+  };
+  lookup();
+  std::vector<std::string> missing;
+  for (const std::string& term : terms) {
+    if (!ids.contains(term)) missing.push_back(term);
+  }
+  if (missing.empty()) return ids;
+  const std::vector<std::int64_t> keys =
+      store::next_keys(db, "epcis_terms", "term_id", "epcis_term_id_seq", missing.size());
+  // Another capture may add the same term meanwhile (PostgreSQL): its id wins.
+  store::bulk_insert(db, "epcis_terms", {{"term_id", &keys}, {"term", nullptr, &missing}},
+                     "ON CONFLICT (term) DO NOTHING");
+  lookup();
+  return ids;
+}
+
+struct EpcRows {
+  std::vector<std::string> key, qualifier, role, lot;
+  std::vector<std::int64_t> event;
+};
+
+void add_epcs(EpcRows& rows, const Event& e, std::int64_t key) {
+  for (const epcis::EventEpc& item : e.epcs) {
+    const bool instance = item.role == epcis::EpcRole::epc || item.role == epcis::EpcRole::child ||
+                          item.role == epcis::EpcRole::output;
+    rows.key.push_back(item.epc.key);
+    rows.qualifier.push_back(item.epc.qualifier == "*" ? std::string() : item.epc.qualifier);
+    rows.role.emplace_back(1, static_cast<char>(item.role));
+    // The lot of an item: from its own Digital Link, else from the event's ilmd (which
+    // describes the items the event commissions or outputs).
+    rows.lot.push_back(!item.epc.lot.empty() ? item.epc.lot
+                       : instance            ? e.ilmd_lot
+                                             : std::string());
+    rows.event.push_back(key);
+  }
+}
+
+void insert_rows(store::Database& db, const EventRows& e, const EpcRows& x) {
+  store::bulk_insert(db, "epcis_events",
+                     {{"event_key", &e.key},
+                      {"event_id", nullptr, &e.id},
+                      {"id_hash", &e.hash},
+                      {"event_type", &e.type},
+                      {"event_time", &e.time},
+                      {"record_time", nullptr, &e.record_time},
+                      {"action", nullptr, &e.action, true},
+                      {"biz_step", &e.biz_step, nullptr, false, true},
+                      {"disposition", &e.disposition, nullptr, false, true},
+                      {"read_point", &e.read_point, nullptr, false, true},
+                      {"biz_location", &e.biz_location, nullptr, false, true},
+                      {"context_id", nullptr, &e.context, true},
+                      {"event_json", nullptr, &e.json}});
+  // The same identifier may appear twice in one event (as parent and in a class list).
+  store::bulk_insert(db, "epcis_event_epcs",
+                     {{"epc_key", nullptr, &x.key},
+                      {"qualifier", nullptr, &x.qualifier},
+                      {"event_key", &x.event},
+                      {"role", nullptr, &x.role},
+                      {"lot", nullptr, &x.lot, true}},
+                     "ON CONFLICT DO NOTHING");
+}
+
+}  // namespace
+
+Result<CaptureResult> capture_document(store::Database& db, std::string_view text) {
+  auto document = epcis::parse_document(text);
+  if (!document) return document.error();
+  return capture(db, *document);
+}
+
+Result<CaptureResult> capture(store::Database& db, const Document& document) {
+  CaptureResult result;
+  std::vector<std::int64_t> hashes;
+  hashes.reserve(document.events.size());
+  for (const Event& e : document.events) {
+    result.event_ids.push_back(e.event_id);
+    hashes.push_back(id_hash(e.event_id));
+  }
+  Status status = db.transaction([&]() -> Status {
+    const std::unordered_set<std::string> stored = stored_ids(db, hashes);
+    std::unordered_set<std::string_view> seen;
+    std::vector<const Event*> fresh;
+    std::vector<std::int64_t> fresh_hashes;
+    for (std::size_t i = 0; i < document.events.size(); ++i) {
+      const Event& e = document.events[i];
+      if (stored.contains(e.event_id) || !seen.insert(e.event_id).second) {
+        ++result.duplicates;
+        continue;
+      }
+      fresh.push_back(&e);
+      fresh_hashes.push_back(hashes[i]);
+    }
+    if (fresh.empty()) return Ok{};
+    const std::string context = store_context(db, document.context);
+    std::set<std::string> terms;
+    for (const Event* e : fresh) {
+      for (const std::string* t :
+           {&e->type, &e->biz_step, &e->disposition, &e->read_point, &e->biz_location}) {
+        if (!t->empty()) terms.insert(*t);
+      }
+    }
+    const auto ids = intern(db, terms);
+    const auto id_of = [&](const std::string& term) {
+      return term.empty() ? kNoTerm : ids.at(term);
+    };
+    const std::string now = store::utc_timestamp();
+    EventRows rows;
+    rows.key =
+        store::next_keys(db, "epcis_events", "event_key", "epcis_event_key_seq", fresh.size());
+    rows.hash = std::move(fresh_hashes);
+    EpcRows epcs;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      const Event& e = *fresh[i];
+      rows.time.push_back(e.event_time);
+      rows.id.push_back(e.event_id);
+      rows.type.push_back(id_of(e.type));
+      rows.record_time.push_back(now);
+      rows.action.push_back(e.action);
+      rows.biz_step.push_back(id_of(e.biz_step));
+      rows.disposition.push_back(id_of(e.disposition));
+      rows.read_point.push_back(id_of(e.read_point));
+      rows.biz_location.push_back(id_of(e.biz_location));
+      rows.context.push_back(context);
+      rows.json.push_back(e.json);
+      add_epcs(epcs, e, rows.key[i]);
+    }
+    insert_rows(db, rows, epcs);
+    result.captured = fresh.size();
+    return Ok{};
+  });
+  if (!status) return status.error();
+  return result;
+}
+
+namespace {
+
+// A WHERE clause with its parameters, bound in order as :p0, :p1, …
+class Conditions {
+ public:
+  std::string text(std::string_view value) {
+    params_.emplace_back(std::string(value));
+    return placeholder();
+  }
+  std::string integer(std::int64_t value) {
+    params_.emplace_back(static_cast<long long>(value));
+    return placeholder();
+  }
+  void add(std::string condition) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += condition;
+  }
+  // `column` (a term id) is one of `values`, looked up in epcis_terms by a subquery.
+  void any_of(std::string_view column, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::string c = std::string(column) + " IN (SELECT term_id FROM epcis_terms WHERE term IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) c += ", ";
+      c += text(values[i]);
+    }
+    add(c + "))");
+  }
+  void any_of_text(std::string_view column, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::string c = std::string(column) + " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) c += ", ";
+      c += text(values[i]);
+    }
+    add(c + ")");
+  }
+  [[nodiscard]] const std::string& sql() const { return sql_; }
+  void bind(soci::statement& st) {
+    for (auto& p : params_) {
+      std::visit([&](auto& v) { st.exchange(soci::use(v)); }, p);
+    }
+  }
+
+ private:
+  std::string placeholder() { return ":p" + std::to_string(params_.size() - 1); }
+  std::string sql_;
+  std::deque<std::variant<std::string, long long>> params_;  // stable addresses for binding
+};
+
+// The key just after every key starting with `prefix` (keys are printable ASCII).
+std::string prefix_end(std::string prefix) {
+  prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+// Placeholders bind by their order in the text, so every piece is appended in turn (the
+// operands of one `a + f() + g()` expression may be evaluated in any order).
+std::string epc_condition(Conditions& c, const epcis::EpcMatch& match) {
+  std::string sql = "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE role IN (";
+  for (std::size_t i = 0; i < match.roles.size(); ++i) {
+    sql += i == 0 ? "'" : ", '";
+    sql += match.roles[i];
+    sql += '\'';
+  }
+  sql += ") AND (";
+  for (std::size_t i = 0; i < match.values.size(); ++i) {
+    const epcis::Epc& epc = match.values[i];
+    if (i > 0) sql += " OR ";
+    sql += "(epc_key ";
+    if (epc.pattern && epc.qualifier.empty()) {
+      sql += ">= ";
+      sql += c.text(epc.key);
+      sql += " AND epc_key < ";
+      sql += c.text(prefix_end(epc.key));
+    } else {
+      sql += "= ";
+      sql += c.text(epc.key);
+      if (!epc.pattern) {
+        sql += " AND qualifier = ";
+        sql += c.text(epc.qualifier);
+      }
+    }
+    sql += ')';
+  }
+  return sql + "))";
+}
+
+}  // namespace
+
+Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) {
+  Conditions c;
+  c.any_of("event_type", q.event_types);
+  c.any_of_text("action", q.actions);
+  c.any_of("biz_step", q.biz_steps);
+  c.any_of("disposition", q.dispositions);
+  c.any_of("read_point", q.read_points);
+  c.any_of("biz_location", q.biz_locations);
+  if (q.ge_event_time) c.add("event_time >= " + c.integer(*q.ge_event_time));
+  if (q.lt_event_time) c.add("event_time < " + c.integer(*q.lt_event_time));
+  for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match));
+  if (q.after_key > 0) c.add("event_key > " + c.integer(q.after_key));  // one call each: ordered
+  const std::string sql = "SELECT event_key, event_json FROM epcis_events" + c.sql() +
+                          " ORDER BY event_key LIMIT " + std::to_string(q.per_page + 1);
+  EventPage page;
+  try {
+    long long key = 0;
+    std::string json;
+    soci::statement st(db.session());
+    st.alloc();
+    st.prepare(sql);
+    c.bind(st);
+    st.exchange(soci::into(key));
+    st.exchange(soci::into(json));
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch()) {
+      if (page.events.size() == q.per_page) {
+        page.next_page_token = epcis::page_token(page.events.back().key);
+        break;
+      }
+      page.events.push_back({key, json});
+    }
+  } catch (const std::exception& e) {
+    return make_error(std::string("查询事件失败：") + e.what());
+  }
+  return page;
+}
+
+Result<std::string> query_events_json(store::Database& db,
+                                      const epcis::QueryParameters& parameters) {
+  auto query = epcis::parse_query(parameters);
+  if (!query) return query.error();
+  auto page = query_events(db, *query);
+  if (!page) return page.error();
+  std::string out = "{\"events\":[";
+  for (std::size_t i = 0; i < page->events.size(); ++i) {
+    if (i > 0) out += ',';
+    out += page->events[i].json;
+  }
+  out += ']';
+  if (page->next_page_token) out += ",\"nextPageToken\":\"" + *page->next_page_token + "\"";
+  out += '}';
+  return out;
+}
+
+}  // namespace zhiyou::trace

@@ -1,0 +1,54 @@
+// The EPCIS event repository: capture (all of a document or nothing, idempotent by eventID)
+// and the standard's event queries, over store::Database (SQLite or PostgreSQL, migration 5).
+//
+// These are the calls the HTTP layer makes: POST /epcis/capture passes the body to
+// capture_document; GET /epcis/events passes its query parameters to query_events_json.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "trace/epcis/document.hpp"
+#include "trace/epcis/query.hpp"
+
+namespace zhiyou::store {
+class Database;
+}
+
+namespace zhiyou::trace {
+
+struct CaptureResult {
+  std::size_t captured = 0;            // new events stored
+  std::size_t duplicates = 0;          // events whose eventID was already stored (or repeated)
+  std::vector<std::string> event_ids;  // every event of the document, given or computed
+};
+
+// Reads, validates and stores a capture document in one transaction. A bad document is
+// rejected whole (the error names the event and the field; nothing is stored). Events whose
+// eventID is already stored are skipped, so capturing the same document twice stores it
+// once. Cost: one parse, then a few bulk statements per document (store/bulk_insert.hpp).
+Result<CaptureResult> capture_document(store::Database& db, std::string_view text);
+Result<CaptureResult> capture(store::Database& db, const epcis::Document& document);
+
+struct StoredEvent {
+  std::int64_t key = 0;  // capture order
+  std::string json;      // as captured
+};
+
+struct EventPage {
+  std::vector<StoredEvent> events;             // in capture order
+  std::optional<std::string> next_page_token;  // set when more events match
+};
+
+Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& query);
+
+// `{"events":[…as captured…],"nextPageToken":"…"}` (the token only when more match), or an
+// error naming the bad parameter.
+Result<std::string> query_events_json(store::Database& db,
+                                      const epcis::QueryParameters& parameters);
+
+}  // namespace zhiyou::trace

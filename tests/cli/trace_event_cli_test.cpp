@@ -1,0 +1,108 @@
+// The real `zhiyou` binary: trace capture / events / recall, exit codes and messages.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <fstream>
+#include <string>
+
+#include "support/test_support.hpp"
+
+namespace zhiyou::testing {
+namespace {
+namespace json = boost::json;
+
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+constexpr std::string_view kDocument = R"({
+  "@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+  "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-01T08:00:00Z",
+  "epcisBody": {"eventList": [
+    {"type": "ObjectEvent", "eventID": "urn:uuid:1", "eventTime": "2024-05-01T08:00:00+08:00",
+     "eventTimeZoneOffset": "+08:00", "action": "ADD", "bizStep": "commissioning",
+     "epcList": ["urn:epc:id:sgtin:9506000.013435.1001", "urn:epc:id:sgtin:9506000.013435.1002"],
+     "ilmd": {"cbvmda:lotNumber": "L1"}},
+    {"type": "ObjectEvent", "eventID": "urn:uuid:2", "eventTime": "2024-05-02T08:00:00+08:00",
+     "eventTimeZoneOffset": "+08:00", "action": "OBSERVE", "bizStep": "retail_selling",
+     "disposition": "retail_sold", "epcList": ["https://id.gs1.org/01/09506000134352/21/1002"],
+     "bizLocation": {"id": "urn:epc:id:sgln:9506001.00002.0"}}
+  ]}})";
+
+class TraceEventCli : public ::testing::Test {
+ protected:
+  TempDir dir;
+  std::string db() const { return " --db " + quoted(dir.path() / "zhiyou.db"); }
+  CommandResult run(const std::string& args) { return run_zhiyou(args + db()); }
+  std::filesystem::path write(const std::string& name, std::string_view text) {
+    const auto path = dir.path() / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  std::size_t stored_events() {
+    const auto r = run("trace events --json");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out).at("events").as_array().size();
+  }
+};
+
+TEST_F(TraceEventCli, CaptureThenQueryReturnsEventsAsCaptured) {
+  const auto file = write("events.json", kDocument);
+  auto r = run("trace capture " + quoted(file));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("已存储 2 个事件"), std::string::npos) << r.out;
+
+  r = run("trace events --epc urn:epc:id:sgtin:9506000.013435.1002 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json::array events = json::parse(r.out).at("events").as_array();
+  ASSERT_EQ(events.size(), 2u);
+  const json::value sent = json::parse(kDocument);
+  EXPECT_EQ(events[0], sent.at("epcisBody").at("eventList").at(0));
+  EXPECT_EQ(events[1], sent.at("epcisBody").at("eventList").at(1));
+
+  r = run("trace events --biz-step retail_selling --type ObjectEvent --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).at("events").as_array().size(), 1u);
+
+  r = run("trace capture " + quoted(file));  // again: nothing new
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 个已存在"), std::string::npos) << r.out;
+  EXPECT_EQ(stored_events(), 2u);
+}
+
+TEST_F(TraceEventCli, BadDocumentExitsOneNamingEventAndFieldAndStoresNothing) {
+  std::string text(kDocument);
+  text.replace(text.find("\"retail_sold\""), 13, "\"sold_out\"");
+  const auto r = run("trace capture " + quoted(write("bad.json", text)));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("第 2 个事件"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("epcisBody.eventList[1].disposition"), std::string::npos) << r.err;
+  EXPECT_EQ(stored_events(), 0u);
+}
+
+TEST_F(TraceEventCli, MissingFileIsAUserErrorAndBadQueryToo) {
+  EXPECT_EQ(run("trace capture " + quoted(dir.path() / "none.json")).exit_code, 1);
+  const auto r = run("trace events --biz-step transforming --json");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("EQ_bizStep"), std::string::npos) << r.err;
+  EXPECT_EQ(run("trace").exit_code, 2);
+}
+
+TEST_F(TraceEventCli, RecallAsCsvAndJson) {
+  ASSERT_EQ(run("trace capture " + quoted(write("events.json", kDocument))).exit_code, 0);
+  auto r = run("trace recall --gtin 09506000134352 --lot L1");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("epc,lot,case,pallet,location,", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("https://id.gs1.org/01/09506000134352/21/1002,L1,,,"
+                       "https://id.gs1.org/414/9506001000021,"),
+            std::string::npos)
+      << r.out;
+  r = run("trace recall --gtin 09506000134352 --lot L1 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json::value scope = json::parse(r.out);
+  EXPECT_EQ(scope.at("summary").at("units"), 2);
+  EXPECT_EQ(scope.at("summary").at("reached_consumers"), 1);
+  EXPECT_EQ(run("trace recall --gtin 123 --lot L1").exit_code, 1);
+}
+
+}  // namespace
+}  // namespace zhiyou::testing

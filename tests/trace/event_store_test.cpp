@@ -1,0 +1,224 @@
+// The EPCIS repository on both engines: every standard example is stored and comes back
+// unchanged, the queries find events by either spelling of an identifier, capture is
+// idempotent and all-or-nothing.
+#include "trace/event_store.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "store/engine_fixture.hpp"  // tests/store/
+#include "support/test_support.hpp"
+
+namespace zhiyou::trace {
+namespace {
+namespace fs = std::filesystem;
+namespace json = boost::json;
+using store::testing::EngineTest;
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class EventStoreTest : public EngineTest {
+ protected:
+  CaptureResult captured(std::string_view text) {
+    auto result = capture_document(db(), text);
+    EXPECT_TRUE(result.ok()) << result.error().describe();
+    return result.ok() ? *result : CaptureResult{};
+  }
+
+  // The events a query returns, parsed, following every page.
+  std::vector<json::object> query(epcis::QueryParameters parameters) {
+    std::vector<json::object> out;
+    for (int pages = 0; pages < 1000; ++pages) {
+      auto text = query_events_json(db(), parameters);
+      EXPECT_TRUE(text.ok()) << text.error().describe();
+      if (!text.ok()) break;
+      const json::object page = json::parse(*text).as_object();
+      for (const json::value& e : page.at("events").as_array()) out.push_back(e.as_object());
+      const json::value* token = page.if_contains("nextPageToken");
+      if (token == nullptr) break;
+      std::erase_if(parameters, [](const auto& p) { return p.first == "nextPageToken"; });
+      parameters.emplace_back("nextPageToken", std::string(token->as_string()));
+    }
+    return out;
+  }
+
+  std::vector<std::string> ids(const std::vector<json::object>& events) {
+    std::vector<std::string> out;
+    for (const json::object& e : events) out.emplace_back(e.at("eventID").as_string());
+    return out;
+  }
+};
+ZHIYOU_ON_BOTH_ENGINES(EventStoreTest);
+
+// Three events of one product: commissioned (Digital Link), shipped (EPC URN), received.
+constexpr std::string_view kJourney = R"({
+  "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+               {"ex": "https://example.com/ns/"}],
+  "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-01T08:00:00Z",
+  "epcisBody": {"eventList": [
+    {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000001",
+     "eventTime": "2024-05-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", "action": "ADD",
+     "bizStep": "commissioning",
+     "epcList": ["https://example.com/01/09506000134352/10/L1/21/1001"],
+     "bizLocation": {"id": "urn:epc:id:sgln:9506000.13430.0"}, "ex:note": "made"},
+    {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000002",
+     "eventTime": "2024-05-02T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+     "action": "OBSERVE", "bizStep": "urn:epcglobal:cbv:bizstep:shipping",
+     "epcList": ["urn:epc:id:sgtin:9506000.013435.1001", "urn:epc:id:sgtin:9506000.013435.1002"],
+     "readPoint": {"id": "https://id.gs1.org/414/9506000134307"}},
+    {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000003",
+     "eventTime": "2024-05-03T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+     "action": "OBSERVE", "bizStep": "https://ref.gs1.org/cbv/BizStep-receiving",
+     "epcList": ["urn:epc:id:sgtin:9506000.013435.1002"],
+     "bizLocation": {"id": "https://id.gs1.org/414/9506000134307"}}
+  ]}})";
+
+TEST_P(EventStoreTest, EveryStandardExampleIsStoredAndReturnedAsCaptured) {
+  std::map<std::string, json::value> expected;  // eventID → event as sent
+  std::size_t sent = 0;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(zhiyou::testing::peer_tests_dir() / "epcis" / "JSON")) {
+    if (entry.path().extension() != ".jsonld") continue;
+    const std::string text = read(entry.path());
+    auto result = capture_document(db(), text);
+    ASSERT_TRUE(result.ok()) << entry.path() << ": " << result.error().describe();
+    const json::value doc = json::parse(text);
+    const json::object& o = doc.as_object();
+    const json::array& list =
+        o.at("type") == "EPCISQueryDocument"
+            ? o.at("epcisBody").at("queryResults").at("resultsBody").at("eventList").as_array()
+        : o.at("type") == "EPCISDocument" ? o.at("epcisBody").at("eventList").as_array()
+                                          : json::array{doc};
+    ASSERT_EQ(list.size(), result->event_ids.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      expected.emplace(result->event_ids[i], list[i]);
+      ++sent;
+    }
+  }
+  EXPECT_EQ(sent, 56u);
+  // Some examples repeat an event of another (same eventID): stored once.
+  const long long stored = count("SELECT COUNT(*) FROM epcis_events");
+  EXPECT_EQ(stored, static_cast<long long>(expected.size()));
+
+  std::map<std::string, json::value> returned;
+  auto all = query({{"perPage", "7"}});
+  ASSERT_EQ(all.size(), expected.size());
+  // Each stored event comes back as sent; events without eventID are found by their JSON.
+  for (const json::object& e : all) {
+    const bool found = std::any_of(expected.begin(), expected.end(),
+                                   [&](const auto& kv) { return kv.second == json::value(e); });
+    EXPECT_TRUE(found) << json::serialize(e);
+  }
+}
+
+TEST_P(EventStoreTest, QueriesMatchEitherSpellingOfAnIdentifier) {
+  captured(kJourney);
+  // The serial given as a Digital Link (with lot, another host) in event 1 and as an EPC
+  // URN in event 2: the same SGTIN.
+  EXPECT_EQ(ids(query({{"MATCH_epc", "urn:epc:id:sgtin:9506000.013435.1001"}})),
+            (std::vector<std::string>{"urn:uuid:00000000-0000-4000-8000-000000000001",
+                                      "urn:uuid:00000000-0000-4000-8000-000000000002"}));
+  EXPECT_EQ(query({{"MATCH_anyEPC", "https://id.gs1.org/01/09506000134352/21/1002"}}).size(), 2u);
+  EXPECT_EQ(query({{"MATCH_epc", "urn:epc:idpat:sgtin:9506000.013435.*"}}).size(), 3u);
+  EXPECT_EQ(query({{"MATCH_epc", "urn:epc:id:sgtin:9506000.013435.9999"}}).size(), 0u);
+  // bizStep written three ways, queried by its short name or URN.
+  EXPECT_EQ(ids(query({{"EQ_bizStep", "shipping"}})),
+            (std::vector<std::string>{"urn:uuid:00000000-0000-4000-8000-000000000002"}));
+  EXPECT_EQ(query({{"EQ_bizStep", "urn:epcglobal:cbv:bizstep:receiving"}}).size(), 1u);
+  EXPECT_EQ(query({{"EQ_bizStep", "shipping|receiving"}}).size(), 2u);
+  // GLN 9506000134307 as SGLN URN (event 1) and Digital Link (event 3).
+  EXPECT_EQ(query({{"EQ_bizLocation", "https://id.gs1.org/414/9506000134307"}}).size(), 2u);
+  EXPECT_EQ(query({{"EQ_readPoint", "urn:epc:id:sgln:9506000.13430.0"}}).size(), 1u);
+  // Times compare in UTC: 2024-05-02T08:00+08:00 is 00:00Z.
+  EXPECT_EQ(ids(query({{"GE_eventTime", "2024-05-02T00:00:00Z"},
+                       {"LT_eventTime", "2024-05-02T00:00:00.001Z"}})),
+            (std::vector<std::string>{"urn:uuid:00000000-0000-4000-8000-000000000002"}));
+  EXPECT_EQ(query({{"eventType", "AggregationEvent"}}).size(), 0u);
+  EXPECT_EQ(query({{"eventType", "ObjectEvent"}, {"EQ_bizStep", "commissioning"}}).size(), 1u);
+}
+
+TEST_P(EventStoreTest, PagesFollowCaptureOrder) {
+  captured(kJourney);
+  auto first = query_events_json(db(), {{"perPage", "2"}});
+  ASSERT_TRUE(first.ok());
+  const json::object page = json::parse(*first).as_object();
+  EXPECT_EQ(page.at("events").as_array().size(), 2u);
+  ASSERT_TRUE(page.contains("nextPageToken"));
+  auto second = query_events_json(
+      db(),
+      {{"perPage", "2"}, {"nextPageToken", std::string(page.at("nextPageToken").as_string())}});
+  ASSERT_TRUE(second.ok());
+  const json::object rest = json::parse(*second).as_object();
+  ASSERT_EQ(rest.at("events").as_array().size(), 1u);
+  EXPECT_EQ(rest.at("events").as_array()[0].at("eventID"),
+            "urn:uuid:00000000-0000-4000-8000-000000000003");
+  EXPECT_FALSE(rest.contains("nextPageToken"));
+}
+
+TEST_P(EventStoreTest, BadQueryParametersAreNamed) {
+  for (const auto& [name, value] :
+       epcis::QueryParameters{{"EQ_bizStep", "transforming"},
+                              {"GE_eventTime", "yesterday"},
+                              {"MATCH_epc", "urn:epc:id:sgtin:123.45.6"},
+                              {"perPage", "0"},
+                              {"nextPageToken", "abc"},
+                              {"EQ_colour", "red"}}) {
+    auto result = query_events_json(db(), {{name, value}});
+    ASSERT_FALSE(result.ok()) << name;
+    EXPECT_EQ(result.error().place, name);
+  }
+}
+
+TEST_P(EventStoreTest, CapturingTwiceStoresOnce) {
+  const CaptureResult first = captured(kJourney);
+  EXPECT_EQ(first.captured, 3u);
+  const CaptureResult again = captured(kJourney);
+  EXPECT_EQ(again.captured, 0u);
+  EXPECT_EQ(again.duplicates, 3u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_event_epcs"), 4);
+}
+
+TEST_P(EventStoreTest, EventsWithoutEventIdGetTheSameComputedIdEachTime) {
+  const std::string doc =
+      R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+    "type": "ObjectEvent", "eventTime": "2024-05-01T00:00:00Z", "eventTimeZoneOffset": "+00:00",
+    "action": "OBSERVE", "epcList": ["urn:epc:id:sscc:9506000.0000000001"]})";
+  const CaptureResult first = captured(doc);
+  ASSERT_EQ(first.event_ids.size(), 1u);
+  EXPECT_TRUE(first.event_ids[0].starts_with("ni:///sha-256;"));
+  EXPECT_EQ(captured(doc).duplicates, 1u);
+  // Same event, keys in another order and other whitespace: same id.
+  const std::string reordered = R"({"action":"OBSERVE","type":"ObjectEvent",
+    "epcList":["urn:epc:id:sscc:9506000.0000000001"],"eventTimeZoneOffset":"+00:00",
+    "eventTime":"2024-05-01T00:00:00Z",
+    "@context":"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"})";
+  EXPECT_EQ(captured(reordered).event_ids, first.event_ids);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 1);
+  EXPECT_EQ(query({{"MATCH_epc", "https://id.gs1.org/00/095060000000000015"}}).size(), 1u);
+}
+
+TEST_P(EventStoreTest, RejectedDocumentStoresNothing) {
+  std::string bad(kJourney);
+  bad.replace(bad.find("\"action\": \"OBSERVE\""), 19, "\"action\": \"MOVE\"");
+  auto result = capture_document(db(), bad);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().place, "epcisBody.eventList[1].action");
+  EXPECT_NE(result.error().message.find("第 2 个事件"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_event_epcs"), 0);
+}
+
+}  // namespace
+}  // namespace zhiyou::trace

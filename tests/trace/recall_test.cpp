@@ -1,0 +1,188 @@
+// Recall scope on a hand-built supply chain, on both engines:
+//   units 1001-1006 of lot L1 (and 2001 of lot L2) are commissioned; 1001-1003 packed in
+//   case A, 1004-1006 in case B; both cases on pallet P; P shipped from the factory to a
+//   distributor, received at a store; case B taken off the pallet, unit 1006 taken out of
+//   case B and sold; then P (still holding case A) moved to the store's back room.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "store/engine_fixture.hpp"  // tests/store/
+#include "trace/event_store.hpp"
+#include "trace/recall_store.hpp"
+
+namespace zhiyou::trace {
+namespace {
+using store::testing::EngineTest;
+
+constexpr std::string_view kGtin = "09506000134352";
+const std::string kUnit = "https://id.gs1.org/01/09506000134352/21/";
+const std::string kCaseA = "https://id.gs1.org/00/095060000000000114";
+const std::string kCaseB = "https://id.gs1.org/00/095060000000000121";
+const std::string kPallet = "https://id.gs1.org/00/095060000000000992";
+const std::string kStore = "https://id.gs1.org/414/9506001000021";
+const std::string kBackRoom = "https://id.gs1.org/414/9506001000038";
+const std::string kDistributor = "https://id.gs1.org/417/9506001000014";
+
+std::string event(const std::string& time, const std::string& body) {
+  return R"({"eventTime": ")" + time + R"(", "eventTimeZoneOffset": "+08:00", )" + body + "}";
+}
+
+std::string chain_document() {
+  const std::string sgtin = "urn:epc:id:sgtin:9506000.013435.";
+  const std::string a = "\"urn:epc:id:sscc:9506000.0000000011\"";
+  const std::string b = "\"urn:epc:id:sscc:9506000.0000000012\"";
+  const std::string p = "\"urn:epc:id:sscc:9506000.0000000099\"";
+  std::vector<std::string> events{
+      event(
+          "2024-05-01T08:00:00+08:00",
+          R"("type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning", "epcList": [)" +
+              [&] {
+                std::string list;
+                for (int s = 1001; s <= 1006; ++s) {
+                  list += (s > 1001 ? ",\"" : "\"") + sgtin + std::to_string(s) + "\"";
+                }
+                return list;
+              }() +
+              R"(], "bizLocation": {"id": "urn:epc:id:sgln:9506000.13430.0"},
+                "ilmd": {"cbvmda:lotNumber": "L1"})"),
+      event("2024-05-01T08:05:00+08:00",
+            R"("type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning",
+               "epcList": ["https://id.gs1.org/01/09506000134352/10/L2/21/2001"])"),
+      event("2024-05-01T09:00:00+08:00",
+            R"("type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": )" +
+                a + R"(, "childEPCs": [")" + sgtin + "1001\", \"" + sgtin + "1002\", \"" + sgtin +
+                "1003\"]"),
+      event("2024-05-01T09:01:00+08:00",
+            R"("type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": )" +
+                b + R"(, "childEPCs": [")" + sgtin + "1004\", \"" + sgtin + "1005\", \"" + sgtin +
+                "1006\"]"),
+      event("2024-05-01T10:00:00+08:00",
+            R"("type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": )" +
+                p + ", \"childEPCs\": [" + a + ", " + b + "]"),
+      event("2024-05-02T08:00:00+08:00",
+            R"("type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "epcList": [)" +
+                p + R"(], "bizLocation": {"id": "urn:epc:id:sgln:9506000.13430.0"},
+                "destinationList": [{"type": "possessing_party",
+                                     "destination": "urn:epc:id:pgln:9506001.00001"}])"),
+      event("2024-05-03T08:00:00+08:00",
+            R"("type": "ObjectEvent", "action": "OBSERVE", "bizStep": "receiving", "epcList": [)" +
+                p + R"(], "bizLocation": {"id": "urn:epc:id:sgln:9506001.00002.0"})"),
+      event(
+          "2024-05-03T09:00:00+08:00",
+          R"("type": "AggregationEvent", "action": "DELETE", "bizStep": "unpacking", "parentID": )" +
+              p + ", \"childEPCs\": [" + b +
+              R"(], "bizLocation": {"id": "urn:epc:id:sgln:9506001.00002.0"})"),
+      event(
+          "2024-05-03T09:30:00+08:00",
+          R"("type": "AggregationEvent", "action": "DELETE", "bizStep": "unpacking", "parentID": )" +
+              b + R"(, "childEPCs": [")" + sgtin + "1006\"]"),
+      event("2024-05-04T15:00:00+08:00",
+            R"("type": "ObjectEvent", "action": "OBSERVE", "bizStep": "retail_selling",
+               "disposition": "retail_sold", "epcList": [")" +
+                sgtin + R"(1006"], "bizLocation": {"id": "urn:epc:id:sgln:9506001.00002.0"})"),
+      event("2024-05-05T08:00:00+08:00",
+            R"("type": "ObjectEvent", "action": "OBSERVE", "bizStep": "storing", "epcList": [)" +
+                p + R"(], "bizLocation": {"id": "urn:epc:id:sgln:9506001.00003.0"})"),
+  };
+  std::string list;
+  for (const std::string& e : events) list += (list.empty() ? "" : ",") + e;
+  return R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-06T00:00:00Z",
+    "epcisBody": {"eventList": [)" +
+         list + "]}}";
+}
+
+class RecallTest : public EngineTest {
+ protected:
+  RecallScope scope(std::vector<std::string> lots) {
+    auto captured = capture_document(db(), chain_document());
+    EXPECT_TRUE(captured.ok()) << captured.error().describe();
+    auto result = recall_scope(db(), {std::string(kGtin), std::move(lots)});
+    EXPECT_TRUE(result.ok()) << result.error().describe();
+    return result.ok() ? *result : RecallScope{};
+  }
+};
+ZHIYOU_ON_BOTH_ENGINES(RecallTest);
+
+const RecallUnit* unit(const RecallScope& s, int serial) {
+  for (const RecallUnit& u : s.units) {
+    if (u.epc == kUnit + std::to_string(serial)) return &u;
+  }
+  return nullptr;
+}
+
+TEST_P(RecallTest, FindsEveryUnitOfTheLotWhereItIsNow) {
+  const RecallScope s = scope({"L1"});
+  ASSERT_EQ(s.units.size(), 6u);
+  EXPECT_EQ(unit(s, 2001), nullptr);  // lot L2
+  EXPECT_EQ(s.reached_consumers, 1u);
+
+  // Still in case A on the pallet, which moved to the back room after the store received it.
+  const RecallUnit* u1001 = unit(s, 1001);
+  ASSERT_NE(u1001, nullptr);
+  EXPECT_EQ(u1001->containers, (std::vector<std::string>{kCaseA, kPallet}));
+  EXPECT_EQ(u1001->whereabouts.location, kBackRoom);
+  EXPECT_EQ(u1001->whereabouts.custodian, kDistributor);  // last transfer named
+  EXPECT_EQ(u1001->whereabouts.last_biz_step, "storing");
+  EXPECT_FALSE(u1001->reached_consumer);
+
+  // Case B came off the pallet at the store before the pallet moved on.
+  const RecallUnit* u1004 = unit(s, 1004);
+  ASSERT_NE(u1004, nullptr);
+  EXPECT_EQ(u1004->containers, (std::vector<std::string>{kCaseB}));
+  EXPECT_EQ(u1004->whereabouts.location, kStore);
+
+  // Taken out of case B and sold.
+  const RecallUnit* u1006 = unit(s, 1006);
+  ASSERT_NE(u1006, nullptr);
+  EXPECT_TRUE(u1006->containers.empty());
+  EXPECT_TRUE(u1006->reached_consumer);
+  EXPECT_EQ(u1006->whereabouts.disposition, "retail_sold");
+
+  ASSERT_EQ(s.containers.size(), 3u);
+  for (const RecallContainer& c : s.containers) {
+    if (c.epc == kPallet) {
+      EXPECT_EQ(c.affected_units, 3u);
+      EXPECT_EQ(c.parent, "");
+    } else if (c.epc == kCaseA) {
+      EXPECT_EQ(c.affected_units, 3u);
+      EXPECT_EQ(c.parent, kPallet);
+    } else {
+      EXPECT_EQ(c.epc, kCaseB);
+      EXPECT_EQ(c.affected_units, 2u);
+      EXPECT_EQ(c.whereabouts.location, kStore);
+    }
+  }
+}
+
+TEST_P(RecallTest, SeveralLotsAndUnknownLots) {
+  EXPECT_EQ(scope({"L1", "L2"}).units.size(), 7u);
+  auto none = recall_scope(db(), {std::string(kGtin), {"NOPE"}});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->units.empty());
+}
+
+TEST_P(RecallTest, RejectsMalformedGtinAndLot) {
+  auto bad_gtin = recall_scope(db(), {"09506000134353", {"L1"}});
+  ASSERT_FALSE(bad_gtin.ok());
+  EXPECT_EQ(bad_gtin.error().place, "--gtin");
+  auto bad_lot = recall_scope(db(), {std::string(kGtin), {"L 1"}});
+  ASSERT_FALSE(bad_lot.ok());
+  EXPECT_EQ(bad_lot.error().place, "--lot");
+}
+
+TEST_P(RecallTest, CsvAndJsonCarryTheSameScope) {
+  const RecallScope s = scope({"L1"});
+  const std::string csv = recall_csv(s);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 7);  // header + 6 units
+  EXPECT_NE(csv.find(kUnit + "1001," + "L1," + kCaseA + "," + kPallet + "," + kBackRoom),
+            std::string::npos);
+  const boost::json::value json = boost::json::parse(recall_json(s));
+  EXPECT_EQ(json.at("summary").at("units"), 6);
+  EXPECT_EQ(json.at("summary").at("reached_consumers"), 1);
+  EXPECT_EQ(json.at("summary").at("containers"), 3);
+}
+
+}  // namespace
+}  // namespace zhiyou::trace
