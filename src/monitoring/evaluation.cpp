@@ -375,7 +375,9 @@ Assessment assess(const IndicatorRule& rule, std::span<const SeriesPoint> series
         index == due ? a.target : target_level(rule, k, baseline.value, series, whole_city);
     if (level) line.push_back(Anchor{k.year + 1.0, *level});
   }
-  a.expected = read_line(line, t);
+  // From the due target's year-end on, only the target itself is expected — even when the
+  // baseline is a first figure that leaves no room for a line.
+  a.expected = t >= a.target_at - kTimeEpsilon ? *a.target : read_line(line, t);
 
   const double T = *a.target;
   const double b = baseline.value;

@@ -23,7 +23,7 @@
 // 4. Otherwise the expected value (序时进度) is the straight line through (t0, b) and every
 //    later target (t_k, T_k) — intermediate targets (2023 and 2025) make it piecewise — read
 //    at the period's end: e(t) = b + (T − b)·(t − t0)/(t1 − t0) on each segment, b before
-//    t0, the last target after the last target year.
+//    t0, and T itself from the due target's year-end on.
 // 5. The better side: ≥ / > → higher, ≤ / < → lower; otherwise the indicator's direction
 //    (lower is better for `down`), and for `none` the side of T from b. gap = value − e(t).
 //    `on_track` when the value is on the better side of e(t) (or on it); `lagging` when behind
