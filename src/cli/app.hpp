@@ -14,6 +14,8 @@ int run(int argc, char** argv);
 
 // Each command family registers itself here; defined in <noun>_command.cpp.
 void add_plan_commands(CLI::App& app);
+void add_eval_commands(CLI::App& app);    // eval_command.cpp
+void add_report_commands(CLI::App& app);  // report_command.cpp
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

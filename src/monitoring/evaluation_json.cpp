@@ -13,7 +13,8 @@ bj::value target_json(const Evaluation& e) {
   if (!e.assessment.target_index) return nullptr;
   const plans::Target& t = e.indicator->targets[*e.assessment.target_index];
   bj::object o{{"year", t.year}};
-  for (const auto& [k, v] : plans::to_json(t.expression).as_object()) o[k] = v;
+  const bj::value expression = plans::to_json(t.expression);
+  for (const auto& [k, v] : expression.as_object()) o[k] = v;
   if (!t.sentence.empty()) o["sentence"] = t.sentence;
   return o;
 }
