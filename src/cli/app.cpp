@@ -13,6 +13,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "zhiyou 0.1.0");
   add_plan_commands(app);
+  add_data_commands(app);
   add_eval_commands(app);
   add_report_commands(app);
   try {

@@ -14,6 +14,7 @@ int run(int argc, char** argv);
 
 // Each command family registers itself here; defined in <noun>_command.cpp.
 void add_plan_commands(CLI::App& app);
+void add_data_commands(CLI::App& app);
 void add_eval_commands(CLI::App& app);    // eval_command.cpp
 void add_report_commands(CLI::App& app);  // report_command.cpp
 
