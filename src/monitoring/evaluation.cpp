@@ -1,6 +1,7 @@
 #include "monitoring/evaluation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -164,15 +165,29 @@ struct Anchor {
   double value = 0;
 };
 
-double read_line(const std::vector<Anchor>& line, double t) {
-  if (t <= line.front().at) return line.front().value;
-  for (std::size_t k = 1; k < line.size(); ++k) {
-    const Anchor& from = line[k - 1];
-    const Anchor& to = line[k];
-    if (t <= to.at) return from.value + (to.value - from.value) * (t - from.at) / (to.at - from.at);
+// The 序时进度 line's points; plans have a handful of targets, so no heap allocation (the
+// benchmark evaluates hundreds of millions of series points).
+class Line {
+ public:
+  void add(double at, double value) {
+    if (size_ < points_.size()) points_[size_++] = Anchor{at, value};
   }
-  return line.back().value;
-}
+  [[nodiscard]] double read(double t) const {
+    if (t <= points_[0].at) return points_[0].value;
+    for (std::size_t k = 1; k < size_; ++k) {
+      const Anchor& from = points_[k - 1];
+      const Anchor& to = points_[k];
+      if (t <= to.at) {
+        return from.value + (to.value - from.value) * (t - from.at) / (to.at - from.at);
+      }
+    }
+    return points_[size_ - 1].value;
+  }
+
+ private:
+  std::array<Anchor, 16> points_{};  // a baseline and up to 15 targets
+  std::size_t size_ = 0;
+};
 
 // +1 when higher values are better for this target, −1 when lower are.
 int better_sense(const plans::Indicator& indicator, std::optional<Comparator> op, double target,
@@ -366,18 +381,19 @@ Assessment assess(const IndicatorRule& rule, std::span<const SeriesPoint> series
   }
 
   // 序时进度: baseline, then every later target of the same family, in year order.
-  std::vector<Anchor> line{{baseline.at, baseline.value}};
+  Line line;
+  line.add(baseline.at, baseline.value);
   for (const std::size_t index : rule.targets_by_year) {
     const plans::Target& k = rule.indicator->targets[index];
     const bool same_family = (k.expression.kind == TargetKind::cumulative) == cumulative;
     if (!same_family || k.year + 1.0 <= baseline.at + kTimeEpsilon) continue;
     const auto level =
         index == due ? a.target : target_level(rule, k, baseline.value, series, whole_city);
-    if (level) line.push_back(Anchor{k.year + 1.0, *level});
+    if (level) line.add(k.year + 1.0, *level);
   }
   // From the due target's year-end on, only the target itself is expected — even when the
   // baseline is a first figure that leaves no room for a line.
-  a.expected = t >= a.target_at - kTimeEpsilon ? *a.target : read_line(line, t);
+  a.expected = t >= a.target_at - kTimeEpsilon ? *a.target : line.read(t);
 
   const double T = *a.target;
   const double b = baseline.value;
