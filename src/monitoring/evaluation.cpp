@@ -320,9 +320,13 @@ PlanWindow plan_window(const plans::Plan& plan) {
 }
 
 IndicatorRule make_rule(const plans::Plan& plan, const plans::Indicator& indicator) {
+  return make_rule(plan_window(plan), indicator);
+}
+
+IndicatorRule make_rule(const PlanWindow& window, const plans::Indicator& indicator) {
   IndicatorRule rule;
   rule.indicator = &indicator;
-  rule.window = plan_window(plan);
+  rule.window = window;
   rule.baseline_year = indicator.baseline ? indicator.baseline->year : rule.window.start_year - 1;
   if (indicator.baseline && indicator.baseline->expression.kind == TargetKind::level) {
     rule.printed_baseline = indicator.baseline->expression.value;
@@ -469,8 +473,9 @@ std::vector<Evaluation> evaluate_plan(const plans::Plan& plan,
   std::vector<Evaluation> out;
   out.reserve(plan.indicators.size() * regions.size());
   const std::vector<SeriesPoint> empty;
+  const PlanWindow window = plan_window(plan);
   for (const plans::Indicator& indicator : plan.indicators) {
-    const IndicatorRule rule = make_rule(plan, indicator);
+    const IndicatorRule rule = make_rule(window, indicator);
     for (const std::string& region : regions) {
       const std::string k = key(indicator.id, region);
       const auto s = series.find(k);

@@ -130,6 +130,8 @@ struct IndicatorRule {
   std::vector<std::size_t> targets_by_year;  // indices into indicator->targets
 };
 IndicatorRule make_rule(const plans::Plan& plan, const plans::Indicator& indicator);
+// The same with the plan period already worked out (plan_window() reads every indicator).
+IndicatorRule make_rule(const PlanWindow& window, const plans::Indicator& indicator);
 
 // Evaluates one series at `period`. `series` holds the region's figures for the indicator,
 // sorted by period; `whole_city` says whether the region is 全市 (only then is the printed
