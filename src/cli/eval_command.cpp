@@ -6,11 +6,14 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "cli/database_option.hpp"
 #include "cli/evaluation_input.hpp"
 #include "core/json.hpp"
 #include "monitoring/evaluation.hpp"
 #include "monitoring/evaluation_json.hpp"
+#include "monitoring/evaluation_settings_store.hpp"
 #include "monitoring/number_text.hpp"
+#include "store/plan_store.hpp"
 
 namespace zhiyou::cli {
 namespace {
@@ -18,7 +21,31 @@ namespace {
 struct EvalOptions {
   EvaluationArguments arguments;
   bool json = false;
+  std::optional<double> set_tolerance;
+  std::optional<int> set_lag;
 };
+
+// `--set-tolerance` / `--set-lag`: saves the plan's own settings instead of evaluating.
+void save_settings(const EvalOptions& options) {
+  auto db = open_database(options.arguments.db);
+  auto plan = store::load_plan(*db, options.arguments.plan);
+  if (!plan.ok()) throw UserError{plan.error().describe()};
+  if (!plan.value()) {
+    throw UserError{
+        fmt::format("找不到规划「{}」（可用 zhiyou plan list 查看编号）", options.arguments.plan)};
+  }
+  const std::string& id = plan.value()->id;
+  auto current = monitoring::load_evaluation_settings(*db, id);
+  if (!current.ok()) throw UserError{current.error().describe()};
+  monitoring::EvaluationSettings settings = current->value_or(monitoring::EvaluationSettings{});
+  if (options.set_tolerance) settings.tolerance = *options.set_tolerance;
+  if (options.set_lag) settings.reporting_lag_months = *options.set_lag;
+  if (auto saved = monitoring::save_evaluation_settings(*db, id, settings); !saved.ok()) {
+    throw UserError{saved.error().describe()};
+  }
+  fmt::print("已保存「{}」的评估设置：容差 {}%，报送期限 {} 个月\n", plan.value()->title,
+             monitoring::number_text(settings.tolerance * 100), settings.reporting_lag_months);
+}
 
 std::string target_text(const monitoring::Evaluation& e) {
   if (!e.assessment.target_index) return "—";
@@ -49,6 +76,10 @@ void print_table(const EvaluationInput& input, const std::vector<monitoring::Eva
 }
 
 void run_eval(const EvalOptions& options) {
+  if (options.set_tolerance || options.set_lag) {
+    save_settings(options);
+    return;
+  }
   EvaluationInput input = load_evaluation_input(options.arguments);
   const std::vector<std::string> regions =
       input.region.empty() ? input.regions : std::vector<std::string>{input.region};
@@ -75,6 +106,11 @@ void add_eval_commands(CLI::App& app) {
       "eval", "按规划目标评估指标：达标、序时进度、预警 / evaluate indicators against targets");
   add_evaluation_options(*eval, options->arguments);
   eval->add_flag("--json", options->json, "以 JSON 输出");
+  eval->add_option("--set-tolerance", options->set_tolerance,
+                   "保存本规划的滞后容差（如 0.15），不评估")
+      ->check(CLI::Range(0.0, 10.0));
+  eval->add_option("--set-lag", options->set_lag, "保存本规划的报送期限（月），不评估")
+      ->check(CLI::Range(0, 36));
   eval->callback([options] { run_eval(*options); });
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
+#include "monitoring/evaluation_settings_store.hpp"
 #include "monitoring/observation_store.hpp"
 #include "registry/region.hpp"
 #include "store/plan_store.hpp"
@@ -48,7 +49,7 @@ std::string canonical_region(const std::string& text) {
 
 void add_evaluation_options(CLI::App& command, EvaluationArguments& arguments) {
   command.add_option("--plan", arguments.plan, "规划编号或文号")->required();
-  command.add_option("--period", arguments.period, "期间：2024、2024Q2 或 2024-06")->required();
+  command.add_option("--period", arguments.period, "期间：2024、2024Q2 或 2024-06（必填）");
   command.add_option("--region", arguments.region,
                      "区县（如 鄞州）或 全市；默认全市及已报数的区县");
   command
@@ -60,6 +61,7 @@ void add_evaluation_options(CLI::App& command, EvaluationArguments& arguments) {
 }
 
 EvaluationInput load_evaluation_input(const EvaluationArguments& arguments) {
+  if (arguments.period.empty()) throw CLI::RequiredError("--period");
   EvaluationInput input;
   const auto period = Period::parse(arguments.period);
   if (!period) {
@@ -67,7 +69,6 @@ EvaluationInput load_evaluation_input(const EvaluationArguments& arguments) {
                                 arguments.period)};
   }
   input.period = *period;
-  if (arguments.tolerance) input.options.tolerance = *arguments.tolerance;
   if (arguments.as_of.empty()) {
     input.options.as_of = today_as_year();
   } else {
@@ -86,6 +87,13 @@ EvaluationInput load_evaluation_input(const EvaluationArguments& arguments) {
         fmt::format("找不到规划「{}」（可用 zhiyou plan list 查看编号）", arguments.plan)};
   }
   input.plan = std::move(*plan.value());
+  auto settings = monitoring::load_evaluation_settings(*db, input.plan.id);
+  if (!settings.ok()) throw UserError{settings.error().describe()};
+  if (*settings) {
+    input.options.tolerance = settings->value().tolerance;
+    input.options.reporting_lag_months = settings->value().reporting_lag_months;
+  }
+  if (arguments.tolerance) input.options.tolerance = *arguments.tolerance;
   auto observations = monitoring::load_observations(*db, input.plan.id);
   if (!observations.ok()) throw UserError{observations.error().describe()};
   input.observations = std::move(*observations);

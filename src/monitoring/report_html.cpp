@@ -56,7 +56,7 @@ std::string escape(std::string_view text) {
 }
 
 std::string percent(int part, int whole) {
-  return whole == 0 ? "—" : number_text(100.0 * part / whole) + "%";
+  return whole == 0 ? "—" : number_text(std::round(1000.0 * part / whole) / 10) + "%";
 }
 
 // One horizontal bar split by status, with a legend; `counts` by Status.
@@ -185,7 +185,8 @@ std::string target_cell(const Evaluation& e) {
 }
 
 std::string status_cell(Status status) {
-  return fmt::format(R"(<span class="status" style="background:{}">{}</span>)", colour(status),
+  return fmt::format(R"(<span class="status" style="background:{};color:{}">{}</span>)",
+                     colour(status), status == Status::no_data ? "#37474f" : "#fff",
                      chinese_name(status));
 }
 
@@ -277,7 +278,7 @@ std::string render_html(const Report& report) {
                   report.region == "全市" ? "" : report.region);
   std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title>"
-      "<style>{}</style></head><body>\n<h1>{}</h1>\n<p class=\"meta\">{}{} · 评估范围：{} · "
+      "<style>{}</style></head><body>\n<h1>{}</h1>\n<p class=\"meta\">{}{}评估范围：{} · "
       "生成日期：{}</p>\n",
       escape(title), kStyle, escape(title), escape(plan.doc_number),
       plan.doc_number.empty() ? "" : " · ", escape(report.region), escape(report.generated_on));

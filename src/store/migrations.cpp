@@ -182,9 +182,21 @@ constexpr std::array<const char*, 4> kObservations{
 
 void create_observations(Database& db) { run(db, kObservations); }
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Migration 3: per-plan evaluation settings (monitoring/evaluation_settings_store.hpp). A
+// small reference table under Citus.
+constexpr std::array<const char*, 1> kEvaluationSettings{
+    "CREATE TABLE evaluation_settings ("
+    " plan_id TEXT PRIMARY KEY,"
+    " tolerance DOUBLE PRECISION NOT NULL,"  // fraction of |T − b|
+    " reporting_lag_months INTEGER NOT NULL)",
+};
+
+void create_evaluation_settings(Database& db) { run(db, kEvaluationSettings); }
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
+    {3, "per-plan evaluation settings", &create_evaluation_settings},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.

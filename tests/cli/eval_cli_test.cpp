@@ -161,6 +161,28 @@ TEST_F(EvalCli, BadInputIsNamed) {
   EXPECT_NE(r.err.find("找不到规划"), std::string::npos);
   r = run("eval --period 2024");
   EXPECT_EQ(r.exit_code, 2);  // --plan is required: a usage error
+  r = run("eval --plan " + plan_id);
+  EXPECT_EQ(r.exit_code, 2);  // so is --period when not saving settings
+  EXPECT_NE(r.err.find("--period"), std::string::npos);
+}
+
+// 高新技术企业数量 2024 = 6000 is 750 behind e = 6750: off_track with the default tolerance
+// (489.7), lagging once the plan's tolerance is 20 % (0.2·4897 = 979.4); --tolerance on the
+// command line overrides the saved setting for one run.
+TEST_F(EvalCli, PlanToleranceIsSavedAndUsed) {
+  auto saved = run("eval --plan " + plan_id + " --set-tolerance 0.2");
+  ASSERT_EQ(saved.exit_code, 0) << saved.err;
+  EXPECT_NE(saved.out.find("容差 20%"), std::string::npos);
+  auto r = run("eval --plan " + plan_id + " --period 2024 --region 全市 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const bj::value wide = bj::parse(r.out);
+  const auto* h = result(wide, "高新技术企业数量", "全市");
+  EXPECT_EQ(h->at("status").as_string(), "lagging");
+  EXPECT_NEAR(h->at("tolerance").to_number<double>(), 979.4, 1e-9);
+  r = run("eval --plan " + plan_id + " --period 2024 --region 全市 --tolerance 0.1 --json");
+  EXPECT_EQ(result(bj::parse(r.out), "高新技术企业数量", "全市")->at("status").as_string(),
+            "off_track");
+  EXPECT_EQ(run("eval --plan " + plan_id + " --set-tolerance -1").exit_code, 2);
 }
 
 TEST_F(EvalCli, HtmlReportIsSelfContained) {
