@@ -29,17 +29,25 @@ struct EvalOptions {
 void save_settings(const EvalOptions& options) {
   auto db = open_database(options.arguments.db);
   auto plan = store::load_plan(*db, options.arguments.plan);
-  if (!plan.ok()) throw UserError{plan.error().describe()};
+  if (!plan.ok()) {
+    throw UserError{plan.error().describe()};
+  }
   if (!plan.value()) {
     throw UserError{
         fmt::format("找不到规划「{}」（可用 zhiyou plan list 查看编号）", options.arguments.plan)};
   }
   const std::string& id = plan.value()->id;
   auto current = monitoring::load_evaluation_settings(*db, id);
-  if (!current.ok()) throw UserError{current.error().describe()};
+  if (!current.ok()) {
+    throw UserError{current.error().describe()};
+  }
   monitoring::EvaluationSettings settings = current->value_or(monitoring::EvaluationSettings{});
-  if (options.set_tolerance) settings.tolerance = *options.set_tolerance;
-  if (options.set_lag) settings.reporting_lag_months = *options.set_lag;
+  if (options.set_tolerance) {
+    settings.tolerance = *options.set_tolerance;
+  }
+  if (options.set_lag) {
+    settings.reporting_lag_months = *options.set_lag;
+  }
   if (auto saved = monitoring::save_evaluation_settings(*db, id, settings); !saved.ok()) {
     throw UserError{saved.error().describe()};
   }
@@ -48,7 +56,9 @@ void save_settings(const EvalOptions& options) {
 }
 
 std::string target_text(const monitoring::Evaluation& e) {
-  if (!e.assessment.target_index) return "—";
+  if (!e.assessment.target_index) {
+    return "—";
+  }
   const plans::Target& t = e.indicator->targets[*e.assessment.target_index];
   return fmt::format("{}年 {}", t.year, t.expression.text);
 }
@@ -89,7 +99,9 @@ void run_eval(const EvalOptions& options) {
     const std::vector<std::string> one{region};
     auto rows = monitoring::evaluate_plan(input.plan, input.observations, input.judgements,
                                           input.period, one, input.options);
-    for (auto& row : rows) all.push_back(std::move(row));
+    for (auto& row : rows) {
+      all.push_back(std::move(row));
+    }
   }
   if (options.json) {
     fmt::print("{}\n", json::serialize(monitoring::evaluations_to_json(all), 2));

@@ -36,7 +36,9 @@ double today_as_year() {
 }
 
 std::string canonical_region(const std::string& text) {
-  if (text == registry::kWholeCity) return text;
+  if (text == registry::kWholeCity) {
+    return text;
+  }
   const auto region = registry::find_region(text);
   if (!region) {
     throw UserError{
@@ -61,7 +63,9 @@ void add_evaluation_options(CLI::App& command, EvaluationArguments& arguments) {
 }
 
 EvaluationInput load_evaluation_input(const EvaluationArguments& arguments) {
-  if (arguments.period.empty()) throw CLI::RequiredError("--period");
+  if (arguments.period.empty()) {
+    throw CLI::RequiredError("--period");
+  }
   EvaluationInput input;
   const auto period = Period::parse(arguments.period);
   if (!period) {
@@ -77,28 +81,40 @@ EvaluationInput load_evaluation_input(const EvaluationArguments& arguments) {
       throw UserError{fmt::format("--as-of: 日期应为 YYYY-MM-DD，而不是「{}」", arguments.as_of)};
     }
   }
-  if (!arguments.region.empty()) input.region = canonical_region(arguments.region);
+  if (!arguments.region.empty()) {
+    input.region = canonical_region(arguments.region);
+  }
 
   auto db = open_database(arguments.db);
   auto plan = store::load_plan(*db, arguments.plan);
-  if (!plan.ok()) throw UserError{plan.error().describe()};
+  if (!plan.ok()) {
+    throw UserError{plan.error().describe()};
+  }
   if (!plan.value()) {
     throw UserError{
         fmt::format("找不到规划「{}」（可用 zhiyou plan list 查看编号）", arguments.plan)};
   }
   input.plan = std::move(*plan.value());
   auto settings = monitoring::load_evaluation_settings(*db, input.plan.id);
-  if (!settings.ok()) throw UserError{settings.error().describe()};
+  if (!settings.ok()) {
+    throw UserError{settings.error().describe()};
+  }
   if (*settings) {
     input.options.tolerance = settings->value().tolerance;
     input.options.reporting_lag_months = settings->value().reporting_lag_months;
   }
-  if (arguments.tolerance) input.options.tolerance = *arguments.tolerance;
+  if (arguments.tolerance) {
+    input.options.tolerance = *arguments.tolerance;
+  }
   auto observations = monitoring::load_observations(*db, input.plan.id);
-  if (!observations.ok()) throw UserError{observations.error().describe()};
+  if (!observations.ok()) {
+    throw UserError{observations.error().describe()};
+  }
   input.observations = std::move(*observations);
   auto judgements = monitoring::load_judgements(*db, input.plan.id);
-  if (!judgements.ok()) throw UserError{judgements.error().describe()};
+  if (!judgements.ok()) {
+    throw UserError{judgements.error().describe()};
+  }
   input.judgements = std::move(*judgements);
   input.regions = monitoring::regions_reported(input.plan, input.observations);
   return input;

@@ -30,10 +30,16 @@ std::string today() {
 }
 
 std::string report_format(const ReportOptions& options) {
-  if (!options.format.empty()) return options.format;
+  if (!options.format.empty()) {
+    return options.format;
+  }
   const std::string ext = std::filesystem::path(options.out).extension().string();
-  if (ext == ".html" || ext == ".htm") return "html";
-  if (ext == ".xlsx") return "xlsx";
+  if (ext == ".html" || ext == ".htm") {
+    return "html";
+  }
+  if (ext == ".xlsx") {
+    return "xlsx";
+  }
   throw UserError{
       fmt::format("--format: 请指定 html 或 xlsx（无法从「{}」的扩展名判断）", options.out)};
 }

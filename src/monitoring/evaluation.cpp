@@ -30,8 +30,12 @@ const SeriesPoint* find_point(std::span<const SeriesPoint> series, const Period&
 const SeriesPoint* point_ending_at(std::span<const SeriesPoint> series, double t) {
   const SeriesPoint* best = nullptr;
   for (const SeriesPoint& point : series) {
-    if (std::fabs(point.period.end_as_year() - t) > kTimeEpsilon) continue;
-    if (best == nullptr || point.period.kind < best->period.kind) best = &point;
+    if (std::fabs(point.period.end_as_year() - t) > kTimeEpsilon) {
+      continue;
+    }
+    if (best == nullptr || point.period.kind < best->period.kind) {
+      best = &point;
+    }
   }
   return best;
 }
@@ -41,7 +45,9 @@ const SeriesPoint* first_in_window(std::span<const SeriesPoint> series, int star
   const SeriesPoint* best = nullptr;
   for (const SeriesPoint& point : series) {
     const double end = point.period.end_as_year();
-    if (point.period.year < start_year || end > t + kTimeEpsilon) continue;
+    if (point.period.year < start_year || end > t + kTimeEpsilon) {
+      continue;
+    }
     if (best == nullptr || end < best->period.end_as_year() - kTimeEpsilon ||
         (std::fabs(end - best->period.end_as_year()) <= kTimeEpsilon &&
          point.period.kind < best->period.kind)) {
@@ -58,7 +64,9 @@ std::optional<double> yearly_flow(std::span<const SeriesPoint> series, int year)
   bool any_quarter = false;
   bool any_month = false;
   for (const SeriesPoint& point : series) {
-    if (point.period.year != year) continue;
+    if (point.period.year != year) {
+      continue;
+    }
     switch (point.period.kind) {
       case Period::Kind::year:
         return point.value;
@@ -72,8 +80,12 @@ std::optional<double> yearly_flow(std::span<const SeriesPoint> series, int year)
         break;
     }
   }
-  if (any_quarter) return quarters;
-  if (any_month) return months;
+  if (any_quarter) {
+    return quarters;
+  }
+  if (any_month) {
+    return months;
+  }
   return std::nullopt;
 }
 
@@ -81,7 +93,9 @@ std::optional<double> yearly_flow(std::span<const SeriesPoint> series, int year)
 std::optional<double> cumulative_value(std::span<const SeriesPoint> series, const Period& period,
                                        int start_year, std::vector<int>& missing_years) {
   const SeriesPoint* current = find_point(series, period);
-  if (current == nullptr) return std::nullopt;
+  if (current == nullptr) {
+    return std::nullopt;
+  }
   double total = 0;
   for (int year = start_year; year < period.year; ++year) {
     if (const auto flow = yearly_flow(series, year)) {
@@ -90,7 +104,9 @@ std::optional<double> cumulative_value(std::span<const SeriesPoint> series, cons
       missing_years.push_back(year);
     }
   }
-  if (period.kind == Period::Kind::year) return total + current->value;
+  if (period.kind == Period::Kind::year) {
+    return total + current->value;
+  }
   for (const SeriesPoint& point : series) {
     if (point.period.kind == period.kind && point.period.year == period.year &&
         point.period.index <= period.index) {
@@ -141,7 +157,9 @@ std::optional<double> target_level(const IndicatorRule& rule, const plans::Targe
                                    double baseline, std::span<const SeriesPoint> series,
                                    bool whole_city) {
   const plans::Expression& e = target.expression;
-  if (!e.value || e.kind == TargetKind::qualitative) return std::nullopt;
+  if (!e.value || e.kind == TargetKind::qualitative) {
+    return std::nullopt;
+  }
   switch (e.kind) {
     case TargetKind::level:
     case TargetKind::cumulative:
@@ -151,7 +169,9 @@ std::optional<double> target_level(const IndicatorRule& rule, const plans::Targe
     case TargetKind::change: {
       const int year = e.reference_year.value_or(rule.baseline_year);
       const auto reference = reference_value(rule, series, whole_city, year);
-      if (!reference) return std::nullopt;
+      if (!reference) {
+        return std::nullopt;
+      }
       return *reference * (1.0 + *e.value / 100.0);
     }
     case TargetKind::qualitative:
@@ -170,10 +190,14 @@ struct Anchor {
 class Line {
  public:
   void add(double at, double value) {
-    if (size_ < points_.size()) points_[size_++] = Anchor{at, value};
+    if (size_ < points_.size()) {
+      points_[size_++] = Anchor{at, value};
+    }
   }
   [[nodiscard]] double read(double t) const {
-    if (t <= points_[0].at) return points_[0].value;
+    if (t <= points_[0].at) {
+      return points_[0].value;
+    }
     for (std::size_t k = 1; k < size_; ++k) {
       const Anchor& from = points_[k - 1];
       const Anchor& to = points_[k];
@@ -192,9 +216,15 @@ class Line {
 // +1 when higher values are better for this target, −1 when lower are.
 int better_sense(const plans::Indicator& indicator, std::optional<Comparator> op, double target,
                  double baseline) {
-  if (op == Comparator::ge || op == Comparator::gt) return 1;
-  if (op == Comparator::le || op == Comparator::lt) return -1;
-  if (op == Comparator::eq) return target >= baseline ? 1 : -1;
+  if (op == Comparator::ge || op == Comparator::gt) {
+    return 1;
+  }
+  if (op == Comparator::le || op == Comparator::lt) {
+    return -1;
+  }
+  if (op == Comparator::eq) {
+    return target >= baseline ? 1 : -1;
+  }
   switch (indicator.direction) {
     case plans::Direction::up:
       return 1;
@@ -209,7 +239,9 @@ int better_sense(const plans::Indicator& indicator, std::optional<Comparator> op
 bool satisfies(double value, std::optional<Comparator> op, int sense, double target,
                double tolerance) {
   const double eps = relative_epsilon(target);
-  if (!op) op = sense > 0 ? Comparator::ge : Comparator::le;
+  if (!op) {
+    op = sense > 0 ? Comparator::ge : Comparator::le;
+  }
   switch (*op) {
     case Comparator::ge:
       return value >= target - eps;
@@ -229,11 +261,15 @@ std::optional<GrowthView> growth_view(double baseline, double value, double targ
                                       double t, double t1, int sense, bool met) {
   const bool same_sign =
       (baseline > 0 && value > 0 && target > 0) || (baseline < 0 && value < 0 && target < 0);
-  if (!same_sign || t <= t0 + kTimeEpsilon || t1 <= t0 + kTimeEpsilon) return std::nullopt;
+  if (!same_sign || t <= t0 + kTimeEpsilon || t1 <= t0 + kTimeEpsilon) {
+    return std::nullopt;
+  }
   GrowthView view;
   view.observed = std::pow(value / baseline, 1.0 / (t - t0)) - 1.0;
   view.required = std::pow(target / baseline, 1.0 / (t1 - t0)) - 1.0;
-  if (std::fabs(view.required) < 1e-12) return std::nullopt;
+  if (std::fabs(view.required) < 1e-12) {
+    return std::nullopt;
+  }
   const double sign = baseline < 0 ? -1.0 : 1.0;
   view.ratio = sign * sense * view.observed / std::fabs(view.required);
   if (met) {
@@ -276,7 +312,9 @@ void mark_no_data(Assessment& a, const Period& period, const EvaluationOptions& 
 std::size_t due_target(const IndicatorRule& rule, const Period& period) {
   const auto& targets = rule.indicator->targets;
   for (const std::size_t index : rule.targets_by_year) {
-    if (targets[index].year >= period.year) return index;
+    if (targets[index].year >= period.year) {
+      return index;
+    }
   }
   return rule.targets_by_year.back();
 }
@@ -299,7 +337,9 @@ PlanWindow plan_window(const plans::Plan& plan) {
   int latest_target = 0;
   std::optional<int> baseline_year;
   for (const plans::Indicator& indicator : plan.indicators) {
-    if (indicator.baseline && !baseline_year) baseline_year = indicator.baseline->year;
+    if (indicator.baseline && !baseline_year) {
+      baseline_year = indicator.baseline->year;
+    }
     for (const plans::Target& target : indicator.targets) {
       earliest_target = std::min(earliest_target, target.year);
       latest_target = std::max(latest_target, target.year);
@@ -331,7 +371,9 @@ IndicatorRule make_rule(const PlanWindow& window, const plans::Indicator& indica
   if (indicator.baseline && indicator.baseline->expression.kind == TargetKind::level) {
     rule.printed_baseline = indicator.baseline->expression.value;
   }
-  for (std::size_t i = 0; i < indicator.targets.size(); ++i) rule.targets_by_year.push_back(i);
+  for (std::size_t i = 0; i < indicator.targets.size(); ++i) {
+    rule.targets_by_year.push_back(i);
+  }
   std::stable_sort(rule.targets_by_year.begin(), rule.targets_by_year.end(),
                    [&](std::size_t a, std::size_t b) {
                      return indicator.targets[a].year < indicator.targets[b].year;
@@ -344,7 +386,9 @@ Assessment assess(const IndicatorRule& rule, std::span<const SeriesPoint> series
                   const EvaluationOptions& options) {
   Assessment a;
   const double t = period.end_as_year();
-  if (const SeriesPoint* point = find_point(series, period)) a.value = point->value;
+  if (const SeriesPoint* point = find_point(series, period)) {
+    a.value = point->value;
+  }
   if (rule.targets_by_year.empty()) {  // nothing to measure against: a person must say
     judge_qualitative(a, judgement);
     return a;
@@ -390,10 +434,14 @@ Assessment assess(const IndicatorRule& rule, std::span<const SeriesPoint> series
   for (const std::size_t index : rule.targets_by_year) {
     const plans::Target& k = rule.indicator->targets[index];
     const bool same_family = (k.expression.kind == TargetKind::cumulative) == cumulative;
-    if (!same_family || k.year + 1.0 <= baseline.at + kTimeEpsilon) continue;
+    if (!same_family || k.year + 1.0 <= baseline.at + kTimeEpsilon) {
+      continue;
+    }
     const auto level =
         index == due ? a.target : target_level(rule, k, baseline.value, series, whole_city);
-    if (level) line.add(k.year + 1.0, *level);
+    if (level) {
+      line.add(k.year + 1.0, *level);
+    }
   }
   // From the due target's year-end on, only the target itself is expected — even when the
   // baseline is a first figure that leaves no room for a line.
@@ -407,7 +455,9 @@ Assessment assess(const IndicatorRule& rule, std::span<const SeriesPoint> series
   a.tolerance = options.tolerance * scale;
   a.gap = v - *a.expected;
   const double ahead = sense * *a.gap;
-  if (scale > 0) a.normalised_gap = std::clamp(ahead / scale, -1.0, 1.0);
+  if (scale > 0) {
+    a.normalised_gap = std::clamp(ahead / scale, -1.0, 1.0);
+  }
 
   const bool met = satisfies(v, target.expression.op, sense, T, *a.tolerance);
   if (met) {
@@ -420,26 +470,36 @@ Assessment assess(const IndicatorRule& rule, std::span<const SeriesPoint> series
     a.status = Status::off_track;
   }
   a.warning = warning_for(a.status);
-  if (!cumulative) a.growth = growth_view(b, v, T, baseline.at, t, a.target_at, sense, met);
+  if (!cumulative) {
+    a.growth = growth_view(b, v, T, baseline.at, t, a.target_at, sense, met);
+  }
   return a;
 }
 
 std::vector<std::string> regions_reported(const plans::Plan& plan,
                                           std::span<const Observation> observations) {
   std::unordered_set<std::string_view> ids;
-  for (const plans::Indicator& indicator : plan.indicators) ids.insert(indicator.id);
+  for (const plans::Indicator& indicator : plan.indicators) {
+    ids.insert(indicator.id);
+  }
   std::unordered_set<std::string_view> seen;
   for (const Observation& o : observations) {
-    if (ids.contains(o.indicator_id)) seen.insert(o.region);
+    if (ids.contains(o.indicator_id)) {
+      seen.insert(o.region);
+    }
   }
   std::vector<std::string> regions{std::string(registry::kWholeCity)};
   for (const registry::Region& region : registry::builtin_regions()) {
-    if (seen.contains(region.name)) regions.emplace_back(region.name);
+    if (seen.contains(region.name)) {
+      regions.emplace_back(region.name);
+    }
   }
   // Names the registry does not know (a development zone) come last, in name order.
   std::vector<std::string> others;
   for (const std::string_view name : seen) {
-    if (name != registry::kWholeCity && !registry::find_region(name)) others.emplace_back(name);
+    if (name != registry::kWholeCity && !registry::find_region(name)) {
+      others.emplace_back(name);
+    }
   }
   std::sort(others.begin(), others.end());
   regions.insert(regions.end(), others.begin(), others.end());
@@ -467,7 +527,9 @@ std::vector<Evaluation> evaluate_plan(const plans::Plan& plan,
   }
   std::unordered_map<std::string, const Judgement*> judged;
   for (const Judgement& j : judgements) {
-    if (j.period == period) judged[key(j.indicator_id, j.region)] = &j;
+    if (j.period == period) {
+      judged[key(j.indicator_id, j.region)] = &j;
+    }
   }
 
   std::vector<Evaluation> out;

@@ -10,18 +10,26 @@ namespace bj = boost::json;
 using zhiyou::json::optional_number;
 
 bj::value target_json(const Evaluation& e) {
-  if (!e.assessment.target_index) return nullptr;
+  if (!e.assessment.target_index) {
+    return nullptr;
+  }
   const plans::Target& t = e.indicator->targets[*e.assessment.target_index];
   bj::object o{{"year", t.year}};
   const bj::value expression = plans::to_json(t.expression);
-  for (const auto& [k, v] : expression.as_object()) o[k] = v;
-  if (!t.sentence.empty()) o["sentence"] = t.sentence;
+  for (const auto& [k, v] : expression.as_object()) {
+    o[k] = v;
+  }
+  if (!t.sentence.empty()) {
+    o["sentence"] = t.sentence;
+  }
   return o;
 }
 
 bj::array strings(const std::vector<std::string>& values) {
   bj::array out;
-  for (const std::string& v : values) out.emplace_back(v);
+  for (const std::string& v : values) {
+    out.emplace_back(v);
+  }
   return out;
 }
 
@@ -65,20 +73,28 @@ bj::object to_json(const Evaluation& e) {
                                 {"judged_by", a.judgement->judged_by},
                                 {"judged_at", a.judgement->judged_at}};
   }
-  if (a.missing_reference_year) o["missing_reference_year"] = *a.missing_reference_year;
+  if (a.missing_reference_year) {
+    o["missing_reference_year"] = *a.missing_reference_year;
+  }
   if (!a.missing_years.empty()) {
     bj::array years;
-    for (const int y : a.missing_years) years.push_back(y);
+    for (const int y : a.missing_years) {
+      years.push_back(y);
+    }
     o["missing_years"] = std::move(years);
   }
-  if (a.overdue) o["overdue"] = true;
+  if (a.overdue) {
+    o["overdue"] = true;
+  }
   return o;
 }
 
 bj::object evaluations_to_json(std::span<const Evaluation> evaluations) {
   bj::array results;
   results.reserve(evaluations.size());
-  for (const Evaluation& e : evaluations) results.push_back(to_json(e));
+  for (const Evaluation& e : evaluations) {
+    results.push_back(to_json(e));
+  }
   return bj::object{{"results", std::move(results)}};
 }
 
@@ -95,8 +111,9 @@ bj::object to_json(const Scorecard& card) {
     items.push_back(std::move(o));
   }
   bj::array lagging;
-  for (const ScorecardItem& item : card.lagging)
+  for (const ScorecardItem& item : card.lagging) {
     lagging.emplace_back(item.evaluation->indicator->id);
+  }
   return bj::object{{"unit", card.unit},
                     {"score", optional_number(card.score)},
                     {"counts", std::move(counts)},

@@ -119,7 +119,9 @@ std::string explain(const Evaluation& evaluation) {
       } else {
         text = fmt::format("缺少{}数据", evaluation.period.to_string());
       }
-      if (a.overdue) text += "（已逾期未报）";
+      if (a.overdue) {
+        text += "（已逾期未报）";
+      }
       return text;
     case Status::qualitative:
       return fmt::format("定性目标「{}」，待评审", target ? target->expression.text : "无目标值");
@@ -140,13 +142,17 @@ std::string explain(const Evaluation& evaluation) {
     if (a.status == Status::on_track) {
       text = fmt::format("实际 {}，序时进度 {}，{} {}", value, number_text(a.expected),
                          behind == 0 ? "持平" : "超前", behind == 0 ? "" : number_text(behind));
-      if (behind == 0) text.pop_back();
+      if (behind == 0) {
+        text.pop_back();
+      }
     } else {
       text = fmt::format("实际 {}，序时进度 {}，落后 {}（容差 {}）", value, number_text(a.expected),
                          number_text(behind), number_text(a.tolerance));
     }
   }
-  if (a.baseline_source == BaselineSource::first_observation) text += "；以首个实际值作基数";
+  if (a.baseline_source == BaselineSource::first_observation) {
+    text += "；以首个实际值作基数";
+  }
   if (!a.missing_years.empty()) {
     text += fmt::format("；{}年无数据，按0计", fmt::join(a.missing_years, "、"));
   }

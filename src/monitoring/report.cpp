@@ -13,7 +13,9 @@ Report build_report(const plans::Plan& plan, std::vector<Evaluation> evaluations
   report.generated_on = std::move(generated_on);
   report.evaluations = std::move(evaluations);
   for (const Evaluation& e : report.evaluations) {
-    if (e.region != report.region) continue;
+    if (e.region != report.region) {
+      continue;
+    }
     report.rows.push_back(&e);
     const int status = static_cast<int>(e.assessment.status);
     ++report.counts[status];

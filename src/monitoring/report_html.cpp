@@ -62,14 +62,18 @@ std::string percent(int part, int whole) {
 // One horizontal bar split by status, with a legend; `counts` by Status.
 std::string stacked_bar(const std::array<int, 6>& counts, int width, const std::string& label) {
   int total = 0;
-  for (const int c : counts) total += c;
+  for (const int c : counts) {
+    total += c;
+  }
   std::string svg = fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="64" role="img" aria-label="{}">)",
       width + 20, escape(label));
   double x = 10;
   for (const Status s : kStatuses) {
     const int c = counts[static_cast<int>(s)];
-    if (c == 0 || total == 0) continue;
+    if (c == 0 || total == 0) {
+      continue;
+    }
     const double w = static_cast<double>(width) * c / total;
     svg += fmt::format(
         R"(<rect x="{:.1f}" y="8" width="{:.1f}" height="24" fill="{}"><title>{} {}</title></rect>)",
@@ -98,7 +102,9 @@ std::string domain_chart(const Report& report) {
   int largest = 1;
   for (const DomainSummary& d : report.domains) {
     int total = 0;
-    for (const int c : d.counts) total += c;
+    for (const int c : d.counts) {
+      total += c;
+    }
     largest = std::max(largest, total);
   }
   const int height = static_cast<int>(report.domains.size()) * row + 10;
@@ -114,7 +120,9 @@ std::string domain_chart(const Report& report) {
     for (const Status s : kStatuses) {
       const int c = d.counts[static_cast<int>(s)];
       total += c;
-      if (c == 0) continue;
+      if (c == 0) {
+        continue;
+      }
       const double w = static_cast<double>(bar_width) * c / largest;
       svg += fmt::format(
           R"(<rect x="{:.1f}" y="{}" width="{:.1f}" height="18" fill="{}"><title>{} {} {}</title></rect>)",
@@ -174,7 +182,9 @@ std::string baseline_cell(const Evaluation& e) {
 }
 
 std::string target_cell(const Evaluation& e) {
-  if (!e.assessment.target_index) return "—";
+  if (!e.assessment.target_index) {
+    return "—";
+  }
   const plans::Target& t = e.indicator->targets[*e.assessment.target_index];
   std::string cell = fmt::format("{}年 {}", t.year, escape(t.expression.text));
   if (e.assessment.target && t.expression.kind != plans::TargetKind::level &&
@@ -195,7 +205,9 @@ void indicator_tables(std::string& html, const Report& report) {
   for (const Evaluation* e : report.rows) {
     const std::string d = e->indicator->domain.empty() ? "指标" : e->indicator->domain;
     if (d != domain) {
-      if (domain != "\x01") html += "</tbody></table>\n";
+      if (domain != "\x01") {
+        html += "</tbody></table>\n";
+      }
       domain = d;
       html += fmt::format(
           "<h3>{}</h3>\n<table class=\"indicators\"><thead><tr><th>指标</th><th>单位</th>"
@@ -211,7 +223,9 @@ void indicator_tables(std::string& html, const Report& report) {
         target_cell(*e), number_text(a.value), number_text(a.expected), status_cell(a.status),
         escape(explain(*e)));
   }
-  if (domain != "\x01") html += "</tbody></table>\n";
+  if (domain != "\x01") {
+    html += "</tbody></table>\n";
+  }
 }
 
 void scorecard_section(std::string& html, const Report& report) {
@@ -222,14 +236,17 @@ void scorecard_section(std::string& html, const Report& report) {
   for (const Scorecard& card : report.scorecards) {
     html += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>", escape(card.unit),
                         card.items.size());
-    for (const Status s : kStatuses)
+    for (const Status s : kStatuses) {
       html += fmt::format("<td class=\"num\">{}</td>", card.count(s));
+    }
     html += fmt::format("<td class=\"num\">{}</td></tr>\n",
                         card.score ? number_text(std::round(*card.score * 10) / 10) : "—");
   }
   html += "</tbody></table>\n";
   for (const Scorecard& card : report.scorecards) {
-    if (card.lagging.empty()) continue;
+    if (card.lagging.empty()) {
+      continue;
+    }
     html += fmt::format("<h4>{} 滞后事项</h4><ul>\n", escape(card.unit));
     for (const ScorecardItem& item : card.lagging) {
       html += fmt::format("<li>{}{}：{} — {}</li>\n", escape(item.evaluation->indicator->name),

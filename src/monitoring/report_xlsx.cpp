@@ -125,11 +125,15 @@ void scorecard_sheet(Sheet& s, const Report& report) {
   for (const Scorecard& card : report.scorecards) {
     s.text(card.unit);
     s.number(static_cast<double>(card.items.size()));
-    for (const Status status : kStatuses) s.number(card.count(status));
+    for (const Status status : kStatuses) {
+      s.number(card.count(status));
+    }
     s.number(card.score);
     std::string lagging;
     for (const ScorecardItem& item : card.lagging) {
-      if (!lagging.empty()) lagging += "；";
+      if (!lagging.empty()) {
+        lagging += "；";
+      }
       lagging += item.evaluation->indicator->name + "：" + explain(*item.evaluation);
     }
     s.text(lagging);
@@ -155,7 +159,9 @@ void ranking_sheet(Sheet& s, const Report& report) {
 
 zhiyou::Status write_xlsx(const Report& report, const std::string& path) {
   lxw_workbook* book = workbook_new(path.c_str());
-  if (book == nullptr) return make_error("无法创建文件（目录不存在或没有权限）", path);
+  if (book == nullptr) {
+    return make_error("无法创建文件（目录不存在或没有权限）", path);
+  }
   lxw_format* header = workbook_add_format(book);
   format_set_bold(header);
   format_set_bg_color(header, 0xE3F2FD);

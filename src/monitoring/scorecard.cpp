@@ -28,11 +28,15 @@ std::vector<Scorecard> build_scorecards(std::span<const Evaluation> evaluations,
   std::vector<Scorecard> cards;
   std::map<std::string, std::size_t, std::less<>> index;
   for (const Evaluation& e : evaluations) {
-    if (e.region != region) continue;
+    if (e.region != region) {
+      continue;
+    }
     const auto& units = e.indicator->lead_units;
     for (std::size_t u = 0; u < units.size(); ++u) {
       auto [it, added] = index.try_emplace(units[u], cards.size());
-      if (added) cards.push_back(Scorecard{.unit = units[u]});
+      if (added) {
+        cards.push_back(Scorecard{.unit = units[u]});
+      }
       Scorecard& card = cards[it->second];
       const ScorecardItem item{&e, u == 0 ? UnitRole::lead : UnitRole::shared};
       card.items.push_back(item);
@@ -47,12 +51,16 @@ std::vector<Scorecard> build_scorecards(std::span<const Evaluation> evaluations,
     double weights = 0;
     for (const ScorecardItem& item : card.items) {
       const auto p = scorecard_points(item.evaluation->assessment.status);
-      if (!p) continue;
+      if (!p) {
+        continue;
+      }
       const double weight = item.role == UnitRole::lead ? 1.0 : 0.5;
       points += weight * *p;
       weights += weight;
     }
-    if (weights > 0) card.score = points / weights;
+    if (weights > 0) {
+      card.score = points / weights;
+    }
   }
   std::stable_sort(cards.begin(), cards.end(), [](const Scorecard& a, const Scorecard& b) {
     return a.score.value_or(-1) > b.score.value_or(-1);
