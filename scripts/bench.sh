@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them; prints each figure and its ratio to the
-# reference measured in the same run. Usage: scripts/bench.sh [plans]
+# reference measured in the same run. Usage: scripts/bench.sh [plans|evaluation]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF -DZHIYOU_BENCH=ON >/dev/null
+what=${1:-all}
+if [ "$what" = evaluation ] || [ "$what" = all ]; then
+  cmake --build build/bench --target bench_evaluation
+  build/bench/bench/bench_evaluation
+  [ "$what" = evaluation ] && exit 0
+fi
 cmake --build build/bench --target bench_plan_import bench_epcis_capture
 out=$(mktemp)
 build/bench/bench/bench_plan_import --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \

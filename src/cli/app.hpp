@@ -23,6 +23,8 @@ CLI::App& trace_subcommand(CLI::App& app);
 void add_data_commands(CLI::App& app);
 // `trace` subcommands for EPCIS events and recall; takes the `trace` subcommand itself.
 void add_trace_event_commands(CLI::App& trace);
+void add_eval_commands(CLI::App& app);    // eval_command.cpp
+void add_report_commands(CLI::App& app);  // report_command.cpp
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

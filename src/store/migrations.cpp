@@ -228,9 +228,21 @@ constexpr std::array<const char*, 4> kObservations{
 
 void create_observations(Database& db) { run(db, kObservations); }
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Migration 3: per-plan evaluation settings (monitoring/evaluation_settings_store.hpp). A
+// small reference table under Citus.
+constexpr std::array<const char*, 1> kEvaluationSettings{
+    "CREATE TABLE evaluation_settings ("
+    " plan_id TEXT PRIMARY KEY,"
+    " tolerance DOUBLE PRECISION NOT NULL,"  // fraction of |T − b|
+    " reporting_lag_months INTEGER NOT NULL)",
+};
+
+void create_evaluation_settings(Database& db) { run(db, kEvaluationSettings); }
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
+    {3, "per-plan evaluation settings", &create_evaluation_settings},
     {4, "entities, products, batches and codes", &create_codes},
     {5, "EPCIS events", &create_epcis_events},
 }};
