@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "cli/input_file.hpp"
 #include "core/json.hpp"
 #include "monitoring/index/framework_csv.hpp"
 #include "monitoring/index/index_json.hpp"
@@ -38,16 +39,6 @@ struct IndexOptions {
   std::uint64_t seed = 1;
   bool json = false;
 };
-
-std::string read_input(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw UserError{path + ": 是目录，不是文件"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError{path + ": 无法读取文件（不存在或没有权限）"};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 ix::ImputationSpec imputation_from(const std::string& text) {
   if (text == "none") return {};
@@ -164,7 +155,8 @@ void print_table(const ix::Framework& f, const ix::IndexResult& r, const ix::Unc
 
 void run_index(const IndexOptions& o) {
   const ix::PipelineSpec spec = pipeline_from(o);
-  auto framework = ix::read_framework(read_input(o.data), o.data, read_input(o.meta), o.meta);
+  auto framework = ix::read_framework(read_input_file_or_fail(o.data), o.data,
+                                      read_input_file_or_fail(o.meta), o.meta);
   if (!framework) throw UserError{framework.error().describe()};
   auto result = ix::compute_index(*framework, spec);
   if (!result) throw UserError{result.error().describe()};

@@ -11,6 +11,7 @@
 
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
+#include "cli/input_file.hpp"
 #include "core/json.hpp"
 #include "plans/direction.hpp"
 #include "plans/plan_json.hpp"
@@ -28,22 +29,6 @@ struct PlanOptions {
   bool json = false;
   bool facts_only = false;
 };
-
-std::optional<std::string> read_whole_file(const std::string& path, std::string& error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = fmt::format("{}: 是目录，不是文件", path);
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = fmt::format("{}: 无法读取文件（不存在或没有权限）", path);
-    return std::nullopt;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string target_summary(const plans::Indicator& ind) {
   std::string out;
@@ -66,10 +51,9 @@ void import_files(const PlanOptions& options) {
   std::vector<plans::Plan> imported;
   int failures = 0;
   for (const std::string& path : options.files) {
-    std::string error;
-    const auto content = read_whole_file(path, error);
+    const auto content = read_input_file(path);
     if (!content) {
-      fmt::print(stderr, "错误: {}\n", error);
+      fmt::print(stderr, "错误: {}\n", content.error().message);
       ++failures;
       continue;
     }
@@ -188,13 +172,10 @@ void load_plans(const PlanOptions& options) {
   auto db = open_database(options.db);
   std::size_t count = 0;
   for (const std::string& path : options.files) {
-    std::string error;
-    const auto content =
-        path == "-"
-            ? std::optional<std::string>(std::string(std::istreambuf_iterator<char>(std::cin), {}))
-            : read_whole_file(path, error);
-    if (!content) throw UserError{error};
-    auto plans = plans::plans_from_json(*content, path);
+    const std::string content = path == "-"
+                                    ? std::string(std::istreambuf_iterator<char>(std::cin), {})
+                                    : read_input_file_or_fail(path);
+    auto plans = plans::plans_from_json(content, path);
     if (!plans.ok()) throw UserError{plans.error().describe() + "（未写入任何内容）"};
     if (auto saved = store::save_plans(*db, *plans); !saved.ok())
       throw UserError{saved.error().describe()};

@@ -11,6 +11,7 @@
 
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
+#include "cli/input_file.hpp"
 #include "trace/epcis/event_time.hpp"
 #include "trace/event_store.hpp"
 #include "trace/recall_store.hpp"
@@ -33,22 +34,12 @@ struct TraceEventOptions {
   std::string format = "csv";
 };
 
-std::string read_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw UserError{path + ": 是目录，不是文件"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError{path + ": 无法读取文件（不存在或没有权限）"};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Every file is its own transaction; the first bad one stops the command (exit 1) and
 // nothing of it is stored.
 void capture_files(const TraceEventOptions& o) {
   auto db = open_database(o.db);
   for (const std::string& path : o.files) {
-    auto result = trace::capture_document(*db, read_file(path));
+    auto result = trace::capture_document(*db, read_input_file_or_fail(path));
     if (!result) {
       throw UserError{path + ": " + result.error().describe() + "（该文件的事件均未存储）"};
     }

@@ -1,18 +1,12 @@
 #include "registry/entity.hpp"
 
+#include "core/text.hpp"
 #include "registry/region.hpp"
 #include "registry/uscc.hpp"
 
 namespace zhiyou::registry {
-namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
+using text::trim;
 
 Result<Entity> make_entity(std::string_view uscc, std::string_view name, std::string_view region) {
   auto code = validate_uscc(uscc);

@@ -2,16 +2,13 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "registry/uscc.hpp"
 
 namespace zhiyou::registry {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 // GS1 mod-10 check digit of `body` (digits only). The registry cannot use trace/gs1 (trace
 // depends on registry), and the rule is five lines.
