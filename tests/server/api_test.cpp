@@ -19,12 +19,6 @@ ZHIYOU_ON_BOTH_ENGINES(Api);
 
 std::string body(const json::object& object) { return json::serialize(object); }
 
-long long count(store::Database& db, const std::string& sql) {
-  long long n = -1;
-  db.session() << sql, soci::into(n);
-  return n;
-}
-
 TEST_P(Api, PlansAreListedAndShownAsTheCommandLinePrintsThem) {
   const HttpReply list = get("/api/v1/plans");
   ASSERT_EQ(list.status, 200u);
@@ -33,7 +27,8 @@ TEST_P(Api, PlansAreListedAndShownAsTheCommandLinePrintsThem) {
 
   const HttpReply shown = get(std::string("/api/v1/plans/") + kPlanId);
   ASSERT_EQ(shown.status, 200u);
-  const auto& plan = shown.json().at("plans").at(0);
+  const json::value shown_doc = shown.json();
+  const auto& plan = shown_doc.at("plans").at(0);
   EXPECT_EQ(plan.at("doc_number").as_string(), "甬政办发〔2023〕1号");
   EXPECT_EQ(plan.at("indicators").as_array().size(), 56u);
 
@@ -77,17 +72,18 @@ TEST_P(Api, ImportPreviewsWithoutStoringAndStoresOnConfirm) {
   const std::string text = zhiyou::testing::read_file(
       std::string(ZHIYOU_SOURCE_DIR) + "/fuzz/corpus/plans_text/table_and_tasks.txt");
   const std::string token = login(Role::office);
-  const long long plans_before = count(db(), "SELECT COUNT(*) FROM plans");
-  const long long audit_before = count(db(), "SELECT COUNT(*) FROM audit_log");
+  const long long plans_before = count("SELECT COUNT(*) FROM plans");
+  const long long audit_before = count("SELECT COUNT(*) FROM audit_log");
 
   const HttpReply preview =
       call({http::verb::post, "/api/v1/plans/import?name=upload.txt", text, token, "text/plain"});
   ASSERT_EQ(preview.status, 200u) << preview.body;
   EXPECT_FALSE(preview.json().at("stored").as_bool());
-  const auto& found = preview.json().at("plans").as_array();
+  const json::value preview_doc = preview.json();
+  const auto& found = preview_doc.at("plans").as_array();
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found.at(0).at("source").at("file").as_string(), "upload.txt");
-  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM plans"), plans_before);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plans"), plans_before);
 
   const HttpReply stored = call({http::verb::post, "/api/v1/plans/import?name=upload.txt&confirm=1",
                                  text, token, "text/plain"});
@@ -95,10 +91,10 @@ TEST_P(Api, ImportPreviewsWithoutStoringAndStoresOnConfirm) {
   EXPECT_TRUE(stored.json().at("stored").as_bool());
   const std::string id(found.at(0).at("id").as_string());
   EXPECT_EQ(get("/api/v1/plans/" + id).status, 200u);
-  EXPECT_GT(count(db(), "SELECT COUNT(*) FROM plans"), plans_before);
+  EXPECT_GT(count("SELECT COUNT(*) FROM plans"), plans_before);
 
   // The import is in the audit log, by the office account, with the plan as it now is.
-  EXPECT_GT(count(db(), "SELECT COUNT(*) FROM audit_log"), audit_before);
+  EXPECT_GT(count("SELECT COUNT(*) FROM audit_log"), audit_before);
   auto entries = audit::list_entries(db(), audit_before);
   ASSERT_TRUE(entries.ok());
   bool logged = false;
@@ -134,8 +130,7 @@ TEST_P(Api, DirectionOverrideIsStoredAndAudited) {
       EXPECT_EQ(ind.at("direction").as_string(), "down");
     }
   }
-  EXPECT_EQ(count(db(),
-                  "SELECT COUNT(*) FROM audit_log WHERE action = 'indicator.direction'"
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'indicator.direction'"
                   " AND actor = 'office1' AND subject = 'ief0304ef2357'"),
             1);
   EXPECT_EQ(call({http::verb::put, "/api/v1/indicators/ief0304ef2357/direction",
@@ -208,7 +203,7 @@ TEST_P(Api, LoginLogoutAndMe) {
   ASSERT_EQ(me.status, 200u);
   EXPECT_EQ(me.json().at("user").at("username").as_string(), "unit1");
   EXPECT_EQ(me.json().at("user").at("unit").as_string(), "市经信局");
-  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM sessions WHERE token_hash = '" + token + "'"), 0)
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sessions WHERE token_hash = '" + token + "'"), 0)
       << "the token itself is never stored";
 
   EXPECT_EQ(call({http::verb::delete_, "/api/v1/session", "", token}).status, 204u);
@@ -265,7 +260,8 @@ TEST_P(Api, TheAuditLogShowsWhoDidWhatAndVerifies) {
       201u);
   const HttpReply log = get("/api/v1/audit?limit=1000", admin);
   ASSERT_EQ(log.status, 200u);
-  const auto& entries = log.json().at("entries").as_array();
+  const json::value log_doc = log.json();
+  const auto& entries = log_doc.at("entries").as_array();
   ASSERT_FALSE(entries.empty());
   const auto& last = entries.back();
   EXPECT_EQ(last.at("action").as_string(), "user.add");
