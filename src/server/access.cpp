@@ -30,4 +30,9 @@ Access check_access(const Route& route, const std::optional<people::Account>& ca
   return listed ? Access::allowed : Access::forbidden;
 }
 
+bool may_report_on(const people::Account& account, const std::vector<std::string>& lead_units) {
+  if (account.role != people::Role::unit_reporter) return true;
+  return std::find(lead_units.begin(), lead_units.end(), account.unit) != lead_units.end();
+}
+
 }  // namespace zhiyou::server

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "people/account.hpp"
 #include "server/route.hpp"
@@ -16,5 +18,9 @@ enum class Access {
 
 // `caller` is nullopt for an anonymous (public) request.
 Access check_access(const Route& route, const std::optional<people::Account>& caller);
+
+// Whether `account` may report (and see) figures of an indicator led by `lead_units`: a unit
+// reporter only for its own unit's indicators; roles the route table lets through otherwise.
+bool may_report_on(const people::Account& account, const std::vector<std::string>& lead_units);
 
 }  // namespace zhiyou::server

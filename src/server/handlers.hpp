@@ -27,6 +27,9 @@ Response get_plan_tasks(RequestContext& ctx);
 Response import_plans(RequestContext& ctx);
 Response set_indicator_direction(RequestContext& ctx);
 
+Response report_observation(RequestContext& ctx);
+Response list_plan_observations(RequestContext& ctx);
+
 Response list_users(RequestContext& ctx);
 Response create_user(RequestContext& ctx);
 Response update_user(RequestContext& ctx);

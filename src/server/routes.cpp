@@ -8,6 +8,8 @@ std::vector<Route> api_routes() {
   using enum http::verb;
   const auto office = only({Role::admin, Role::office});
   const auto admin = only({Role::admin});
+  const auto reporters = only({Role::admin, Role::office, Role::unit_reporter});
+  const auto staff = only({Role::admin, Role::office, Role::unit_reporter, Role::inspector});
   const QueryParameter after{"after", "只返回序号大于此值的记录", false};
   const QueryParameter limit{"limit", "最多返回条数（默认 100，最多 1000）", false};
   return {
@@ -39,6 +41,13 @@ std::vector<Route> api_routes() {
        {{"name", "文件名（记为来源）", false}, {"confirm", "为 1 时保存并返回 201", false}}},
       {put, "/api/v1/indicators/{id}/direction", office, set_indicator_direction,
        "人工指定指标方向（up / down / none）", "plans", RequestBody::json},
+
+      // Unit reporters only for their own unit's indicators (checked with the indicator).
+      {post, "/api/v1/observations", reporters, report_observation,
+       "填报一个实际值（指标 × 区县 × 期间）", "observations", RequestBody::json,
+       http::status::created},
+      {get, "/api/v1/plans/{id}/observations", staff, list_plan_observations,
+       "规划各指标的实际值（责任单位填报员只见本单位指标）", "observations"},
 
       {get, "/api/v1/users", admin, list_users, "账户列表", "users"},
       {post, "/api/v1/users", admin, create_user, "新建账户", "users", RequestBody::json,
