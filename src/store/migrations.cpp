@@ -227,7 +227,6 @@ constexpr std::array<const char*, 4> kObservations{
 
 void create_observations(Database& db) { run(db, kObservations); }
 
-
 // Migration 6: people and the audit log.
 //
 // Citus: users and sessions are small reference tables; audit_log is one chain and must stay
