@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them; prints each figure and its ratio to the
-# reference measured in the same run. Usage: scripts/bench.sh [plans|evaluation]
+# reference measured in the same run. Usage: scripts/bench.sh [plans|evaluation] [http]
+# `http` also runs bench/http_vs_nginx.sh (zhiyou serve against nginx, about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -42,3 +43,7 @@ for n in ("1000", "10000"):
             print(f"{name:40} {b['events/s']:10.0f} {b['cpu_time'] / ref:10.1f}")
 PY
 rm -f "$out"
+if [[ " $* " == *" http "* ]]; then
+  cmake --build build/bench --target zhiyou
+  bench/http_vs_nginx.sh build/bench/src/cli/zhiyou
+fi

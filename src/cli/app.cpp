@@ -13,6 +13,9 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "zhiyou 0.1.0");
   add_plan_commands(app);
+  add_serve_commands(app);
+  add_user_commands(app);
+  add_audit_commands(app);
   add_index_commands(app);
   add_gs1_commands(app);
   add_registry_commands(app);
