@@ -1,0 +1,57 @@
+// Plans as the server lists them, with each plan's full record fetched once per visit, and the
+// plan and period the user last looked at (so moving between pages keeps the choice).
+import { api } from './api.js';
+import { defaultPeriod } from './format.js';
+
+const details = new Map();
+
+export async function listPlans() {
+  const body = await api.get('/plans');
+  return body.plans || [];
+}
+
+export async function planDetail(id) {
+  if (!details.has(id)) {
+    const body = await api.get(`/plans/${encodeURIComponent(id)}`);
+    // GET /plans/{id} answers in the `plan show --json` shape, {"plans":[plan]}.
+    details.set(id, body.plans ? body.plans[0] : body);
+  }
+  return details.get(id);
+}
+
+export function forgetPlanDetails() {
+  details.clear();
+}
+
+export function rememberedPlan(plans) {
+  const saved = sessionStorage.getItem('zhiyou.plan');
+  if (saved && plans.some((p) => p.id === saved)) return saved;
+  const withIndicators = plans.find((p) => p.indicator_count > 0);
+  return (withIndicators || plans[0])?.id || '';
+}
+
+export function rememberPlan(id) {
+  if (id) sessionStorage.setItem('zhiyou.plan', id);
+}
+
+export function rememberedPeriod() {
+  return sessionStorage.getItem('zhiyou.period') || defaultPeriod();
+}
+
+export function rememberPeriod(period) {
+  if (period) sessionStorage.setItem('zhiyou.period', period);
+}
+
+// GET that may hit a route the server does not have yet: resolves to null then (and says so
+// through `missing`), instead of showing an error message.
+export async function optionalGet(path, query, missing) {
+  try {
+    return await api.get(path, { query, quiet: true });
+  } catch (error) {
+    if (error.missingRoute) {
+      missing?.(error);
+      return null;
+    }
+    throw error;
+  }
+}
