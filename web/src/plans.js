@@ -23,11 +23,20 @@ export function forgetPlanDetails() {
   details.clear();
 }
 
+// A ?plan= / ?period= in the address (a shared link) wins over what this tab remembers.
+function fromAddress(name) {
+  return new URLSearchParams(window.location.search).get(name) || '';
+}
+
 export function rememberedPlan(plans) {
+  const linked = fromAddress('plan');
+  if (linked && plans.some((p) => p.id === linked)) return linked;
   const saved = sessionStorage.getItem('zhiyou.plan');
   if (saved && plans.some((p) => p.id === saved)) return saved;
-  const withIndicators = plans.find((p) => p.indicator_count > 0);
-  return (withIndicators || plans[0])?.id || '';
+  // First visit: the quality programme's own plan (质优 / 质量), else the largest one.
+  const quality = plans.find((p) => p.indicator_count > 0 && /质优|质量/.test(p.title));
+  const largest = [...plans].sort((a, b) => b.indicator_count - a.indicator_count)[0];
+  return (quality || largest)?.id || '';
 }
 
 export function rememberPlan(id) {
@@ -35,7 +44,7 @@ export function rememberPlan(id) {
 }
 
 export function rememberedPeriod() {
-  return sessionStorage.getItem('zhiyou.period') || defaultPeriod();
+  return fromAddress('period') || sessionStorage.getItem('zhiyou.period') || defaultPeriod();
 }
 
 export function rememberPeriod(period) {
