@@ -340,11 +340,35 @@ describe('web UI against zhiyou serve', () => {
     });
     assert.equal(login.status, 200, 'the account made in the page can sign in');
 
+    // Disabling the account in the page locks it out.
+    await page.click('[data-test="toggle-newreporter"]');
+    assert.match(await visibleMessage(page, 'success'), /停用/);
+    const locked = await fetch(`${stack.base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'newreporter', password: 'Newreporter-口令-1' }),
+    });
+    assert.notEqual(locked.status, 200, 'a disabled account cannot sign in');
+
     await page.goto(`${stack.base}/audit`);
     await page.waitForSelector('[data-test=audit] .el-table__body tr');
     const audit = await page.textContent('[data-test=audit]');
     assert.match(audit, /newreporter/, 'the new account is in the audit log');
+    await page.click('[data-test=verify]');
+    assert.match(await page.textContent('[data-test=verdict]'), /哈希链完整/);
     await shoot(stack, page, 'desktop-audit');
+    await page.context().close();
+  });
+
+  test('without an account, the login page leads to the published plans', async () => {
+    const page = await newPage(stack, PHONE);
+    await page.goto(`${stack.base}/login`);
+    await page.click('text=以公众身份查看公开结果');
+    await page.waitForSelector('[data-test=domain] [data-indicator]');
+    assert.match(await page.textContent('[data-test=who]'), /公众/);
+    assert.deepEqual(await menuTitles(page), ['总览']);
+    await shoot(stack, page, 'phone-public-overview');
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 

@@ -107,6 +107,7 @@ export async function request(method, path, options = {}) {
 export const api = {
   get: (path, options) => request('GET', path, options),
   post: (path, options) => request('POST', path, options),
+  patch: (path, options) => request('PATCH', path, options),
   del: (path, options) => request('DELETE', path, options),
 };
 

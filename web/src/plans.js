@@ -51,14 +51,15 @@ export function rememberPeriod(period) {
   if (period) sessionStorage.setItem('zhiyou.period', period);
 }
 
-// GET that may hit a route the server does not have yet: resolves to null then (and says so
-// through `missing`), instead of showing an error message.
-export async function optionalGet(path, query, missing) {
+// GET that may hit a route the server does not have yet, or one this role may not read (the
+// public sees published plans, not every figure): resolves to null then and tells `unavailable`
+// why, instead of showing an error message.
+export async function optionalGet(path, query, unavailable) {
   try {
     return await api.get(path, { query, quiet: true });
   } catch (error) {
-    if (error.missingRoute) {
-      missing?.(error);
+    if (error.missingRoute || error.status === 401 || error.status === 403) {
+      unavailable?.(error.missingRoute ? 'missing' : 'forbidden', error);
       return null;
     }
     throw error;
