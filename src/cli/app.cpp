@@ -13,6 +13,9 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "zhiyou 0.1.0");
   add_plan_commands(app);
+  add_serve_commands(app);
+  add_user_commands(app);
+  add_audit_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

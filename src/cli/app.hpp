@@ -14,6 +14,9 @@ int run(int argc, char** argv);
 
 // Each command family registers itself here; defined in <noun>_command.cpp.
 void add_plan_commands(CLI::App& app);
+void add_serve_commands(CLI::App& app);
+void add_user_commands(CLI::App& app);
+void add_audit_commands(CLI::App& app);
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

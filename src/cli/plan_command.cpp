@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "audit/plan_audit.hpp"
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
 #include "core/json.hpp"
@@ -81,7 +82,9 @@ void import_files(const PlanOptions& options) {
       continue;
     }
     for (const std::string& repair : parsed->repairs) fmt::print(stderr, "提示: {}\n", repair);
-    if (auto saved = store::save_plans(*db, parsed->plans); !saved.ok()) {
+    if (auto saved = audit::save_plans_audited(*db, parsed->plans, audit::command_line_actor(),
+                                               "plan.import");
+        !saved.ok()) {
       fmt::print(stderr, "错误: {}: 保存失败：{}（该文件未写入任何内容）\n", path,
                  saved.error().describe());
       ++failures;
@@ -196,7 +199,9 @@ void load_plans(const PlanOptions& options) {
     if (!content) throw UserError{error};
     auto plans = plans::plans_from_json(*content, path);
     if (!plans.ok()) throw UserError{plans.error().describe() + "（未写入任何内容）"};
-    if (auto saved = store::save_plans(*db, *plans); !saved.ok())
+    if (auto saved =
+            audit::save_plans_audited(*db, *plans, audit::command_line_actor(), "plan.load");
+        !saved.ok())
       throw UserError{saved.error().describe()};
     count += plans->size();
   }
@@ -208,19 +213,10 @@ void set_direction(const PlanOptions& options) {
   if (!direction)
     throw UserError{fmt::format("方向应为 up、down 或 none，而不是「{}」", options.direction)};
   auto db = open_database(options.db);
-  auto all = store::load_all_plans(*db);
-  if (!all.ok()) throw UserError{all.error().describe()};
-  for (plans::Plan& plan : *all) {
-    for (plans::Indicator& ind : plan.indicators) {
-      if (ind.id != options.id) continue;
-      plans::override_direction(ind, *direction);
-      if (auto saved = store::save_plan(*db, plan); !saved.ok())
-        throw UserError{saved.error().describe()};
-      fmt::print("已将「{}」的方向设为 {}\n", ind.name, options.direction);
-      return;
-    }
-  }
-  throw UserError{fmt::format("找不到指标「{}」", options.id)};
+  Status changed =
+      audit::override_direction_audited(*db, options.id, *direction, audit::command_line_actor());
+  if (!changed.ok()) throw UserError{changed.error().message};
+  fmt::print("已将指标 {} 的方向设为 {}\n", options.id, options.direction);
 }
 
 }  // namespace

@@ -137,8 +137,66 @@ void create_plan_model(Database& db) {
   }
 }
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Migration 6: people and the audit log.
+//
+// Citus: users and sessions are small reference tables; audit_log is one chain and must stay
+// on one node (a reference table) so that its entries keep a single order.
+constexpr std::array<const char*, 5> kPeopleAndAudit{
+    "CREATE TABLE users ("
+    " id TEXT PRIMARY KEY,"
+    " username TEXT NOT NULL UNIQUE,"
+    " role TEXT NOT NULL CHECK (role IN"
+    " ('admin', 'office', 'unit_reporter', 'inspector', 'enterprise')),"
+    " unit TEXT,"                    // 责任单位, for unit_reporter
+    " entity TEXT,"                  // USCC, for enterprise
+    " password_hash TEXT NOT NULL,"  // Argon2id, encoded with its parameters
+    " disabled INTEGER NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL)",
+
+    // Only a digest of each token is kept: a copy of the database opens no session.
+    "CREATE TABLE sessions ("
+    " token_hash TEXT PRIMARY KEY,"
+    " user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+    " created_at TEXT NOT NULL,"
+    " expires_at TEXT NOT NULL,"
+    " revoked_at TEXT)",
+    "CREATE INDEX sessions_user ON sessions (user_id)",
+
+    "CREATE TABLE audit_log ("
+    " seq BIGINT PRIMARY KEY,"
+    " at TEXT NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " subject TEXT NOT NULL,"
+    " before_json TEXT NOT NULL,"
+    " after_json TEXT NOT NULL,"
+    " algorithm TEXT NOT NULL,"  // sm3 | sha256
+    " prev_hash TEXT NOT NULL,"
+    " hash TEXT NOT NULL)",
+    "CREATE INDEX audit_log_subject ON audit_log (subject)",
+};
+
+// The audit log refuses UPDATE and DELETE, so that no code path changes it by mistake; the
+// hash chain catches whoever drops these triggers first.
+void create_people_and_audit(Database& db) {
+  run(db, kPeopleAndAudit);
+  if (db.engine() == Engine::sqlite) {
+    db.session() << "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+                    " BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能修改'); END";
+    db.session() << "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                    " BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除'); END";
+  } else {
+    db.session() << "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+                    " $$ BEGIN RAISE EXCEPTION '审计日志只能追加，不能修改或删除'; END $$";
+    db.session() << "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log"
+                    " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()";
+  }
+}
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
+    {6, "users, sessions and the audit log", &create_people_and_audit},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.
@@ -195,7 +253,9 @@ Status migrate(Database& db) {
   }
   for (const Migration& migration : kMigrations) {
     try {
-      if (migration.version <= db.schema_version()) {
+      // Each version is checked on its own: branches add migrations with reserved numbers,
+      // so a database may hold 6 before 2..5 exist in the code that opens it.
+      if (applied(db, migration.version)) {
         continue;
       }
       if (Status status = apply(db, migration); !status) {

@@ -32,10 +32,14 @@ std::vector<std::string> applied(Database& db) {
   return rows;
 }
 
-TEST_P(MigrationsTest, VersionsRunFromOneWithoutGaps) {
-  int expected = 1;
+// Versions are reserved per branch (6 is people and audit), so until every branch is merged
+// there may be gaps; they must still start at 1 and only increase.
+TEST_P(MigrationsTest, VersionsStartAtOneAndIncrease) {
+  int previous = 0;
+  EXPECT_EQ(migrations().front().version, 1);
   for (const Migration& migration : migrations()) {
-    EXPECT_EQ(migration.version, expected++);
+    EXPECT_GT(migration.version, previous);
+    previous = migration.version;
     EXPECT_FALSE(migration.name.empty());
     EXPECT_NE(migration.apply, nullptr);
   }

@@ -1,0 +1,147 @@
+#include "server/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
+#include "people/session_store.hpp"
+#include "server/access.hpp"
+#include "server/handlers.hpp"
+
+namespace zhiyou::server {
+namespace {
+
+bool is_api_path(std::string_view path) {
+  return path == "/api" || path.rfind("/api/", 0) == 0 || path == "/healthz" || path == "/metrics";
+}
+
+// Shown at / when no UI has been built (web/dist missing).
+Response no_ui_page(const Request& request) {
+  Response res{http::status::ok, request.version()};
+  res.set(http::field::content_type, "text/html; charset=utf-8");
+  res.set(http::field::cache_control, "no-cache");
+  res.body() =
+      "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>质优 Zhiyou</title>"
+      "<h1>质优 Zhiyou</h1><p>服务已启动。网页界面尚未构建（web/dist 不存在）。</p>"
+      "<p>API 文档：<a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></p></html>";
+  res.prepare_payload();
+  return res;
+}
+
+std::string allow_header(const std::vector<http::verb>& methods) {
+  std::string out;
+  for (http::verb m : methods) {
+    if (!out.empty()) out += ", ";
+    out += std::string(http::to_string(m));
+  }
+  return out;
+}
+
+}  // namespace
+
+Api::Api(ApiOptions options, DatabasePool& pool)
+    : options_(std::move(options)),
+      pool_(pool),
+      router_(api_routes()),
+      login_limiter_(options_.login_attempts, options_.login_window) {
+  if (!options_.web_root.empty()) static_files_.emplace(options_.web_root);
+}
+
+Response Api::handle(const Request& request, std::string_view client) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string route_label = "unmatched";
+  Response res;
+  try {
+    res = dispatch(request, client, route_label);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: {}", std::string(http::to_string(request.method())),
+                  std::string(request.target()), e.what());
+    res = error_for(http::status::internal_server_error, "服务器内部错误，请稍后再试");
+  }
+  res.version(request.version());
+  res.set(http::field::server, "zhiyou");
+  metrics_.record(route_label, http::to_string(request.method()), res.result_int(),
+                  std::chrono::steady_clock::now() - start);
+  return res;
+}
+
+Response Api::dispatch(const Request& request, std::string_view client, std::string& route_label) {
+  const std::string_view target = request.target();
+  const std::size_t question = target.find('?');
+  const std::string_view path = target.substr(0, question);
+  if (path.empty() || path.front() != '/') {
+    return error_for(http::status::bad_request, "请求路径应以 / 开头");
+  }
+  const auto match = router_.match(request.method(), path);
+  if (!match) return error_for(http::status::bad_request, "请求路径中的百分号编码无效");
+
+  if (match->route == nullptr) {
+    const bool get = request.method() == http::verb::get || request.method() == http::verb::head;
+    if (get && !is_api_path(path)) {
+      route_label = "static";
+      const auto decoded = percent_decode(path);
+      if (static_files_ && decoded) {
+        if (auto res = static_files_->serve(request, *decoded)) return std::move(*res);
+      } else if (!static_files_ && path == "/") {
+        return no_ui_page(request);
+      }
+      route_label = "unmatched";
+    }
+    if (!match->allowed.empty()) {
+      Response res =
+          error_for(http::status::method_not_allowed,
+                    "此路径不支持 " + std::string(http::to_string(request.method())) + " 方法");
+      res.set(http::field::allow, allow_header(match->allowed));
+      return res;
+    }
+    return error_for(http::status::not_found, "找不到 " + std::string(path));
+  }
+
+  const Route& route = *match->route;
+  route_label = route.pattern;
+  RequestContext ctx(*this, request, client);
+  ctx.params = match->params;
+  if (question != std::string_view::npos) ctx.query = parse_query(target.substr(question + 1));
+  if (const auto token = ctx.bearer_token()) {
+    auto account = people::account_for_token(ctx.db(), *token);
+    if (!account.ok()) fail(account.error());
+    ctx.caller = std::move(*account);
+    if (!ctx.caller && !route.is_public()) {
+      return error_for(http::status::unauthorized, "登录已失效或令牌无效，请重新登录");
+    }
+  }
+  switch (check_access(route, ctx.caller)) {
+    case Access::unauthenticated:
+      return error_for(http::status::unauthorized, "请先登录");
+    case Access::forbidden:
+      return error_for(
+          http::status::forbidden,
+          "当前角色（" + std::string(people::role_label(ctx.caller->role)) + "）无权执行此操作");
+    case Access::allowed:
+      break;
+  }
+  return route.handler(ctx);
+}
+
+store::Database& RequestContext::db() {
+  if (!lease_) lease_.emplace(api.pool().acquire());
+  return **lease_;
+}
+
+std::string RequestContext::actor() const { return caller ? caller->username : "public"; }
+
+std::optional<std::string_view> RequestContext::bearer_token() const {
+  const std::string_view header = request[http::field::authorization];
+  if (header.size() <= 7) return std::nullopt;
+  const std::string_view scheme = header.substr(0, 7);
+  if (scheme != "Bearer " && scheme != "bearer " && scheme != "BEARER ") return std::nullopt;
+  std::string_view token = header.substr(7);
+  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+  if (token.empty()) return std::nullopt;
+  return token;
+}
+
+[[noreturn]] void fail(const Error& error) { throw std::runtime_error(error.describe()); }
+
+}  // namespace zhiyou::server

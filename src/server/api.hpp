@@ -1,0 +1,80 @@
+// The whole HTTP API as one call: a parsed request in, a response out, no sockets. The
+// listener (http_server.hpp) feeds it from the network; tests and the fuzz target call it
+// directly. handle() finds the route, authenticates the bearer token, checks the caller's
+// role against the route table, runs the handler, turns exceptions into 500s and records
+// metrics. Thread-safe: each call leases its own database connection.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "people/account.hpp"
+#include "server/database_pool.hpp"
+#include "server/http.hpp"
+#include "server/metrics.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/router.hpp"
+#include "server/static_files.hpp"
+
+namespace zhiyou::server {
+
+struct ApiOptions {
+  std::chrono::seconds session_lifetime{std::chrono::hours(12)};
+  int login_attempts = 10;  // per client address and window
+  std::chrono::seconds login_window{60};
+  std::filesystem::path web_root;  // the built UI (web/dist); empty: none
+};
+
+class Api {
+ public:
+  Api(ApiOptions options, DatabasePool& pool);
+
+  Response handle(const Request& request, std::string_view client);
+
+  [[nodiscard]] const Router& router() const { return router_; }
+  [[nodiscard]] const ApiOptions& options() const { return options_; }
+  Metrics& metrics() { return metrics_; }
+  RateLimiter& login_limiter() { return login_limiter_; }
+  DatabasePool& pool() { return pool_; }
+
+ private:
+  Response dispatch(const Request& request, std::string_view client, std::string& route_label);
+
+  ApiOptions options_;
+  DatabasePool& pool_;
+  Router router_;
+  Metrics metrics_;
+  RateLimiter login_limiter_;
+  std::optional<StaticFiles> static_files_;
+};
+
+// What a handler sees.
+class RequestContext {
+ public:
+  RequestContext(Api& api, const Request& request, std::string_view client)
+      : api(api), request(request), client(client) {}
+
+  Api& api;
+  const Request& request;
+  std::string_view client;                    // the peer's address
+  std::map<std::string, std::string> params;  // from the path pattern
+  std::map<std::string, std::string> query;
+  std::optional<people::Account> caller;  // nullopt: anonymous
+
+  // A database connection, leased on first use for the rest of the request.
+  store::Database& db();
+  // Who to name in the audit log: the caller's username, or "public".
+  [[nodiscard]] std::string actor() const;
+  // The bearer token sent, if any.
+  [[nodiscard]] std::optional<std::string_view> bearer_token() const;
+
+ private:
+  std::optional<DatabasePool::Lease> lease_;
+};
+
+}  // namespace zhiyou::server

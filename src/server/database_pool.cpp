@@ -1,0 +1,44 @@
+#include "server/database_pool.hpp"
+
+namespace zhiyou::server {
+
+Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& url, std::size_t size) {
+  std::unique_ptr<DatabasePool> pool(new DatabasePool());
+  for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
+    auto db = store::Database::open(url);
+    if (!db.ok()) return db.error();
+    pool->engine_ = (*db)->engine();
+    pool->free_.push_back(db->get());
+    pool->all_.push_back(std::move(db).value());
+  }
+  return pool;
+}
+
+DatabasePool::Lease::~Lease() {
+  if (db_ != nullptr) pool_->give_back(db_);
+}
+
+DatabasePool::Lease DatabasePool::acquire() {
+  std::unique_lock lock(mutex_);
+  ++acquisitions_;
+  if (free_.empty()) ++waits_;
+  available_.wait(lock, [this] { return !free_.empty(); });
+  store::Database* db = free_.back();
+  free_.pop_back();
+  return Lease(*this, db);
+}
+
+void DatabasePool::give_back(store::Database* db) {
+  {
+    std::lock_guard lock(mutex_);
+    free_.push_back(db);
+  }
+  available_.notify_one();
+}
+
+PoolStats DatabasePool::stats() const {
+  std::lock_guard lock(mutex_);
+  return PoolStats{all_.size(), all_.size() - free_.size(), acquisitions_, waits_};
+}
+
+}  // namespace zhiyou::server

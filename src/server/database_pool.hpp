@@ -1,0 +1,65 @@
+// A fixed set of open store::Database connections shared by the server's threads. SQLite in
+// WAL mode lets the readers run side by side (writers take turns on its lock); PostgreSQL
+// gets one connection each. A connection serves one request at a time.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "store/database.hpp"
+
+namespace zhiyou::server {
+
+struct PoolStats {
+  std::size_t size = 0;
+  std::size_t in_use = 0;
+  std::uint64_t acquisitions = 0;
+  std::uint64_t waits = 0;  // acquisitions that found every connection busy
+};
+
+class DatabasePool {
+ public:
+  // Opens (and migrates, once) `size` connections to `url`.
+  static Result<std::unique_ptr<DatabasePool>> open(const std::string& url, std::size_t size);
+
+  // A borrowed connection, returned to the pool when the lease ends.
+  class Lease {
+   public:
+    Lease(DatabasePool& pool, store::Database* db) : pool_(&pool), db_(db) {}
+    Lease(Lease&& other) noexcept : pool_(other.pool_), db_(other.db_) { other.db_ = nullptr; }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    store::Database& operator*() const { return *db_; }
+    store::Database* operator->() const { return db_; }
+
+   private:
+    DatabasePool* pool_;
+    store::Database* db_;
+  };
+
+  // Waits for a free connection.
+  Lease acquire();
+  [[nodiscard]] PoolStats stats() const;
+  [[nodiscard]] store::Engine engine() const { return engine_; }
+
+ private:
+  DatabasePool() = default;
+  void give_back(store::Database* db);
+
+  std::vector<std::unique_ptr<store::Database>> all_;
+  std::vector<store::Database*> free_;
+  store::Engine engine_ = store::Engine::sqlite;
+  mutable std::mutex mutex_;
+  std::condition_variable available_;
+  std::uint64_t acquisitions_ = 0;
+  std::uint64_t waits_ = 0;
+};
+
+}  // namespace zhiyou::server

@@ -1,0 +1,40 @@
+// The handlers the route table (routes.cpp) points at, one file per resource:
+// system_api.cpp, session_api.cpp, plan_api.cpp, user_api.cpp, audit_api.cpp.
+#pragma once
+
+#include <vector>
+
+#include "server/api.hpp"
+#include "server/route.hpp"
+
+namespace zhiyou::server {
+
+// The route table: every route the server answers, in one place.
+std::vector<Route> api_routes();
+
+Response get_health(RequestContext& ctx);
+Response get_metrics(RequestContext& ctx);
+Response get_openapi(RequestContext& ctx);
+
+Response open_session(RequestContext& ctx);
+Response close_session(RequestContext& ctx);
+Response get_me(RequestContext& ctx);
+
+Response list_plans(RequestContext& ctx);
+Response get_plan(RequestContext& ctx);
+Response get_plan_indicators(RequestContext& ctx);
+Response get_plan_tasks(RequestContext& ctx);
+Response import_plans(RequestContext& ctx);
+Response set_indicator_direction(RequestContext& ctx);
+
+Response list_users(RequestContext& ctx);
+Response create_user(RequestContext& ctx);
+Response update_user(RequestContext& ctx);
+
+Response list_audit(RequestContext& ctx);
+Response verify_audit(RequestContext& ctx);
+
+// For handlers whose store call failed for a reason the user did not cause.
+[[noreturn]] void fail(const Error& error);
+
+}  // namespace zhiyou::server

@@ -1,0 +1,297 @@
+#include "server/http_server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "server/api.hpp"
+
+namespace zhiyou::server {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+class Connection;
+
+struct Worker {
+  // Declared before the io_context, so it is still alive when the io_context's destructor
+  // destroys pending handlers and with them the last references to connections.
+  std::unordered_set<Connection*> connections;
+  asio::io_context ioc{1};
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+  std::thread thread;
+};
+
+bool is_http_error(const beast::error_code& ec) {
+  return ec.category() == beast::http::make_error_code(beast::http::error::bad_target).category();
+}
+
+}  // namespace
+
+class HttpServer::Impl {
+ public:
+  Impl(ServerOptions options, Api& api) : options(std::move(options)), api(api) {}
+
+  Result<unsigned short> start();
+  void stop();
+  void wait();
+  [[nodiscard]] bool stopping() const { return stopping_.load(); }
+
+  const ServerOptions options;
+  Api& api;
+
+ private:
+  void accept();
+  void run(Worker& worker);
+
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::optional<tcp::acceptor> acceptor_;
+  std::size_t next_worker_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::mutex done_mutex_;
+  std::condition_variable done_changed_;
+  bool done_ = false;
+  std::thread watchdog_;
+};
+
+namespace {
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, Worker& worker, HttpServer::Impl& server)
+      : stream_(std::move(socket)), worker_(worker), server_(server) {
+    beast::error_code ec;
+    const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
+    client_ = ec ? std::string("unknown") : peer.address().to_string();
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  ~Connection() {
+    worker_.connections.erase(this);
+    server_.api.metrics().connection_closed();
+  }
+
+  void start() {
+    worker_.connections.insert(this);
+    server_.api.metrics().connection_opened();
+    read_next();
+  }
+
+  // During shutdown: a connection waiting for its next request is closed; one that has
+  // begun a request finishes it first (read_next() then sees the shutdown).
+  void close_if_idle() {
+    if (!in_request_ && !(parser_ && parser_->got_some())) close();
+  }
+
+ private:
+  void read_next() {
+    if (server_.stopping()) return close();
+    in_request_ = false;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
+    parser_->body_limit(server_.options.body_limit);
+    stream_.expires_after(server_.options.idle_timeout);
+    beast::http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Connection::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t /*bytes*/) {
+    if (ec) return on_error(ec);
+    in_request_ = true;
+    stream_.expires_after(server_.options.read_timeout);
+    // curl and browsers may wait for "100 Continue" before sending a large body.
+    if (beast::iequals(parser_->get()[beast::http::field::expect], "100-continue") &&
+        !parser_->is_done()) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                        [self = shared_from_this()](beast::error_code ec2, std::size_t) {
+                          if (ec2) return self->close();
+                          self->read_body();
+                        });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    beast::http::async_read(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Connection::on_request, shared_from_this()));
+  }
+
+  void on_request(beast::error_code ec, std::size_t /*bytes*/) {
+    if (ec) return on_error(ec);
+    const Request request = parser_->release();
+    Response response = server_.api.handle(request, client_);
+    const bool keep_alive = request.keep_alive() && !server_.stopping();
+    response.keep_alive(keep_alive);
+    send(std::move(response), !keep_alive);
+  }
+
+  void on_error(const beast::error_code& ec) {
+    using beast::http::error;
+    if (ec == error::body_limit) {
+      return reject(http::status::payload_too_large,
+                    "请求体超过上限（" + std::to_string(server_.options.body_limit) + " 字节）");
+    }
+    if (ec == error::header_limit) {
+      return reject(http::status::request_header_fields_too_large, "请求头过大");
+    }
+    if (ec != error::end_of_stream && ec != error::partial_message && is_http_error(ec)) {
+      return reject(http::status::bad_request, "无法解析的 HTTP 请求（" + ec.message() + "）");
+    }
+    close();  // end of stream, timeout, reset, or shut down
+  }
+
+  // Answers a request that could not be read whole, then closes: the rest of it is unread.
+  void reject(http::status status, const std::string& message) {
+    server_.api.metrics().record("malformed", "<unknown>", static_cast<unsigned>(status),
+                                 std::chrono::duration<double>(0));
+    Response response = error_for(status, message);
+    response.set(http::field::server, "zhiyou");
+    response.keep_alive(false);
+    send(std::move(response), true);
+  }
+
+  void send(Response response, bool close_after) {
+    in_request_ = true;
+    response_ = std::move(response);
+    stream_.expires_after(server_.options.read_timeout);
+    beast::http::async_write(
+        stream_, *response_,
+        [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
+          self->response_.reset();
+          if (ec || close_after) return self->close();
+          self->read_next();
+        });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
+  std::optional<Response> response_;
+  Worker& worker_;
+  HttpServer::Impl& server_;
+  std::string client_;
+  bool in_request_ = false;
+};
+
+}  // namespace
+
+Result<unsigned short> HttpServer::Impl::start() {
+  const int threads = std::max(1, options.threads);
+  for (int i = 0; i < threads; ++i) workers_.push_back(std::make_unique<Worker>());
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(options.address, ec);
+  if (ec) return make_error("无法识别监听地址「" + options.address + "」", "--listen");
+  const tcp::endpoint endpoint(address, options.port);
+  acceptor_.emplace(workers_.front()->ioc);
+  acceptor_->open(endpoint.protocol(), ec);
+  if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_->bind(endpoint, ec);
+  if (!ec) acceptor_->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return make_error("无法监听 " + options.address + ":" + std::to_string(options.port) + "（" +
+                          ec.message() + "）",
+                      "--listen");
+  }
+  const unsigned short port = acceptor_->local_endpoint().port();
+  accept();
+  for (auto& worker : workers_) {
+    worker->guard.emplace(worker->ioc.get_executor());
+    worker->thread = std::thread([this, w = worker.get()] { run(*w); });
+  }
+  return port;
+}
+
+void HttpServer::Impl::run(Worker& worker) {
+  for (;;) {
+    try {
+      worker.ioc.run();
+      return;
+    } catch (const std::exception& e) {  // a bug in a handler must not take the server down
+      spdlog::error("服务线程异常: {}", e.what());
+    }
+  }
+}
+
+void HttpServer::Impl::accept() {
+  Worker& target = *workers_[next_worker_++ % workers_.size()];
+  acceptor_->async_accept(target.ioc, [this, &target](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_->is_open()) return;
+    if (!ec) {
+      asio::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
+        std::make_shared<Connection>(std::move(s), target, *this)->start();
+      });
+    }
+    accept();
+  });
+}
+
+void HttpServer::Impl::stop() {
+  if (stopping_.exchange(true) || workers_.empty()) return;
+  asio::post(workers_.front()->ioc, [this] {
+    beast::error_code ec;
+    acceptor_->close(ec);
+  });
+  for (auto& worker : workers_) {
+    asio::post(worker->ioc, [w = worker.get()] {
+      const std::vector<Connection*> open(w->connections.begin(), w->connections.end());
+      for (Connection* c : open) c->close_if_idle();
+      w->guard.reset();  // run() returns once the remaining connections are done
+    });
+  }
+  // Requests that outlast the grace period are cut off.
+  watchdog_ = std::thread([this] {
+    std::unique_lock lock(done_mutex_);
+    if (!done_changed_.wait_for(lock, options.shutdown_grace, [this] { return done_; })) {
+      spdlog::warn("停止服务：{} 秒内仍有请求未完成，强制结束", options.shutdown_grace.count());
+      for (auto& worker : workers_) worker->ioc.stop();
+    }
+  });
+}
+
+void HttpServer::Impl::wait() {
+  for (auto& worker : workers_) {
+    if (worker->thread.joinable()) worker->thread.join();
+  }
+  {
+    std::lock_guard lock(done_mutex_);
+    done_ = true;
+  }
+  done_changed_.notify_all();
+  if (watchdog_.joinable()) watchdog_.join();
+}
+
+HttpServer::HttpServer(ServerOptions options, Api& api)
+    : impl_(std::make_unique<Impl>(std::move(options), api)) {}
+
+HttpServer::~HttpServer() {
+  impl_->stop();
+  impl_->wait();
+}
+
+Result<unsigned short> HttpServer::start() { return impl_->start(); }
+void HttpServer::stop() { impl_->stop(); }
+void HttpServer::wait() { impl_->wait(); }
+
+}  // namespace zhiyou::server

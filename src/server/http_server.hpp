@@ -1,0 +1,56 @@
+// The network side: HTTP/1.1 with keep-alive over Boost.Beast and Asio. One io_context per
+// thread; a single acceptor hands each new connection to the threads in turn, and the
+// connection stays on that thread for its life. Requests are handled synchronously on the
+// connection's thread (Api::handle), so a thread serves its other connections between
+// requests, never during one.
+//
+// Limits: request header size (431), body size (413), a timeout for the header of the next
+// request (idle) and one for the body (read); a malformed request gets 400 and the
+// connection is closed. stop() shuts down gracefully: no new connections, idle ones closed,
+// a request already begun is read, answered and only then closed.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace zhiyou::server {
+
+class Api;
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port (see start())
+  int threads = 2;
+  std::size_t header_limit = 16 * 1024;
+  std::size_t body_limit = 8 * 1024 * 1024;
+  std::chrono::seconds idle_timeout{60};    // waiting for (the header of) the next request
+  std::chrono::seconds read_timeout{30};    // reading a body and writing the response
+  std::chrono::seconds shutdown_grace{30};  // after stop(), how long requests may still run
+};
+
+class HttpServer {
+ public:
+  HttpServer(ServerOptions options, Api& api);
+  ~HttpServer();  // stop() and wait()
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and starts the threads; returns the port listened on. Fails with a Chinese
+  // message when the address cannot be bound.
+  Result<unsigned short> start();
+  // Begins the graceful shutdown; returns at once. Safe from any thread, more than once.
+  void stop();
+  // Blocks until every thread has finished (after stop(), within shutdown_grace).
+  void wait();
+
+  class Impl;  // defined in http_server.cpp
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace zhiyou::server

@@ -1,0 +1,46 @@
+// Request counters and latency histograms, written in the Prometheus text format
+// (version 0.0.4) for /metrics.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include "server/database_pool.hpp"
+
+namespace zhiyou::server {
+
+class Metrics {
+ public:
+  // `route` is the route's pattern ("/api/v1/plans/{id}"), "static" or "unmatched", so
+  // that label values stay few whatever paths clients send.
+  void record(std::string_view route, std::string_view method, unsigned status,
+              std::chrono::duration<double> latency);
+
+  void connection_opened() { ++open_connections_; }
+  void connection_closed() { --open_connections_; }
+
+  [[nodiscard]] std::string prometheus_text(const PoolStats& pool) const;
+
+  static constexpr std::array<double, 14> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                   0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+
+ private:
+  struct Histogram {
+    std::array<std::uint64_t, kBuckets.size()> counts{};  // not cumulative; summed on output
+    std::uint64_t count = 0;
+    double sum = 0;
+  };
+
+  mutable std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
+  std::map<std::string, Histogram> latency_;
+  std::atomic<long long> open_connections_{0};
+};
+
+}  // namespace zhiyou::server

@@ -1,0 +1,47 @@
+// One entry of the route table (routes.cpp): method, path pattern, who may call it, the
+// handler, and what the OpenAPI document says about it. Roles are checked by the router
+// (access.hpp) before a handler runs; handlers never check roles themselves.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "people/role.hpp"
+#include "server/http.hpp"
+
+namespace zhiyou::server {
+
+class RequestContext;
+using Handler = std::function<Response(RequestContext&)>;
+
+enum class RequestBody { none, json, text };
+
+struct QueryParameter {
+  std::string name;
+  std::string description;
+  bool required = false;
+};
+
+struct Route {
+  http::verb method = http::verb::get;
+  std::string pattern;  // "/api/v1/plans/{id}": a {name} segment matches one path segment
+  // Who may call it. Containing Role::public_ means everyone, logged in or not.
+  std::vector<people::Role> roles;
+  Handler handler;
+  // For the OpenAPI document.
+  std::string summary;  // Chinese
+  std::string tag;
+  RequestBody body = RequestBody::none;
+  http::status success = http::status::ok;
+  std::vector<QueryParameter> query;
+
+  [[nodiscard]] bool is_public() const;
+};
+
+// Role lists for the route table.
+std::vector<people::Role> everyone();       // public included
+std::vector<people::Role> any_logged_in();  // every role but public
+std::vector<people::Role> only(std::initializer_list<people::Role> roles);
+
+}  // namespace zhiyou::server

@@ -1,0 +1,106 @@
+#include "server/router.hpp"
+
+namespace zhiyou::server {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = path.empty() || path[0] != '/' ? 0 : 1;
+  while (start <= path.size()) {
+    const std::size_t slash = path.find('/', start);
+    const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
+    parts.push_back(path.substr(start, end - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool is_parameter(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (i + 2 >= text.size()) return std::nullopt;
+    const int hi = hex_value(text[i + 1]);
+    const int lo = hex_value(text[i + 2]);
+    if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+    i += 2;
+  }
+  return out;
+}
+
+std::map<std::string, std::string> parse_query(std::string_view query) {
+  std::map<std::string, std::string> out;
+  std::size_t start = 0;
+  while (start < query.size()) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    std::string pair(query.substr(start, end - start));
+    for (char& c : pair) {
+      if (c == '+') c = ' ';
+    }
+    const std::size_t eq = pair.find('=');
+    auto key = percent_decode(std::string_view(pair).substr(0, eq));
+    auto value = eq == std::string::npos ? std::optional<std::string>("")
+                                         : percent_decode(std::string_view(pair).substr(eq + 1));
+    if (key && value && !key->empty()) out.emplace(std::move(*key), std::move(*value));
+    start = end + 1;
+  }
+  return out;
+}
+
+Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {
+  for (const Route& route : routes_) {
+    std::vector<std::string> parts;
+    for (std::string_view part : split_path(route.pattern)) parts.emplace_back(part);
+    segments_.push_back(std::move(parts));
+  }
+}
+
+std::optional<RouteMatch> Router::match(http::verb method, std::string_view path) const {
+  const std::vector<std::string_view> parts = split_path(path);
+  RouteMatch result;
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const std::vector<std::string>& pattern = segments_[r];
+    if (pattern.size() != parts.size()) continue;
+    std::map<std::string, std::string> params;
+    bool matched = true;
+    for (std::size_t i = 0; i < parts.size() && matched; ++i) {
+      if (is_parameter(pattern[i])) {
+        auto value = percent_decode(parts[i]);
+        if (!value) return std::nullopt;
+        matched = !value->empty();
+        params[pattern[i].substr(1, pattern[i].size() - 2)] = std::move(*value);
+      } else {
+        matched = pattern[i] == parts[i];
+      }
+    }
+    if (!matched) continue;
+    result.allowed.push_back(routes_[r].method);
+    if (routes_[r].method == method && result.route == nullptr) {
+      result.route = &routes_[r];
+      result.params = std::move(params);
+    }
+  }
+  return result;
+}
+
+}  // namespace zhiyou::server

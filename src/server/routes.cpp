@@ -1,0 +1,62 @@
+// The route table. Who may call what is decided here and nowhere else.
+#include "server/handlers.hpp"
+
+namespace zhiyou::server {
+
+std::vector<Route> api_routes() {
+  using people::Role;
+  using enum http::verb;
+  const auto office = only({Role::admin, Role::office});
+  const auto admin = only({Role::admin});
+  const QueryParameter after{"after", "只返回序号大于此值的记录", false};
+  const QueryParameter limit{"limit", "最多返回条数（默认 100，最多 1000）", false};
+  return {
+      {get, "/healthz", everyone(), get_health, "健康检查（含数据库连接）", "system"},
+      {get, "/metrics", everyone(), get_metrics, "Prometheus 指标", "system"},
+      {get, "/api/v1/openapi.json", everyone(), get_openapi, "本 API 的 OpenAPI 3 文档", "system"},
+
+      {post, "/api/v1/session", everyone(), open_session, "登录：用户名和密码换取令牌", "session",
+       RequestBody::json},
+      {delete_, "/api/v1/session", any_logged_in(), close_session, "注销当前令牌", "session",
+       RequestBody::none, http::status::no_content},
+      {get, "/api/v1/me", any_logged_in(), get_me, "当前登录的账户", "session"},
+
+      // Plans are published government documents: anyone may read them.
+      {get, "/api/v1/plans", everyone(), list_plans, "规划列表（同 plan list --json）", "plans"},
+      {get, "/api/v1/plans/{id}", everyone(), get_plan,
+       "一个规划，按编号或文号（同 plan show --json）", "plans"},
+      {get, "/api/v1/plans/{id}/indicators", everyone(), get_plan_indicators, "规划的指标",
+       "plans"},
+      {get, "/api/v1/plans/{id}/tasks", everyone(), get_plan_tasks, "规划的任务", "plans"},
+      {post,
+       "/api/v1/plans/import",
+       office,
+       import_plans,
+       "上传正式文本（UTF-8）：预览识别结果；confirm=1 时保存",
+       "plans",
+       RequestBody::text,
+       http::status::ok,
+       {{"name", "文件名（记为来源）", false}, {"confirm", "为 1 时保存并返回 201", false}}},
+      {put, "/api/v1/indicators/{id}/direction", office, set_indicator_direction,
+       "人工指定指标方向（up / down / none）", "plans", RequestBody::json},
+
+      {get, "/api/v1/users", admin, list_users, "账户列表", "users"},
+      {post, "/api/v1/users", admin, create_user, "新建账户", "users", RequestBody::json,
+       http::status::created},
+      {patch, "/api/v1/users/{username}", admin, update_user, "停用/启用账户或重设密码", "users",
+       RequestBody::json},
+
+      {get,
+       "/api/v1/audit",
+       admin,
+       list_audit,
+       "审计日志",
+       "audit",
+       RequestBody::none,
+       http::status::ok,
+       {after, limit}},
+      {get, "/api/v1/audit/verify", admin, verify_audit, "校验审计日志的哈希链", "audit"},
+  };
+}
+
+}  // namespace zhiyou::server

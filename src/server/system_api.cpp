@@ -1,0 +1,32 @@
+// /healthz, /metrics and the OpenAPI document.
+#include <soci/soci.h>
+
+#include "server/handlers.hpp"
+#include "server/openapi.hpp"
+
+namespace zhiyou::server {
+
+Response get_health(RequestContext& ctx) {
+  try {
+    int one = 0;
+    ctx.db().session() << "SELECT 1", soci::into(one);
+    return json_response(http::status::ok, boost::json::object{{"status", "ok"}});
+  } catch (const std::exception&) {
+    return error_for(http::status::service_unavailable, "数据库不可用");
+  }
+}
+
+Response get_metrics(RequestContext& ctx) {
+  Response res{http::status::ok, 11};
+  res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+  res.set(http::field::cache_control, "no-store");
+  res.body() = ctx.api.metrics().prometheus_text(ctx.api.pool().stats());
+  res.prepare_payload();
+  return res;
+}
+
+Response get_openapi(RequestContext& ctx) {
+  return json_response(http::status::ok, openapi_document(ctx.api.router().routes()));
+}
+
+}  // namespace zhiyou::server
