@@ -118,16 +118,41 @@ export async function startStack() {
   return stack;
 }
 
+// The server allows a client only a few logins a minute (src/server/session_api.cpp), and all
+// the tests come from 127.0.0.1: each account signs in through the page once, later pages
+// reuse that session, and a refused attempt waits for the window to pass.
+const LOGIN_RETRIES = 8;
+const sessions = new Map(); // username → Playwright storage state (holds the token)
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function tokenIn(state) {
+  for (const origin of state.origins) {
+    const item = origin.localStorage.find((i) => i.name === 'zhiyou.token');
+    if (item) return item.value;
+  }
+  return null;
+}
+
 // The API as the browser sees it, for setting the scene and for checking what the server
 // stored after a step in the UI (never for answering in place of the server).
-export async function apiToken(base, username) {
-  const response = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
+export async function apiToken(base, username, password = PASSWORD) {
+  if (sessions.has(username) && password === PASSWORD) return tokenIn(sessions.get(username));
+  const response = await apiLogin(base, username, password);
   if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return (await response.json()).token;
+}
+
+// POST /session, waiting out the login rate limit (429 + Retry-After) if it is hit.
+export async function apiLogin(base, username, password) {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (response.status !== 429 || attempt === LOGIN_RETRIES) return response;
+    await sleep(1000 * Number(response.headers.get('Retry-After') || 10));
+  }
 }
 
 export async function apiCall(base, token, method, pathAndQuery, body) {
@@ -151,20 +176,42 @@ export async function hasRoute(base, token, method, pathAndQuery) {
   return response.status !== 404 && response.status !== 405 && response.status !== 501;
 }
 
-export async function newPage(stack, viewport) {
-  const context = await stack.browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true, locale: 'zh-CN' });
+export async function newPage(stack, viewport, storageState) {
+  const context = await stack.browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true, locale: 'zh-CN', storageState });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   return page;
 }
 
-export async function logIn(stack, page, username) {
-  await page.goto(`${stack.base}/login`);
-  await page.fill('[data-test=username]', username);
-  await page.fill('[data-test=password]', PASSWORD);
-  await page.click('[data-test=login-submit]');
+// Signs in through the login page (a fresh session).
+export async function logIn(stack, page, username, password = PASSWORD) {
+  for (let attempt = 0; ; attempt += 1) {
+    await page.goto(`${stack.base}/login`);
+    await page.fill('[data-test=username]', username);
+    await page.fill('[data-test=password]', password);
+    await page.click('[data-test=login-submit]');
+    const outcome = await page.waitForSelector('[data-test=who], [data-test=login-error]');
+    if ((await outcome.getAttribute('data-test')) === 'who') return;
+    const message = await outcome.textContent();
+    if (!/频繁/.test(message) || attempt === LOGIN_RETRIES) throw new Error(`${username} 登录失败：${message}`);
+    await sleep(10000);
+  }
+}
+
+// A page signed in as `username`: through the login page the first time, then by reusing
+// that session in a new browser context.
+export async function pageAs(stack, username, viewport) {
+  if (!sessions.has(username)) {
+    const page = await newPage(stack, viewport);
+    await logIn(stack, page, username);
+    sessions.set(username, await page.context().storageState());
+    return page;
+  }
+  const page = await newPage(stack, viewport, sessions.get(username));
+  await page.goto(`${stack.base}/`);
   await page.waitForSelector('[data-test=who]');
+  return page;
 }
 
 export async function shoot(stack, page, name) {

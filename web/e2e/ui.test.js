@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DESKTOP, PHONE, USERS, apiCall, apiToken, hasRoute, logIn, menuTitles, newPage, shoot, startStack } from './harness.js';
+import { DESKTOP, PHONE, USERS, apiCall, apiLogin, apiToken, hasRoute, logIn, menuTitles, newPage, pageAs, shoot, startStack } from './harness.js';
 import { IMPORTED, OFFICIAL_TEXT } from './fixtures.js';
 
 const PERIOD = '2025';
@@ -34,9 +34,13 @@ async function observations(token, query) {
   return r.json.observations;
 }
 
-async function visibleMessage(page, kind) {
-  const message = await page.waitForSelector(`.el-message--${kind} .el-message__content`);
-  return (await message.textContent()).trim();
+// The text of a toast (ElMessage) of that kind; with `pattern`, of the one that matches it
+// (an earlier toast may still be on screen).
+async function visibleMessage(page, kind, pattern) {
+  let message = page.locator(`.el-message--${kind} .el-message__content`);
+  if (pattern) message = message.filter({ hasText: pattern });
+  await message.first().waitFor();
+  return (await message.first().textContent()).trim();
 }
 
 before(async () => {
@@ -81,7 +85,7 @@ describe('web UI against zhiyou serve', () => {
     const page = await newPage(stack, DESKTOP);
     await page.goto(`${stack.base}/entry`);
     await page.waitForSelector('[data-test=login-submit]');
-    assert.match(page.url(), /\/login\?next=%2Fentry/);
+    assert.equal(new URL(page.url()).searchParams.get('next'), '/entry');
     await page.context().close();
   });
 
@@ -98,10 +102,11 @@ describe('web UI against zhiyou serve', () => {
         [DESKTOP, 'desktop'],
         [PHONE, 'phone'],
       ]) {
-        const page = await newPage(stack, viewport);
-        await logIn(stack, page, username);
+        const page = await pageAs(stack, username, viewport);
         assert.match(await page.textContent('[data-test=who]'), new RegExp(username));
-        if (username === 'jxj') assert.match(page.url(), /\/entry/);
+        await page.goto(`${stack.base}/`);
+        await page.waitForSelector('[data-test=who]');
+        assert.match(page.url(), username === 'jxj' ? /\/entry/ : /\/overview/);
         await page.waitForLoadState('networkidle');
         await shoot(stack, page, `${label}-home-${username}`);
         assert.deepEqual(await menuTitles(page), menu);
@@ -112,8 +117,7 @@ describe('web UI against zhiyou serve', () => {
   }
 
   test('a page outside the role is not offered: office typing /users lands on the overview', async () => {
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'office');
+    const page = await pageAs(stack, 'office', DESKTOP);
     await page.goto(`${stack.base}/users`);
     await page.waitForURL(/\/overview/);
     await page.context().close();
@@ -122,8 +126,7 @@ describe('web UI against zhiyou serve', () => {
   test('office imports a plan: preview first, stored only on confirm', async () => {
     const file = path.join(stack.temp, '甬政办发2026-9.txt');
     fs.writeFileSync(file, OFFICIAL_TEXT);
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'office');
+    const page = await pageAs(stack, 'office', DESKTOP);
     await page.goto(`${stack.base}/import`);
     await page.setInputFiles('[data-test=import-input]', file);
     const card = await page.waitForSelector('[data-test=preview-plan]');
@@ -149,8 +152,7 @@ describe('web UI against zhiyou serve', () => {
     assert.ok(own && other);
     await page.context().close();
 
-    const phone = await newPage(stack, PHONE);
-    await logIn(stack, phone, 'office');
+    const phone = await pageAs(stack, 'office', PHONE);
     await phone.goto(`${stack.base}/import`);
     await phone.setInputFiles('[data-test=import-input]', file);
     await phone.waitForSelector('[data-test=preview-plan]');
@@ -161,8 +163,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('the overview lists the imported plan’s indicators by domain, none reported yet', async (t) => {
     if (!plan) return t.skip('规划导入步骤未完成');
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'office');
+    const page = await pageAs(stack, 'office', DESKTOP);
     await page.goto(`${stack.base}/overview?plan=${plan.id}&period=${PERIOD}`);
     await page.waitForSelector(`[data-indicator="${own.id}"]`);
     assert.equal(await page.getAttribute(`[data-indicator="${own.id}"]`, 'data-status'), 'no_data');
@@ -174,8 +175,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('a unit reporter sees only its unit’s indicators and reports a value', async (t) => {
     if (!needs(t, 'observations')) return;
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'jxj');
+    const page = await pageAs(stack, 'jxj', DESKTOP);
     await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}`);
     await page.waitForSelector('[data-test=entry-row]');
     const rows = await page.$$eval('[data-test=entry-row]', (list) => list.map((r) => r.dataset.indicator));
@@ -200,8 +200,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('the revision history shows both values', async (t) => {
     if (!needs(t, 'observations/history')) return;
-    const page = await newPage(stack, PHONE);
-    await logIn(stack, page, 'jxj');
+    const page = await pageAs(stack, 'jxj', PHONE);
     await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}`);
     const row = `[data-test=entry-row][data-indicator="${own.id}"]`;
     await page.click(`${row} [data-test=history]`);
@@ -215,8 +214,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('a unit reporter is refused another unit’s indicator, and nothing is stored', async (t) => {
     if (!needs(t, 'observations')) return;
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'jxj');
+    const page = await pageAs(stack, 'jxj', DESKTOP);
     // The indicator page's 填报数据 link opens the form for any indicator; the server decides.
     await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}&indicator=${other.id}`);
     const row = `[data-test=entry-row][data-indicator="${other.id}"]`;
@@ -239,8 +237,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('an upload with a bad row is shown row by row and saves nothing', async (t) => {
     if (!needs(t, 'observations/import')) return;
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'jxj');
+    const page = await pageAs(stack, 'jxj', DESKTOP);
     await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}`);
     await page.waitForSelector('[data-test=entry-row]');
     if (routes.template) {
@@ -267,8 +264,7 @@ describe('web UI against zhiyou serve', () => {
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
     ]) {
-      const page = await newPage(stack, viewport);
-      await logIn(stack, page, 'office');
+      const page = await pageAs(stack, 'office', viewport);
       await page.goto(`${stack.base}/overview?plan=${plan.id}&period=${PERIOD}`);
       await page.waitForSelector(`[data-indicator="${own.id}"][data-status="met"]`);
       assert.equal(await page.getAttribute(`[data-indicator="${other.id}"]`, 'data-status'), 'no_data');
@@ -281,8 +277,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('the indicator page shows the target, the reported value and the source line', async (t) => {
     if (!plan) return t.skip('规划导入步骤未完成');
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'office');
+    const page = await pageAs(stack, 'office', DESKTOP);
     await page.goto(`${stack.base}/overview?plan=${plan.id}&period=${PERIOD}`);
     await page.click(`[data-indicator="${own.id}"]`);
     await page.waitForSelector('[data-test=indicator-source]');
@@ -298,8 +293,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('office downloads the report as HTML and as XLSX', async (t) => {
     if (!needs(t, 'report')) return;
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'office');
+    const page = await pageAs(stack, 'office', DESKTOP);
     await page.goto(`${stack.base}/reports?plan=${plan.id}&period=${PERIOD}`);
     await page.waitForSelector('[data-test=report-html]:not([disabled])');
     const [html] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=report-html]')]);
@@ -317,8 +311,7 @@ describe('web UI against zhiyou serve', () => {
   });
 
   test('admin sees every account, adds one, and reads the audit log', async () => {
-    const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'admin');
+    const page = await pageAs(stack, 'admin', DESKTOP);
     await page.goto(`${stack.base}/users`);
     await page.waitForSelector('[data-test=users] .el-table__body tr');
     const table = await page.textContent('[data-test=users]');
@@ -333,21 +326,13 @@ describe('web UI against zhiyou serve', () => {
     assert.match(await visibleMessage(page, 'success'), /newreporter/);
     await page.waitForFunction(() => document.querySelector('[data-test=users]').textContent.includes('newreporter'));
     await shoot(stack, page, 'desktop-users');
-    const login = await fetch(`${stack.base}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'newreporter', password: 'Newreporter-口令-1' }),
-    });
+    const login = await apiLogin(stack.base, 'newreporter', 'Newreporter-口令-1');
     assert.equal(login.status, 200, 'the account made in the page can sign in');
 
     // Disabling the account in the page locks it out.
     await page.click('[data-test="toggle-newreporter"]');
-    assert.match(await visibleMessage(page, 'success'), /停用/);
-    const locked = await fetch(`${stack.base}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'newreporter', password: 'Newreporter-口令-1' }),
-    });
+    assert.match(await visibleMessage(page, 'success', /停用/), /newreporter 已停用/);
+    const locked = await apiLogin(stack.base, 'newreporter', 'Newreporter-口令-1');
     assert.notEqual(locked.status, 200, 'a disabled account cannot sign in');
 
     await page.goto(`${stack.base}/audit`);
@@ -373,8 +358,7 @@ describe('web UI against zhiyou serve', () => {
   });
 
   test('on a phone the pages fit the screen and the menu opens in a drawer', async () => {
-    const page = await newPage(stack, PHONE);
-    await logIn(stack, page, 'admin');
+    const page = await pageAs(stack, 'admin', PHONE);
     for (const where of ['overview', 'entry', 'import', 'reports', 'users', 'audit']) {
       await page.goto(`${stack.base}/${where}`);
       await page.waitForLoadState('networkidle');
@@ -389,7 +373,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('signing out revokes the session', async () => {
     const page = await newPage(stack, DESKTOP);
-    await logIn(stack, page, 'inspector');
+    await logIn(stack, page, 'inspector'); // a session of its own, so the others stay valid
     const token = await page.evaluate(() => localStorage.getItem('zhiyou.token'));
     assert.equal((await apiCall(stack.base, token, 'GET', '/me')).status, 200);
     await page.click('[data-test=logout]');

@@ -4,7 +4,8 @@ import { loadMe, role, session } from './session.js';
 // meta.roles: who the navigation offers the page to (absent: everyone, signed in or not).
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { bare: true, title: '登录' } },
-  { path: '/', redirect: () => homeFor(role()) },
+  // Where '/' leads depends on the role, known only once /me has answered (see beforeEach).
+  { path: '/', name: 'home', component: { render: () => null } },
   { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue'), meta: { title: '总览', menu: true } },
   {
     path: '/plans/:planId/indicators/:indicatorId',
@@ -55,6 +56,7 @@ const router = createRouter({ history: createWebHistory(), routes });
 router.beforeEach(async (to) => {
   if (!session.loaded) await loadMe();
   if (to.name === 'login') return true;
+  if (to.name === 'home') return { path: homeFor(role()), replace: true };
   if (!allowed(to, role())) {
     return session.me ? { path: homeFor(role()) } : { name: 'login', query: { next: to.fullPath } };
   }

@@ -23,7 +23,8 @@ export async function loadMe() {
     session.me = null;
   } else {
     try {
-      session.me = await api.get('/me', { quiet: true });
+      const body = await api.get('/me', { quiet: true });
+      session.me = body.user ?? body; // {"user":{username, role, unit, entity, role_label}}
     } catch {
       setToken('');
       session.me = null;
