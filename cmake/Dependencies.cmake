@@ -14,6 +14,7 @@ pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)        # reading .xl
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)            # reading .xlsx (its XML)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # writing .xlsx
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)   # QR codes
+pkg_check_modules(LIBPNG REQUIRED IMPORTED_TARGET libpng)          # QR codes as PNG
 pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)       # password hashes
 
 # SOCI 4.0 ships no CMake package on Debian; link its core and the two backends we use.

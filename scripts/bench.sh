@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them; prints each figure and its ratio to the
-# reference measured in the same run. Usage: scripts/bench.sh [plans]
+# reference measured in the same run. Usage: scripts/bench.sh [plans] [http]
+# `http` also runs bench/http_vs_nginx.sh (zhiyou serve against nginx, about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -18,3 +19,8 @@ for name, b in runs.items():
     print(f"{name:34} {b['real_time']:9.2f} {b['real_time'] / ref:12.1f}")
 PY
 rm -f "$out"
+
+if [[ " $* " == *" http "* ]]; then
+  cmake --build build/bench --target zhiyou
+  bench/http_vs_nginx.sh build/bench/src/cli/zhiyou
+fi

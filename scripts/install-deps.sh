@@ -12,7 +12,7 @@ packages=(
   libutf8proc-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev libminizip-dev libexpat1-dev
-  libqrencode-dev libzxing-dev libargon2-dev
+  libqrencode-dev libpng-dev libzxing-dev libargon2-dev
   chromium fonts-wqy-microhei
   wrk nginx-light
 )

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Quick start, command 1: install what Zhiyou needs (Debian packages), build it, and load
-# the seed plans into its embedded SQLite database (data/zhiyou.db, or $ZHIYOU_DB).
+# Quick start, command 1: install what Zhiyou needs (Debian packages), build it, load the
+# seed plans into its embedded SQLite database (data/zhiyou.db, or $ZHIYOU_DB), create the
+# first admin account (only when there is none; its random password is printed once) and
+# serve the API and UI on http://127.0.0.1:8080 ($ZHIYOU_LISTEN) until Ctrl-C.
+# Running it again keeps the data and the accounts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -17,4 +20,7 @@ echo
 echo "质优 Zhiyou 已就绪，数据库：$ZHIYOU_DB"
 "$zhiyou" plan list
 echo
+"$zhiyou" user ensure-admin
+echo
 echo "试试：$zhiyou plan show <编号>    或    $zhiyou --help"
+exec "$zhiyou" serve --listen "${ZHIYOU_LISTEN:-127.0.0.1:8080}"

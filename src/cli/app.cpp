@@ -16,6 +16,11 @@ int run(int argc, char** argv) {
   add_serve_commands(app);
   add_user_commands(app);
   add_audit_commands(app);
+  add_index_commands(app);
+  add_gs1_commands(app);
+  add_registry_commands(app);
+  add_trace_commands(app);
+  add_data_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

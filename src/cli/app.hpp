@@ -17,6 +17,13 @@ void add_plan_commands(CLI::App& app);
 void add_serve_commands(CLI::App& app);
 void add_user_commands(CLI::App& app);
 void add_audit_commands(CLI::App& app);
+void add_index_commands(CLI::App& app);
+void add_gs1_commands(CLI::App& app);
+void add_registry_commands(CLI::App& app);
+void add_trace_commands(CLI::App& app);
+// The `trace` command, created on first use, so that several files can add verbs to it.
+CLI::App& trace_subcommand(CLI::App& app);
+void add_data_commands(CLI::App& app);
 
 // Thrown by a command to end with exit code 1 after printing `message` on stderr.
 struct UserError {

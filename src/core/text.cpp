@@ -63,9 +63,8 @@ char32_t fold_full_width(char32_t c) {
       return U'/';
     case U'＊':
       return U'*';
-    case U'　':
-      return U' ';
-    case U'\u00A0':
+    case U'　':      // ideographic space
+    case U'\u00A0':  // no-break space
       return U' ';
     default:
       return c;

@@ -1,5 +1,6 @@
 #include "plans/direction.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -18,10 +19,7 @@ constexpr std::array<std::string_view, 12> kLowerIsBetter{"失业率",   "死亡
                                                           "不合格率", "差距",   "投诉率", "空置率"};
 
 bool any_in(std::string_view name, const auto& words) {
-  for (const std::string_view w : words) {
-    if (text::contains(name, w)) return true;
-  }
-  return false;
+  return std::ranges::any_of(words, [&](std::string_view w) { return text::contains(name, w); });
 }
 
 }  // namespace

@@ -137,6 +137,97 @@ void create_plan_model(Database& db) {
   }
 }
 
+// Migration 4: market entities, products, batches and issued codes (赋码).
+//
+// Citus: entities and products are reference tables; batches and codes are distributed by
+// gtin (co-located). codes is the big table (150万 units and more): one narrow row per unit,
+// no derived columns (element string and URI are rebuilt from gtin, lot and serial).
+constexpr std::array<const char*, 4> kCodes{
+    "CREATE TABLE entities ("
+    " uscc TEXT PRIMARY KEY,"  // 统一社会信用代码, canonical upper case
+    " name TEXT NOT NULL,"
+    " region_code TEXT NOT NULL REFERENCES regions (code),"
+    " created_at TEXT NOT NULL)",
+
+    "CREATE TABLE products ("
+    " gtin TEXT PRIMARY KEY,"  // GTIN-14
+    " name TEXT NOT NULL,"
+    " entity_uscc TEXT NOT NULL REFERENCES entities (uscc),"
+    " quality_marks_json TEXT NOT NULL,"  // ["品字标浙江制造", …]
+    " next_serial BIGINT NOT NULL,"       // the next sequential serial number to issue
+    " created_at TEXT NOT NULL)",
+
+    "CREATE TABLE batches ("
+    " gtin TEXT NOT NULL REFERENCES products (gtin),"
+    " lot TEXT NOT NULL,"
+    " expiry TEXT,"  // YYMMDD as in AI (17)
+    " created_at TEXT NOT NULL,"
+    " PRIMARY KEY (gtin, lot))",
+
+    "CREATE INDEX codes_gtin_lot ON codes (gtin, lot)",  // recall: every unit of a batch
+};
+
+void create_codes(Database& db) {
+  // No foreign key to batches: the issuer writes the batch in the same transaction, and a
+  // per-row check would slow down inserting millions of codes. The primary key is the scan's
+  // lookup (gtin + serial); on SQLite the table is that key's B-tree itself (WITHOUT ROWID),
+  // one tree fewer to write per code.
+  db.session() << std::string(
+                      "CREATE TABLE codes ("
+                      " gtin TEXT NOT NULL,"
+                      " serial TEXT NOT NULL,"
+                      " lot TEXT NOT NULL,"
+                      " PRIMARY KEY (gtin, serial))") +
+                      (db.engine() == Engine::sqlite ? " WITHOUT ROWID" : "");
+  run(db, kCodes);
+}
+
+// Migration 2: observations (实际值), their revisions and reviewers' judgements
+// (monitoring/observation_store.hpp). No foreign key to indicators: a plan re-import
+// replaces its indicator rows and the reported figures must outlive that.
+//
+// Citus: observations and observation_revisions are distributed by indicator_id (every read
+// is per plan, i.e. per set of indicators); judgements are small, a reference table.
+constexpr std::array<const char*, 4> kObservations{
+    "CREATE TABLE observations ("
+    " indicator_id TEXT NOT NULL,"
+    " region TEXT NOT NULL,"  // registry region name ("鄞州区") or '全市'
+    " period TEXT NOT NULL,"  // canonical Period text: 2024, 2024Q2, 2024-06
+    " value DOUBLE PRECISION NOT NULL,"
+    " source TEXT NOT NULL,"
+    " reported_by TEXT NOT NULL,"
+    " reported_at TEXT NOT NULL,"
+    " PRIMARY KEY (indicator_id, region, period))",
+
+    "CREATE TABLE observation_revisions ("
+    " indicator_id TEXT NOT NULL,"
+    " region TEXT NOT NULL,"
+    " period TEXT NOT NULL,"
+    " revision INTEGER NOT NULL,"   // 1 = first report
+    " old_value DOUBLE PRECISION,"  // NULL for the first report
+    " new_value DOUBLE PRECISION NOT NULL,"
+    " old_source TEXT NOT NULL,"
+    " new_source TEXT NOT NULL,"
+    " changed_by TEXT NOT NULL,"
+    " changed_at TEXT NOT NULL,"
+    " PRIMARY KEY (indicator_id, region, period, revision))",
+
+    "CREATE TABLE judgements ("
+    " indicator_id TEXT NOT NULL,"
+    " region TEXT NOT NULL,"
+    " period TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('met', 'not_met')),"
+    " reason TEXT NOT NULL,"
+    " judged_by TEXT NOT NULL,"
+    " judged_at TEXT NOT NULL,"
+    " PRIMARY KEY (indicator_id, region, period))",
+
+    "CREATE INDEX observations_period ON observations (period)",
+};
+
+void create_observations(Database& db) { run(db, kObservations); }
+
+
 // Migration 6: people and the audit log.
 //
 // Citus: users and sessions are small reference tables; audit_log is one chain and must stay
@@ -194,8 +285,10 @@ void create_people_and_audit(Database& db) {
   }
 }
 
-constexpr std::array<Migration, 2> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
+    {2, "observations, revisions and judgements", &create_observations},
+    {4, "entities, products, batches and codes", &create_codes},
     {6, "users, sessions and the audit log", &create_people_and_audit},
 }};
 

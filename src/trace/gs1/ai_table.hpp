@@ -52,7 +52,7 @@ enum class Rule : std::uint8_t {
   hasnondigit,    // at least one non-digit
   iban,           // IBAN: two letters, two digits, mod-97 = 1
   // Accepted without content checks (see the report in README / module notes): the code
-  // lists (ISO 3166, ISO 4217, package types), coupon layouts and GS1 Company Prefix position.
+  // lists (ISO 3166, ISO 4217, package types) and coupon layouts.
   iso3166,
   iso3166999,
   iso3166alpha2,
@@ -60,8 +60,8 @@ enum class Rule : std::uint8_t {
   couponcode,
   couponposoffer,
   packagetype,
-  gcppos1,
-  gcppos2,
+  gcppos1,  // starts with a GS1 Company Prefix: at least four digits
+  gcppos2,  // the same from the second character
 };
 
 // One component of a value: `min..max` characters of `charset`, each checked by `rules`.

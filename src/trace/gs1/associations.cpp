@@ -17,9 +17,19 @@ bool matches(std::string_view pattern, std::string_view ai) {
   return true;
 }
 
-bool present(const Elements& elements, std::string_view pattern, std::string_view except = {}) {
-  for (const Element& e : elements) {
-    if (e.ai != except && matches(pattern, e.ai)) return true;
+// The elements of two lists as one sequence, without copying them.
+struct Joined {
+  std::span<const Element> first;
+  std::span<const Element> second;
+  [[nodiscard]] std::size_t size() const { return first.size() + second.size(); }
+  const Element& operator[](std::size_t i) const {
+    return i < first.size() ? first[i] : second[i - first.size()];
+  }
+};
+
+bool present(const Joined& elements, std::string_view pattern) {
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    if (matches(pattern, elements[i].ai)) return true;
   }
   return false;
 }
@@ -69,6 +79,12 @@ bool has_serial_component(const Element& e) {
 }  // namespace
 
 Status check_associations(const Elements& elements, std::size_t* error_position) {
+  return check_associations(std::span<const Element>(elements), {}, error_position);
+}
+
+Status check_associations(std::span<const Element> first, std::span<const Element> second,
+                          std::size_t* error_position) {
+  const Joined elements{first, second};
   for (std::size_t i = 0; i < elements.size(); ++i) {
     const Element& e = elements[i];
     for (std::size_t j = 0; j < i; ++j) {
@@ -79,7 +95,8 @@ Status check_associations(const Elements& elements, std::size_t* error_position)
       }
     }
   }
-  for (const Element& e : elements) {
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const Element& e = elements[i];
     const AiEntry* entry = find_ai(e.ai);
     if (entry == nullptr) continue;
     std::string_view missing;
@@ -98,7 +115,8 @@ Status check_associations(const Elements& elements, std::size_t* error_position)
     std::string_view clash;
     const bool clean = all_of_split(entry->excludes, ',', [&](std::string_view pattern) {
       if (pattern.empty()) return true;
-      for (const Element& other : elements) {
+      for (std::size_t k = 0; k < elements.size(); ++k) {
+        const Element& other = elements[k];
         if (other.ai != e.ai && matches(pattern, other.ai)) {
           clash = other.ai;
           return false;
@@ -112,7 +130,8 @@ Status check_associations(const Elements& elements, std::size_t* error_position)
     }
   }
   if (present(elements, "8030")) {
-    for (const Element& e : elements) {
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+      const Element& e = elements[i];
       if (!has_serial_component(e)) {
         return fail(e, "数字签名 AI (8030) 要求 AI (" + e.ai + ") 带有序列号部分", error_position);
       }

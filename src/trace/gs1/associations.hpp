@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 
 #include "core/result.hpp"
 #include "trace/gs1/element.hpp"
@@ -16,5 +17,8 @@ namespace zhiyou::trace::gs1 {
 
 // Ok, or the first broken rule; `error_position` receives the offending element's position.
 Status check_associations(const Elements& elements, std::size_t* error_position = nullptr);
+// The same for the AIs of two lists taken together (a Digital Link's path and query).
+Status check_associations(std::span<const Element> first, std::span<const Element> second,
+                          std::size_t* error_position = nullptr);
 
 }  // namespace zhiyou::trace::gs1

@@ -30,55 +30,73 @@ void set_error(CheckResult& r, const Error& e, std::size_t position) {
   r.position = position;
 }
 
+template <typename F>
+void for_each_piece(std::string_view list, char sep, F f) {
+  while (true) {
+    const std::size_t cut = list.find(sep);
+    f(list.substr(0, cut));
+    if (cut == std::string_view::npos) return;
+    list.remove_prefix(cut + 1);
+  }
+}
+
 }  // namespace
 
 void canonical_order(Elements& elements) {
-  Elements unique;
-  unique.reserve(elements.size());
-  for (Element& e : elements) {
-    if (std::find(unique.begin(), unique.end(), e) == unique.end()) unique.push_back(std::move(e));
+  // In place and without allocating: `gs1 check` calls this for every line.
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    bool repeat = false;
+    for (std::size_t j = 0; j < n && !repeat; ++j) repeat = elements[j] == elements[i];
+    if (repeat) continue;
+    if (n != i) std::swap(elements[n], elements[i]);
+    ++n;
   }
-  // rank: 0 key, 1..n qualifiers in sequence order, then 100 for the rest (sorted by AI).
-  auto key = std::find_if(unique.begin(), unique.end(), [](const Element& e) {
-    const AiEntry* entry = find_ai(e.ai);
-    return entry != nullptr && entry->dl_primary_key();
-  });
-  std::vector<std::pair<int, std::size_t>> rank(unique.size(), {100, 0});
-  if (key != unique.end()) {
-    const std::size_t k = static_cast<std::size_t>(key - unique.begin());
-    rank[k] = {0, 0};
-    std::string_view quals = find_ai(key->ai)->qualifiers;
-    // The first qualifier sequence with any AI present decides the path.
-    while (!quals.empty()) {
-      const std::size_t bar = quals.find('|');
-      std::string_view seq = quals.substr(0, bar);
-      quals = bar == std::string_view::npos ? std::string_view{} : quals.substr(bar + 1);
-      int position = 1;
-      bool any = false;
-      while (!seq.empty()) {
-        const std::size_t comma = seq.find(',');
-        const std::string_view q = seq.substr(0, comma);
-        seq = comma == std::string_view::npos ? std::string_view{} : seq.substr(comma + 1);
-        for (std::size_t i = 0; i < unique.size(); ++i) {
-          if (i != k && unique[i].ai == q) {
-            rank[i] = {position, 0};
-            any = true;
-          }
-        }
-        ++position;
+  elements.resize(n);
+
+  // The first Digital Link primary key goes first; the rest keep their order for now.
+  std::size_t key = n;
+  for (std::size_t i = 0; i < n && key == n; ++i) {
+    const AiEntry* entry = find_ai(elements[i].ai);
+    if (entry != nullptr && entry->dl_primary_key()) key = i;
+  }
+  constexpr int kOther = 100;
+  std::string_view sequence;  // the key's qualifier sequence, empty when there is none
+  auto rank = [&](const Element& e) {
+    int position = 1;
+    int found = kOther;
+    for_each_piece(sequence, ',', [&](std::string_view q) {
+      if (found == kOther && !q.empty() && e.ai == q) found = position;
+      ++position;
+    });
+    return found;
+  };
+  std::size_t first = 0;  // where the sorted part starts
+  if (key < n) {
+    std::rotate(elements.begin(), elements.begin() + static_cast<std::ptrdiff_t>(key),
+                elements.begin() + static_cast<std::ptrdiff_t>(key) + 1);
+    first = 1;
+    // The first qualifier sequence with any of its AIs present decides the path.
+    for_each_piece(find_ai(elements[0].ai)->qualifiers, '|', [&](std::string_view seq) {
+      if (!sequence.empty() || seq.empty()) return;
+      sequence = seq;
+      for (std::size_t i = 1; i < n; ++i) {
+        if (rank(elements[i]) != kOther) return;
       }
-      if (any) break;
+      sequence = {};
+    });
+  }
+  // Then qualifiers in sequence order, then every other AI by number. A stable insertion
+  // sort: lines carry a handful of AIs, and swapping strings does not allocate.
+  for (std::size_t i = first + 1; i < n; ++i) {
+    for (std::size_t j = i; j > first; --j) {
+      const int ra = rank(elements[j]);
+      const int rb = rank(elements[j - 1]);
+      const bool before = ra != rb ? ra < rb : ra == kOther && elements[j].ai < elements[j - 1].ai;
+      if (!before) break;
+      std::swap(elements[j], elements[j - 1]);
     }
   }
-  std::vector<std::size_t> order(unique.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (rank[a].first != rank[b].first) return rank[a].first < rank[b].first;
-    if (rank[a].first == 100) return unique[a].ai < unique[b].ai;
-    return false;
-  });
-  elements.clear();
-  for (std::size_t i : order) elements.push_back(std::move(unique[i]));
 }
 
 void check_input(std::string_view line, CheckResult& r, const Options& options) {
@@ -115,12 +133,13 @@ void check_input(std::string_view line, CheckResult& r, const Options& options) 
     return;
   }
   if (r.form == InputForm::digital_link) {
-    auto link = parse_digital_link(line.substr(offset), options, &position);
-    if (!link) {
-      set_error(r, link.error(), offset + position);
+    thread_local DigitalLink link;  // its storage is reused from line to line
+    if (Status s = parse_digital_link_into(line.substr(offset), link, options, &position); !s) {
+      set_error(r, s.error(), offset + position);
       return;
     }
-    r.ais = link->elements();
+    for (Element& e : link.path) r.ais.push_back(std::move(e));
+    for (Element& e : link.attributes) r.ais.push_back(std::move(e));
   } else if (!status) {
     set_error(r, status.error(), position);
     return;

@@ -1,13 +1,14 @@
 #include "trace/gs1/digital_link.hpp"
 
-#include <boost/url/parse.hpp>
-#include <boost/url/url_view.hpp>
+#include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <span>
 
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/associations.hpp"
 #include "trace/gs1/percent_encoding.hpp"
+#include "trace/gs1/uri_parts.hpp"
 #include "trace/gs1/value.hpp"
 
 namespace zhiyou::trace::gs1 {
@@ -63,7 +64,7 @@ void for_each_piece(std::string_view list, char sep, F f) {
 }
 
 // Whether `quals` (in order) is an ordered selection of `sequence` ("22,10,21").
-bool fits_sequence(std::string_view sequence, const std::vector<std::string_view>& quals) {
+bool fits_sequence(std::string_view sequence, std::span<const std::string_view> quals) {
   std::size_t next = 0;
   for_each_piece(sequence, ',', [&](std::string_view ai) {
     if (next < quals.size() && quals[next] == ai) ++next;
@@ -71,7 +72,7 @@ bool fits_sequence(std::string_view sequence, const std::vector<std::string_view
   return next == quals.size();
 }
 
-bool fits_some_sequence(const AiEntry& key, const std::vector<std::string_view>& quals) {
+bool fits_some_sequence(const AiEntry& key, std::span<const std::string_view> quals) {
   if (quals.empty()) return true;
   bool fits = false;
   for_each_piece(key.qualifiers, '|', [&](std::string_view seq) {
@@ -88,7 +89,7 @@ bool in_sequence(std::string_view sequence, std::string_view ai) {
 
 // Whether `ai` could join the path qualifiers `quals` of `key` in one of its sequences: then
 // it must be written in the path, not the query.
-bool belongs_in_path(const AiEntry& key, const std::vector<std::string_view>& quals,
+bool belongs_in_path(const AiEntry& key, std::span<const std::string_view> quals,
                      std::string_view ai) {
   bool belongs = false;
   for_each_piece(key.qualifiers, '|', [&](std::string_view seq) {
@@ -108,19 +109,15 @@ Status fail(std::string message, std::string_view ai, std::size_t position,
                     ai.empty() ? std::string() : "AI (" + std::string(ai) + ")");
 }
 
-bool host_ok(const boost::urls::url_view& url) {
-  const auto host = url.encoded_host();
-  if (host.empty()) return false;
-  switch (url.host_type()) {
-    case boost::urls::host_type::ipv4:
-      return true;
-    case boost::urls::host_type::ipv6:
-      return host.find('%') == boost::core::string_view::npos;
-    case boost::urls::host_type::name:
-      return std::all_of(host.begin(), host.end(), [](char c) {
+bool host_ok(const UriParts& uri) {
+  switch (uri.host_kind) {
+    case HostKind::name:
+      return !uri.host.empty() && std::all_of(uri.host.begin(), uri.host.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                c == '-' || c == '.';
       });
+    case HostKind::ipv6:
+      return true;
     default:
       return false;
   }
@@ -167,19 +164,22 @@ Elements DigitalLink::elements() const {
   return out;
 }
 
-Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& options,
-                                       std::size_t* error_position) {
+Status parse_digital_link_into(std::string_view uri, DigitalLink& link, const Options& options,
+                               std::size_t* error_position) {
+  link.stem.clear();
+  link.path.clear();
+  link.attributes.clear();
+  link.other_parameters.clear();
   const std::size_t colon = uri.find(':');
   if (colon == std::string_view::npos || colon == 0) {
-    return fail("不是 URI：缺少 http:// 或 https://", "", 0, error_position).error();
+    return fail("不是 URI：缺少 http:// 或 https://", "", 0, error_position);
   }
   if (!scheme_ok(uri.substr(0, colon))) {
     return fail("不支持的 URI 协议 " + std::string(uri.substr(0, colon)) +
                     "：GS1 Digital Link 只接受 http 或 https",
-                "", 0, error_position)
-        .error();
+                "", 0, error_position);
   }
-  auto parsed = boost::urls::parse_uri(boost::core::string_view(uri.data(), uri.size()));
+  const std::optional<UriParts> parsed = split_uri(uri);
   if (!parsed) {
     std::size_t at = 0;
     for (std::size_t i = 0; i < uri.size(); ++i) {
@@ -190,21 +190,19 @@ Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& opti
         break;
       }
     }
-    return fail("URI 语法错误", "", at, error_position).error();
+    return fail("URI 语法错误", "", at, error_position);
   }
-  const boost::urls::url_view url = *parsed;
-  if (!url.has_authority() || !host_ok(url)) {
-    return fail("URI 的主机名无效", "", colon + 3 <= uri.size() ? colon + 3 : 0, error_position)
-        .error();
+  if (!host_ok(*parsed)) {
+    return fail("URI 的主机名无效", "", colon + 3 <= uri.size() ? colon + 3 : 0, error_position);
   }
-  const std::string_view path(url.encoded_path().data(), url.encoded_path().size());
+  const std::string_view path = parsed->path;
   const std::size_t path_at = path.empty() ? uri.size() : offset_in(uri, path.data());
 
   // Segments of the path: offsets into `path`; segment 0 is the empty one before the first "/".
-  std::vector<std::string_view> seg;
+  boost::container::small_vector<std::string_view, 16> seg;
   for_each_piece(path, '/', [&](std::string_view s) { seg.push_back(s); });
   if (seg.size() >= 2 && seg.back().empty()) {
-    return fail("URI 路径不能以 '/' 结尾", "", path_at + path.size() - 1, error_position).error();
+    return fail("URI 路径不能以 '/' 结尾", "", path_at + path.size() - 1, error_position);
   }
   // The primary key is the rightmost /AI/value pair, reached through known AIs only.
   std::size_t key = 0;
@@ -217,13 +215,11 @@ Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& opti
     }
   }
   if (key == 0) {
-    return fail("URI 路径中找不到 GS1 主键（如 /01/ 后跟 GTIN）", "", path_at, error_position)
-        .error();
+    return fail("URI 路径中找不到 GS1 主键（如 /01/ 后跟 GTIN）", "", path_at, error_position);
   }
 
-  DigitalLink link;
   link.stem.assign(uri.substr(0, path_at + offset_in(path, seg[key].data()) - 1));
-  std::vector<std::string_view> quals;
+  boost::container::small_vector<std::string_view, 4> quals;
   const AiEntry* key_entry = nullptr;
   for (std::size_t k = key; k + 1 < seg.size(); k += 2) {
     const Resolved r = resolve(seg[k], options);
@@ -232,7 +228,7 @@ Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& opti
     if (Status s = add_value(link.path, r.ai, *r.entry, seg[k + 1], UriPart::path, value_at, ai_at,
                              options, error_position);
         !s) {
-      return s.error();
+      return s;
     }
     if (k == key) {
       key_entry = r.entry;
@@ -241,14 +237,13 @@ Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& opti
       if (!fits_some_sequence(*key_entry, quals)) {
         return fail("AI (" + std::string(r.ai) + ") 不能在路径中作为 AI (" + link.path[0].ai +
                         ") 的限定符，或限定符顺序错误",
-                    r.ai, ai_at, error_position)
-            .error();
+                    r.ai, ai_at, error_position);
       }
     }
   }
 
-  if (url.has_query()) {
-    const std::string_view query(url.encoded_query().data(), url.encoded_query().size());
+  if (parsed->has_query) {
+    const std::string_view query = parsed->query;
     const std::size_t query_at = offset_in(uri, query.data());
     Status status = Ok{};
     for_each_piece(query, '&', [&](std::string_view param) {
@@ -286,22 +281,31 @@ Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& opti
       status = add_value(link.attributes, name, *entry, raw, UriPart::query, at + eq + 1, at,
                          options, error_position);
     });
-    if (!status) return status.error();
+    if (!status) return status;
   }
 
-  Elements all = link.elements();
-  for (std::size_t i = 0; i < all.size(); ++i) {
+  const std::size_t count = link.path.size() + link.attributes.size();
+  auto at = [&](std::size_t i) -> const Element& {
+    return i < link.path.size() ? link.path[i] : link.attributes[i - link.path.size()];
+  };
+  for (std::size_t i = 0; i < count; ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if (all[i].ai == all[j].ai) {
-        return fail("AI (" + all[i].ai + ") 在 URI 中重复出现", all[i].ai, all[i].position,
-                    error_position)
-            .error();
+      if (at(i).ai == at(j).ai) {
+        return fail("AI (" + at(i).ai + ") 在 URI 中重复出现", at(i).ai, at(i).position,
+                    error_position);
       }
     }
   }
   if (options.check_associations) {
-    if (Status s = check_associations(all, error_position); !s) return s.error();
+    return check_associations(link.path, link.attributes, error_position);
   }
+  return Ok{};
+}
+
+Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& options,
+                                       std::size_t* error_position) {
+  DigitalLink link;
+  if (Status s = parse_digital_link_into(uri, link, options, error_position); !s) return s.error();
   return link;
 }
 

@@ -38,6 +38,10 @@ struct DigitalLink {
 // options.permit_zero_suppressed_gtin a GTIN-8/12/13 given for (01) becomes a GTIN-14.
 Result<DigitalLink> parse_digital_link(std::string_view uri, const Options& options = {},
                                        std::size_t* error_position = nullptr);
+// The same, filling a caller's DigitalLink so that a loop over many URIs reuses its storage.
+// On failure `link` holds whatever was read before the problem.
+Status parse_digital_link_into(std::string_view uri, DigitalLink& link, const Options& options = {},
+                               std::size_t* error_position = nullptr);
 
 // A Digital Link URI for `elements` under `stem` (trailing "/" dropped): the first primary
 // key in `elements`, the qualifiers present of the first qualifier sequence that has any,

@@ -73,7 +73,7 @@ Status parse_bracketed_into(std::string_view text, Elements& out, const Options&
                             std::size_t* error_position) {
   out.clear();
   if (text.empty()) return fail("输入为空：没有任何 AI", "", 0, error_position);
-  std::string value;  // unescaped value; reused across AIs
+  std::string unescaped;  // a value with "\\(" escapes, without them
   std::size_t i = 0;
   while (i < text.size()) {
     if (text[i] != '(') {
@@ -98,11 +98,22 @@ Status parse_bracketed_into(std::string_view text, Elements& out, const Options&
       entry = &unknown_ai_entry();
     }
     const std::size_t value_at = close + 1;
-    value.clear();
     std::size_t j = value_at;
+    bool escaped = false;
     for (; j < text.size() && text[j] != '('; ++j) {
-      if (text[j] == '\\' && j + 1 < text.size() && text[j + 1] == '(') ++j;
-      value.push_back(text[j]);
+      if (text[j] == '\\' && j + 1 < text.size() && text[j + 1] == '(') {
+        escaped = true;
+        ++j;
+      }
+    }
+    std::string_view value = text.substr(value_at, j - value_at);
+    if (escaped) {  // rare: copy without the backslashes
+      unescaped.clear();
+      for (std::size_t k = value_at; k < j; ++k) {
+        if (text[k] == '\\' && k + 1 < j && text[k + 1] == '(') ++k;
+        unescaped.push_back(text[k]);
+      }
+      value = unescaped;
     }
     if (value.empty()) {
       return fail("AI (" + std::string(ai) + ") 的值为空", ai, value_at, error_position);

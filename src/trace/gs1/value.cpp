@@ -1,5 +1,6 @@
 #include "trace/gs1/value.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -206,8 +207,21 @@ std::optional<ValueProblem> apply(std::string_view ai, Rule rule, std::string_vi
     case Rule::iban:
       if (!iban_valid(part)) return fail(ai, "IBAN 无效：" + std::string(part), at);
       return std::nullopt;
+    case Rule::gcppos1:
+    case Rule::gcppos2: {
+      // A GS1 Company Prefix has at least four digits; whether it was assigned needs GS1's
+      // registry, which is not consulted.
+      const std::size_t from = rule == Rule::gcppos2 ? 1 : 0;
+      for (std::size_t i = from; i < from + 4; ++i) {
+        if (i >= part.size() || part[i] < '0' || part[i] > '9') {
+          return fail(ai, "应以至少 4 位数字的 GS1 厂商识别代码开始",
+                      at + std::min(i, part.size()));
+        }
+      }
+      return std::nullopt;
+    }
     default:
-      return std::nullopt;  // code lists and company-prefix positions are not checked
+      return std::nullopt;  // code lists (ISO 3166, ISO 4217, ...) are not checked
   }
 }
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# HTTP throughput and tail latency of `zhiyou serve` as ratios to nginx serving the same
+# bytes on the same machine in the same run (both with 2 workers, loopback, keep-alive).
+#
+#   bench/http_vs_nginx.sh [path/to/zhiyou]      (default: builds build/release)
+#
+# Targets: a static UI asset (web/dist/assets' largest .js when the UI is built, otherwise a
+# generated 200 KB file) and GET /api/v1/plans/{id} for 甬政办发〔2023〕1号. For the API, nginx
+# serves a file holding zhiyou's own response, so it is the cost of sending those bytes with
+# no work at all. Each run: wrk -t2 -c64 -d10s --latency.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+zhiyou=${1:-}
+if [[ -z "$zhiyou" ]]; then
+  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF >/dev/null
+  cmake --build build/release --target zhiyou >/dev/null
+  zhiyou=build/release/src/cli/zhiyou
+fi
+zhiyou=$(realpath "$zhiyou")
+for tool in wrk nginx python3; do
+  command -v "$tool" >/dev/null || { echo "需要 $tool（apt-get install wrk nginx-light）" >&2; exit 2; }
+done
+duration=${BENCH_DURATION:-10s}
+plan=p4ef8a67daf
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/zhiyou-bench.XXXXXX")
+chmod 755 "$dir"  # nginx workers run as nobody
+zhiyou_pid="" nginx_pid=""
+cleanup() {
+  [[ -n "$zhiyou_pid" ]] && kill "$zhiyou_pid" 2>/dev/null && wait "$zhiyou_pid" 2>/dev/null
+  [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "未能启动: $1" >&2; exit 1; }
+
+# The same web root for both servers.
+mkdir -p "$dir/web/assets"
+if compgen -G "web/dist/assets/*.js" >/dev/null; then
+  asset=$(ls -S web/dist/assets/*.js | head -1)
+  cp -r web/dist/. "$dir/web/"
+  asset="assets/$(basename "$asset")"
+else
+  python3 -c 'import sys; sys.stdout.write(("console.log(\"质优 Zhiyou\");" * 8000)[:200000])' \
+    >"$dir/web/assets/bench-3f2a9c1b.js"
+  echo '<!doctype html><title>质优</title>' >"$dir/web/index.html"
+  asset=assets/bench-3f2a9c1b.js
+fi
+chmod -R a+rX "$dir/web"
+
+"$zhiyou" plan load data/demo/plans.json --db "$dir/zhiyou.db" >/dev/null
+zport=$(free_port)
+"$zhiyou" serve --db "$dir/zhiyou.db" --listen "127.0.0.1:$zport" --threads 2 --web "$dir/web" \
+  >"$dir/zhiyou.log" 2>&1 &
+zhiyou_pid=$!
+wait_for "http://127.0.0.1:$zport/healthz"
+
+# nginx answers the API path with zhiyou's response bytes.
+mkdir -p "$dir/web/api/v1/plans"
+curl -sf "http://127.0.0.1:$zport/api/v1/plans/$plan" >"$dir/web/api/v1/plans/$plan"
+chmod -R a+rX "$dir/web"
+nport=$(free_port)
+cat >"$dir/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $dir/nginx-tmp;
+  types { text/javascript js; text/html html; }
+  server {
+    listen 127.0.0.1:$nport;
+    root $dir/web;
+    location /api/ { default_type "application/json; charset=utf-8"; }
+  }
+}
+CONF
+nginx -c "$dir/nginx.conf" -p "$dir" &
+nginx_pid=$!
+wait_for "http://127.0.0.1:$nport/$asset"
+cmp -s <(curl -sf "http://127.0.0.1:$zport/$asset") <(curl -sf "http://127.0.0.1:$nport/$asset") ||
+  { echo "两边的静态文件不同" >&2; exit 1; }
+
+run_wrk() { wrk -t2 -c64 -d"$duration" --latency "$1" >"$2"; }
+results=()
+for target in "$asset" "api/v1/plans/$plan"; do
+  name=$(basename "$target")
+  run_wrk "http://127.0.0.1:$nport/$target" "$dir/nginx-$name.txt"
+  run_wrk "http://127.0.0.1:$zport/$target" "$dir/zhiyou-$name.txt"
+  results+=("$target" "$dir/zhiyou-$name.txt" "$dir/nginx-$name.txt")
+done
+
+python3 - "${results[@]}" <<'PY'
+import re, sys
+def parse(path):
+    text = open(path).read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+    p99_ms = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return rps, p99_ms, int(errors.group(1)) if errors else 0
+args = sys.argv[1:]
+print(f"{'target (wrk -t2 -c64)':42} {'zhiyou req/s':>13} {'nginx req/s':>12} {'ratio':>6} "
+      f"{'zhiyou p99':>11} {'nginx p99':>10} {'ratio':>6}")
+for i in range(0, len(args), 3):
+    target, z, n = args[i:i + 3]
+    zr, zp, ze = parse(z)
+    nr, npct, ne = parse(n)
+    print(f"{target[:42]:42} {zr:13.0f} {nr:12.0f} {zr / nr:6.2f} {zp:9.2f}ms {npct:8.2f}ms {zp / npct:6.2f}")
+    if ze or ne:
+        print(f"  警告: 非 2xx 响应 zhiyou {ze}, nginx {ne}")
+PY

@@ -1,0 +1,2 @@
+zhiyou_fuzz_target(tabular_csv DEPS zhiyou_tabular)
+zhiyou_fuzz_target(tabular_xlsx DEPS zhiyou_tabular)

@@ -1,0 +1,183 @@
+// `zhiyou trace issue` (赋码) and `zhiyou trace qr`. Other `trace` verbs (EPCIS events,
+// recall) register on the same `trace` command through trace_subcommand().
+#include <fmt/core.h>
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+#include "cli/app.hpp"
+#include "cli/database_option.hpp"
+#include "trace/code_store.hpp"
+#include "trace/gs1/digital_link.hpp"
+#include "trace/issuance.hpp"
+#include "trace/qr.hpp"
+
+namespace zhiyou::cli {
+namespace {
+
+struct IssueOptions {
+  std::string db;
+  std::string gtin;
+  std::string lot;
+  std::optional<std::string> expiry;
+  std::size_t count = 0;
+  std::string serials = "random";
+  std::string out;
+  std::string base_uri = "https://id.gs1.org";
+};
+
+struct QrOptions {
+  std::string uri;
+  std::string format = "png";
+  std::string out;
+  int scale = 8;
+};
+
+// "赋码 [#########-----------]  45%  675000/1500000", redrawn in place on a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+  void operator()(std::size_t done, std::size_t total) {
+    if (!enabled_) return;
+    constexpr int kWidth = 30;
+    const int filled =
+        static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * kWidth);
+    fmt::print(stderr, "\r赋码 [{}{}] {:3}%  {}/{}", std::string(filled, '#'),
+               std::string(kWidth - filled, '-'), done * 100 / total, done, total);
+    if (done == total) fmt::print(stderr, "\n");
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+};
+
+// Writes `content` to `path` through a temporary file renamed into place, so that a
+// failure leaves no half-written file.
+void write_file_atomically(const std::string& path, const std::function<bool(std::FILE*)>& fill) {
+  const std::string temp = path + ".tmp";
+  std::FILE* file = std::fopen(temp.c_str(), "wb");
+  if (file == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path)};
+  const bool ok = fill(file);
+  if (std::fclose(file) != 0 || !ok) {
+    std::remove(temp.c_str());
+    throw UserError{fmt::format("{}: 写入失败（磁盘已满？）", path)};
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::remove(temp.c_str());
+    throw UserError{fmt::format("{}: 无法写入文件: {}", path, ec.message())};
+  }
+}
+
+bool write_csv(std::FILE* file, const trace::IssueRequest& request,
+               const std::vector<std::string>& serials) {
+  std::string buffer(trace::csv_header());
+  buffer.reserve(std::size_t{4} << 20);
+  for (const std::string& serial : serials) {
+    trace::append_csv_row(buffer, request, serial);
+    if (buffer.size() >= (std::size_t{4} << 20) - 1024) {
+      if (std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size()) return false;
+      buffer.clear();
+    }
+  }
+  return std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
+}
+
+void issue(const IssueOptions& o) {
+  const auto start = std::chrono::steady_clock::now();
+  auto request = trace::make_issue_request(
+      o.gtin, o.lot, o.expiry ? std::optional<std::string_view>(*o.expiry) : std::nullopt, o.count,
+      o.serials, o.base_uri);
+  if (!request) throw UserError{request.error().describe()};
+  auto db = open_database(o.db);
+  ProgressBar bar(::isatty(STDERR_FILENO) == 1);
+  auto serials =
+      trace::issue_codes(*db, *request, trace::random_serial,
+                         [&bar](std::size_t done, std::size_t total) { bar(done, total); });
+  if (!serials) throw UserError{serials.error().describe()};
+  const double stored_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (o.out.empty()) {
+    if (!write_csv(stdout, *request, *serials)) throw UserError{"无法写入标准输出"};
+    std::fflush(stdout);
+  } else {
+    write_file_atomically(o.out, [&](std::FILE* f) { return write_csv(f, *request, *serials); });
+  }
+  const double total_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  fmt::print(stderr, "已赋码 {} 个：GTIN {} 批次 {}{}，入库 {:.2f} s，共 {:.2f} s{}\n",
+             serials->size(), request->gtin, request->lot,
+             request->expiry ? "（有效期 " + *request->expiry + "）" : std::string(), stored_s,
+             total_s, o.out.empty() ? "" : "，已写入 " + o.out);
+}
+
+void render_qr(const QrOptions& o) {
+  if (auto link = trace::gs1::parse_digital_link(o.uri); !link) {
+    throw UserError{"不是有效的 GS1 Digital Link URI: " + link.error().describe()};
+  }
+  auto qr = trace::encode_qr(o.uri);
+  if (!qr) throw UserError{qr.error().describe()};
+  std::string bytes;
+  if (o.format == "svg") {
+    bytes = trace::render_svg(*qr, o.scale);
+  } else {
+    auto png = trace::render_png(*qr, o.scale);
+    if (!png) throw UserError{png.error().describe()};
+    bytes = std::move(*png);
+  }
+  write_file_atomically(o.out, [&](std::FILE* f) {
+    return std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  });
+  fmt::print("已生成二维码 {}（{}×{} 模块，{}）\n", o.out, qr->size, qr->size, o.format);
+}
+
+}  // namespace
+
+CLI::App& trace_subcommand(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == "trace") return *sub;
+  }
+  auto* trace = app.add_subcommand("trace", "质量追溯：赋码、二维码、事件 / traceability");
+  trace->require_subcommand(1);
+  return *trace;
+}
+
+void add_trace_commands(CLI::App& app) {
+  CLI::App& trace = trace_subcommand(app);
+  static IssueOptions io;
+  auto* issue_cmd = trace.add_subcommand(
+      "issue", "为产品批次赋码：登记 N 个带序列号的码并输出 CSV（含元素串与 Digital Link）");
+  issue_cmd->add_option("--gtin", io.gtin, "产品的 GTIN（须已用 product add 登记）")->required();
+  issue_cmd->add_option("--lot", io.lot, "批号（AI 10：1-20 个 GS1 字符集 82 的字符）")->required();
+  issue_cmd->add_option("--expiry", io.expiry, "有效期 YYMMDD（AI 17）");
+  issue_cmd->add_option("--count", io.count, "赋码数量")->required();
+  issue_cmd
+      ->add_option("--serials", io.serials, "序列号方式：random（默认，不可猜测）或 sequential")
+      ->check(CLI::IsMember({"random", "sequential"}));
+  issue_cmd->add_option("--out", io.out, "CSV 输出文件（默认标准输出）");
+  issue_cmd->add_option("--base-uri", io.base_uri, "Digital Link 的基础 URI")
+      ->capture_default_str();
+  add_database_option(*issue_cmd, io.db);
+  issue_cmd->callback([] { issue(io); });
+
+  static QrOptions qo;
+  auto* qr_cmd = trace.add_subcommand("qr", "把 GS1 Digital Link URI 画成二维码（SVG 或 PNG）");
+  qr_cmd->add_option("uri", qo.uri, "GS1 Digital Link URI")->required();
+  qr_cmd->add_option("--format", qo.format, "svg 或 png")
+      ->check(CLI::IsMember({"svg", "png"}))
+      ->capture_default_str();
+  qr_cmd->add_option("--out", qo.out, "输出文件")->required();
+  qr_cmd->add_option("--scale", qo.scale, "每个模块的像素数")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  qr_cmd->callback([] { render_qr(qo); });
+}
+
+}  // namespace zhiyou::cli

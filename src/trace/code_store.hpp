@@ -1,0 +1,42 @@
+// Issued codes as stored (tables batches and codes; migration 4).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "trace/issuance.hpp"
+
+namespace zhiyou::store {
+class Database;
+}
+
+namespace zhiyou::trace {
+
+// Called after each stored chunk with (codes stored so far, codes requested).
+using IssueProgress = std::function<void(std::size_t, std::size_t)>;
+
+// Registers `request.count` new codes for the batch (gtin, lot) in one transaction and
+// returns their serials in issue order. The product must be registered; the batch is
+// created on first use, and a later issue for it may leave out the expiry (the stored one
+// is used) but not give a different one. Random serials come from `random_source`;
+// sequential ones continue after the last sequential serial issued for the GTIN. A serial
+// that already exists for the GTIN is never issued again: it is skipped (sequential) or
+// drawn again (random). Nothing is stored when anything fails.
+Result<std::vector<std::string>> issue_codes(store::Database& db, IssueRequest& request,
+                                             const SerialSource& random_source = random_serial,
+                                             const IssueProgress& progress = {});
+
+// How many codes are stored for the GTIN (and the lot, when given).
+Result<long long> count_codes(store::Database& db, std::string_view gtin,
+                              std::optional<std::string_view> lot = std::nullopt);
+
+// The lot of a stored code, or nullopt when (gtin, serial) was never issued.
+Result<std::optional<std::string>> find_code_lot(store::Database& db, std::string_view gtin,
+                                                 std::string_view serial);
+
+}  // namespace zhiyou::trace

@@ -1,0 +1,128 @@
+// What the server does with oversized, malformed and abusive requests: the right status
+// with the JSON error shape, and it keeps serving afterwards.
+#include <gtest/gtest.h>
+
+#include "server/server_fixture.hpp"
+
+namespace zhiyou::server::testing {
+namespace {
+
+class Limits : public ServerTest {
+ protected:
+  ApiOptions api_options() override {
+    ApiOptions options = ServerTest::api_options();
+    options.login_attempts = 3;
+    return options;
+  }
+  ServerOptions server_options() override {
+    ServerOptions options = ServerTest::server_options();
+    options.body_limit = 64 * 1024;
+    options.header_limit = 8 * 1024;
+    return options;
+  }
+  void expect_still_serving() {
+    const HttpReply health = get("/healthz");
+    EXPECT_EQ(health.status, 200u);
+    EXPECT_EQ(health.json().at("status").as_string(), "ok");
+  }
+};
+ZHIYOU_ON_BOTH_ENGINES(Limits);
+
+TEST_P(Limits, ABodyOverTheLimitIs413) {
+  const std::string token = login(people::Role::office);
+  const HttpReply reply = call(
+      {http::verb::post, "/api/v1/plans/import", std::string(65 * 1024, 'x'), token, "text/plain"});
+  EXPECT_EQ(reply.status, 413u);
+  EXPECT_EQ(reply.error_code(), "payload_too_large");
+  expect_still_serving();
+}
+
+TEST_P(Limits, AHeaderOverTheLimitIs431) {
+  HttpCall request{http::verb::get, "/api/v1/plans"};
+  request.extra.set("X-Padding", std::string(9 * 1024, 'p'));
+  const HttpReply reply = call(request);
+  EXPECT_EQ(reply.status, 431u);
+  EXPECT_EQ(reply.error_code(), "header_too_large");
+  expect_still_serving();
+}
+
+TEST_P(Limits, MalformedRequestsAre400AndTheServerStaysUp) {
+  for (const std::string& bytes : {
+           std::string("GARBAGE\r\n\r\n"),
+           std::string("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"),
+           std::string("GET /api/v1/plans HTTX/1.1\r\n\r\n"),
+           std::string("GET /api/v1/plans HTTP/1.1\r\nBad Header\r\n\r\n"),
+           std::string("POST /api/v1/session HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+           std::string("\0\0\0\0\r\n\r\n", 8),
+       }) {
+    const std::string reply = raw_exchange(port(), bytes);
+    EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << bytes << "\n→ " << reply;
+    EXPECT_NE(reply.find("\"code\":\"bad_request\""), std::string::npos) << reply;
+  }
+  expect_still_serving();
+}
+
+TEST_P(Limits, NotJsonIs400AndBadPercentEncodingIs400) {
+  const HttpReply not_json = call({http::verb::post, "/api/v1/session", "{username:"});
+  EXPECT_EQ(not_json.status, 400u);
+  EXPECT_EQ(not_json.json().at("error").at("field").as_string(), "body");
+  EXPECT_EQ(get("/api/v1/plans/%zz").status, 400u);
+}
+
+TEST_P(Limits, UnknownPathsAre404JsonAndWrongMethods405) {
+  const HttpReply missing = get("/api/v1/nothing-here");
+  EXPECT_EQ(missing.status, 404u);
+  EXPECT_EQ(missing.error_code(), "not_found");
+  const HttpReply wrong = call({http::verb::post, "/api/v1/plans"});
+  EXPECT_EQ(wrong.status, 405u);
+  EXPECT_EQ(wrong.headers[http::field::allow], "GET");
+}
+
+TEST_P(Limits, LoginIsRateLimitedPerClient) {
+  const std::string wrong = R"({"username":"admin1","password":"guess guess"})";
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(call({http::verb::post, "/api/v1/session", wrong}).status, 401u) << i;
+  }
+  const HttpReply limited = call({http::verb::post, "/api/v1/session", wrong});
+  EXPECT_EQ(limited.status, 429u);
+  EXPECT_EQ(limited.error_code(), "too_many_requests");
+  EXPECT_FALSE(limited.headers[http::field::retry_after].empty());
+  // Even the right password waits: the limit counts attempts, not failures.
+  const std::string right = R"({"username":"admin1","password":")" + std::string(kPassword) + "\"}";
+  EXPECT_EQ(call({http::verb::post, "/api/v1/session", right}).status, 429u);
+  // Other routes are not limited.
+  expect_still_serving();
+}
+
+TEST_P(Limits, KeepAliveServesSeveralRequestsOnOneConnection) {
+  const std::string two =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /api/v1/plans HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string replies = raw_exchange(port(), two);
+  const auto first = replies.find("HTTP/1.1 200");
+  ASSERT_NE(first, std::string::npos) << replies;
+  EXPECT_NE(replies.find("HTTP/1.1 200", first + 1), std::string::npos) << replies;
+}
+
+TEST_P(Limits, MetricsCountRequestsByRouteAndStatus) {
+  ASSERT_EQ(get("/api/v1/plans").status, 200u);
+  ASSERT_EQ(get("/api/v1/plans/p000").status, 404u);
+  const HttpReply metrics = get("/metrics");
+  ASSERT_EQ(metrics.status, 200u);
+  EXPECT_EQ(metrics.headers[http::field::content_type], "text/plain; version=0.0.4; charset=utf-8");
+  const std::string& text = metrics.body;
+  EXPECT_NE(
+      text.find(R"(zhiyou_http_requests_total{route="/api/v1/plans",method="GET",status="200"} 1)"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find(
+          R"(zhiyou_http_requests_total{route="/api/v1/plans/{id}",method="GET",status="404"} 1)"),
+      std::string::npos);
+  EXPECT_NE(text.find(R"(zhiyou_http_request_duration_seconds_count{route="/api/v1/plans"} 1)"),
+            std::string::npos);
+  EXPECT_NE(text.find("zhiyou_db_pool_connections 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zhiyou::server::testing
