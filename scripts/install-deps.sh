@@ -13,7 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev libminizip-dev libexpat1-dev
   libqrencode-dev libpng-dev libzxing-dev libargon2-dev
-  chromium
+  chromium fonts-wqy-microhei
   wrk nginx-light
 )
 # The web UI is built with Node.js; use the machine's own when it has one, Debian's otherwise.

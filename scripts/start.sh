@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF >/dev/null
 cmake --build build/release --target zhiyou
+scripts/build-web.sh # the web UI (web/dist) that `zhiyou serve --web web/dist` serves
 export ZHIYOU_DB="${ZHIYOU_DB:-data/zhiyou.db}"
 mkdir -p "$(dirname "$ZHIYOU_DB")"
 zhiyou=build/release/src/cli/zhiyou

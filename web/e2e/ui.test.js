@@ -1,0 +1,384 @@
+// End-to-end: Debian's Chromium drives the built web UI served by a real `zhiyou serve`.
+// Steps that need a route from a later branch (observations, evaluation, reports) skip with
+// the reason while the server lacks that route, and run as soon as it has it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DESKTOP, PHONE, USERS, apiCall, apiLogin, apiToken, hasRoute, logIn, menuTitles, newPage, pageAs, shoot, startStack } from './harness.js';
+import { IMPORTED, OFFICIAL_TEXT } from './fixtures.js';
+
+const PERIOD = '2025';
+let stack;
+let office;
+let routes = {};
+let plan = null; // the plan imported through the UI, as the server stores it
+let own = null; // its indicator led by 市经信局 (user jxj)
+let other = null; // its indicator led by 市市场监管局
+
+function needs(t, route) {
+  if (!routes[route]) {
+    t.skip(`服务器尚无 ${route} 接口`);
+    return false;
+  }
+  if (!plan) {
+    t.skip('规划导入步骤未完成');
+    return false;
+  }
+  return true;
+}
+
+async function observations(token, query) {
+  const r = await apiCall(stack.base, token, 'GET', `/observations?${new URLSearchParams(query)}`);
+  assert.equal(r.status, 200, r.text);
+  return r.json.observations;
+}
+
+// The text of a toast (ElMessage) of that kind; with `pattern`, of the one that matches it
+// (an earlier toast may still be on screen).
+async function visibleMessage(page, kind, pattern) {
+  let message = page.locator(`.el-message--${kind} .el-message__content`);
+  if (pattern) message = message.filter({ hasText: pattern });
+  await message.first().waitFor();
+  return (await message.first().textContent()).trim();
+}
+
+before(async () => {
+  stack = await startStack();
+  office = await apiToken(stack.base, 'office');
+  const demo = 'p4ef8a67daf'; // 质优宁波 实施意见, in data/demo/plans.json
+  const indicator = 'ief0304ef2357';
+  routes = {
+    observations: await hasRoute(stack.base, office, 'GET', `/observations?plan=${demo}&period=${PERIOD}`),
+    'observations/import': await hasRoute(stack.base, office, 'POST', `/observations/import?plan=${demo}`),
+    'observations/history': await hasRoute(stack.base, office, 'GET', `/observations/history?indicator=${indicator}&region=全市&period=${PERIOD}`),
+    template: await hasRoute(stack.base, office, 'GET', `/plans/${demo}/template?period=${PERIOD}`),
+    evaluation: await hasRoute(stack.base, office, 'GET', `/plans/${demo}/evaluation?period=${PERIOD}`),
+    trajectory: await hasRoute(stack.base, office, 'GET', `/plans/${demo}/trajectory?indicator=${indicator}`),
+    report: await hasRoute(stack.base, office, 'GET', `/plans/${demo}/report?period=${PERIOD}&format=html`),
+  };
+  console.log(`routes present: ${JSON.stringify(routes)}`);
+});
+
+after(async () => {
+  if (stack) {
+    console.log(`screenshots: ${stack.shots}`);
+    await stack.stop();
+  }
+});
+
+describe('web UI against zhiyou serve', () => {
+  test('a wrong password is refused with the server’s Chinese message', async () => {
+    const page = await newPage(stack, DESKTOP);
+    await page.goto(`${stack.base}/login`);
+    await shoot(stack, page, 'desktop-login');
+    await page.fill('[data-test=username]', 'office');
+    await page.fill('[data-test=password]', 'not-the-password');
+    await page.click('[data-test=login-submit]');
+    const error = await page.waitForSelector('[data-test=login-error]');
+    assert.match(await error.textContent(), /[\u4e00-\u9fff]/);
+    assert.match(page.url(), /\/login/);
+    await page.context().close();
+  });
+
+  test('signed out, a page that needs an account leads to the login page', async () => {
+    const page = await newPage(stack, DESKTOP);
+    await page.goto(`${stack.base}/entry`);
+    await page.waitForSelector('[data-test=login-submit]');
+    assert.equal(new URL(page.url()).searchParams.get('next'), '/entry');
+    await page.context().close();
+  });
+
+  const expectedMenus = {
+    admin: ['总览', '数据填报', '规划导入', '报告', '用户管理', '审计日志'],
+    office: ['总览', '数据填报', '规划导入', '报告'],
+    jxj: ['总览', '数据填报'],
+    inspector: ['总览', '报告'],
+    firm: ['总览'],
+  };
+  for (const [username, menu] of Object.entries(expectedMenus)) {
+    test(`${username} (${USERS[username].role}) signs in and is offered only its pages`, async () => {
+      for (const [viewport, label] of [
+        [DESKTOP, 'desktop'],
+        [PHONE, 'phone'],
+      ]) {
+        const page = await pageAs(stack, username, viewport);
+        assert.match(await page.textContent('[data-test=who]'), new RegExp(username));
+        await page.goto(`${stack.base}/`);
+        await page.waitForSelector('[data-test=who]');
+        assert.match(page.url(), username === 'jxj' ? /\/entry/ : /\/overview/);
+        await page.waitForLoadState('networkidle');
+        await shoot(stack, page, `${label}-home-${username}`);
+        assert.deepEqual(await menuTitles(page), menu);
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      }
+    });
+  }
+
+  test('a page outside the role is not offered: office typing /users lands on the overview', async () => {
+    const page = await pageAs(stack, 'office', DESKTOP);
+    await page.goto(`${stack.base}/users`);
+    await page.waitForURL(/\/overview/);
+    await page.context().close();
+  });
+
+  test('office imports a plan: preview first, stored only on confirm', async () => {
+    const file = path.join(stack.temp, '甬政办发2026-9.txt');
+    fs.writeFileSync(file, OFFICIAL_TEXT);
+    const page = await pageAs(stack, 'office', DESKTOP);
+    await page.goto(`${stack.base}/import`);
+    await page.setInputFiles('[data-test=import-input]', file);
+    const card = await page.waitForSelector('[data-test=preview-plan]');
+    const text = await card.textContent();
+    assert.match(text, new RegExp(IMPORTED.title));
+    assert.match(text, new RegExp(IMPORTED.doc_number.replace(/[〔〕]/g, '.')));
+    assert.match(text, /2 项指标/);
+    assert.match(text, /1 项任务/);
+    await shoot(stack, page, 'desktop-import-preview');
+
+    const listed = async () => (await apiCall(stack.base, office, 'GET', '/plans')).json.plans.find((p) => p.doc_number === IMPORTED.doc_number);
+    assert.equal(await listed(), undefined, 'the preview must not store the plan');
+
+    await page.click('[data-test=confirm-import]');
+    await page.waitForSelector('[data-test=import-done]');
+    const stored = await listed();
+    assert.ok(stored, 'confirm stores the plan');
+    assert.equal(stored.indicator_count, 2);
+    const detail = (await apiCall(stack.base, office, 'GET', `/plans/${stored.id}`)).json;
+    plan = detail.plans ? detail.plans[0] : detail;
+    own = plan.indicators.find((i) => i.lead_units.includes('市经信局'));
+    other = plan.indicators.find((i) => i.lead_units.includes('市市场监管局'));
+    assert.ok(own && other);
+    await page.context().close();
+
+    const phone = await pageAs(stack, 'office', PHONE);
+    await phone.goto(`${stack.base}/import`);
+    await phone.setInputFiles('[data-test=import-input]', file);
+    await phone.waitForSelector('[data-test=preview-plan]');
+    await shoot(stack, phone, 'phone-import-preview');
+    assert.ok((await phone.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width);
+    await phone.context().close();
+  });
+
+  test('the overview lists the imported plan’s indicators by domain, none reported yet', async (t) => {
+    if (!plan) return t.skip('规划导入步骤未完成');
+    const page = await pageAs(stack, 'office', DESKTOP);
+    await page.goto(`${stack.base}/overview?plan=${plan.id}&period=${PERIOD}`);
+    await page.waitForSelector(`[data-indicator="${own.id}"]`);
+    assert.equal(await page.getAttribute(`[data-indicator="${own.id}"]`, 'data-status'), 'no_data');
+    assert.equal(await page.getAttribute(`[data-indicator="${other.id}"]`, 'data-status'), 'no_data');
+    assert.equal((await page.textContent('[data-test=count-no_data]')).trim(), '2');
+    assert.match(await page.textContent('[data-test=domain]'), /制造业/);
+    await page.context().close();
+  });
+
+  test('a unit reporter sees only its unit’s indicators and reports a value', async (t) => {
+    if (!needs(t, 'observations')) return;
+    const page = await pageAs(stack, 'jxj', DESKTOP);
+    await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}`);
+    await page.waitForSelector('[data-test=entry-row]');
+    const rows = await page.$$eval('[data-test=entry-row]', (list) => list.map((r) => r.dataset.indicator));
+    assert.deepEqual(rows, [own.id]);
+    const row = `[data-test=entry-row][data-indicator="${own.id}"]`;
+    await page.fill(`${row} [data-test=value-input]`, '97');
+    await page.click(`${row} [data-test=save]`);
+    assert.match(await visibleMessage(page, 'success'), /已保存/);
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent.includes('97'), `${row} [data-test=current-value]`);
+    // A correction: the second value replaces the first and leaves a revision behind.
+    await page.fill(`${row} [data-test=value-input]`, '98.5');
+    await page.click(`${row} [data-test=save]`);
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent.includes('98.5'), `${row} [data-test=current-value]`);
+    await shoot(stack, page, 'desktop-entry-jxj');
+
+    const jxj = await apiToken(stack.base, 'jxj');
+    const stored = (await observations(jxj, { plan: plan.id, period: PERIOD, region: '全市' })).filter((o) => o.indicator_id === own.id);
+    assert.equal(stored.length, 1);
+    assert.equal(Number(stored[0].value), 98.5);
+    await page.context().close();
+  });
+
+  test('the revision history shows both values', async (t) => {
+    if (!needs(t, 'observations/history')) return;
+    const page = await pageAs(stack, 'jxj', PHONE);
+    await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}`);
+    const row = `[data-test=entry-row][data-indicator="${own.id}"]`;
+    await page.click(`${row} [data-test=history]`);
+    const timeline = await page.waitForSelector('[data-test=revisions]');
+    const text = await timeline.textContent();
+    assert.match(text, /97/);
+    assert.match(text, /98\.5/);
+    await shoot(stack, page, 'phone-entry-history');
+    await page.context().close();
+  });
+
+  test('a unit reporter is refused another unit’s indicator, and nothing is stored', async (t) => {
+    if (!needs(t, 'observations')) return;
+    const page = await pageAs(stack, 'jxj', DESKTOP);
+    // The indicator page's 填报数据 link opens the form for any indicator; the server decides.
+    await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}&indicator=${other.id}`);
+    const row = `[data-test=entry-row][data-indicator="${other.id}"]`;
+    await page.waitForSelector(row);
+    assert.match(await page.textContent(row), /非本单位指标/);
+    await page.fill(`${row} [data-test=value-input]`, '130');
+    await page.click(`${row} [data-test=save]`);
+    const message = await visibleMessage(page, 'error');
+    assert.match(message, /[\u4e00-\u9fff]/);
+    await shoot(stack, page, 'desktop-entry-refused');
+
+    const jxj = await apiToken(stack.base, 'jxj');
+    const direct = await apiCall(stack.base, jxj, 'POST', '/observations', { indicator_id: other.id, region: '全市', period: PERIOD, value: 130 });
+    assert.equal(direct.status, 403);
+    assert.equal(direct.json.error.message, message, 'the page shows the server’s own message');
+    const stored = (await observations(office, { plan: plan.id, period: PERIOD })).filter((o) => o.indicator_id === other.id);
+    assert.deepEqual(stored, []);
+    await page.context().close();
+  });
+
+  test('an upload with a bad row is shown row by row and saves nothing', async (t) => {
+    if (!needs(t, 'observations/import')) return;
+    const page = await pageAs(stack, 'jxj', DESKTOP);
+    await page.goto(`${stack.base}/entry?plan=${plan.id}&period=${PERIOD}`);
+    await page.waitForSelector('[data-test=entry-row]');
+    if (routes.template) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=template]')]);
+      const saved = path.join(stack.shots, 'template.xlsx');
+      await download.saveAs(saved);
+      assert.equal(fs.readFileSync(saved).subarray(0, 2).toString(), 'PK', 'the template is an XLSX (zip) file');
+    }
+    const before = await observations(office, { plan: plan.id, period: PERIOD });
+    const csv = path.join(stack.temp, 'bad.csv');
+    fs.writeFileSync(csv, `indicator_id,region,period,value\n${own.id},全市,${PERIOD},99\n${own.id},海曙区,${PERIOD},不是数字\n`);
+    await page.setInputFiles('[data-test=upload-input]', csv);
+    await page.waitForSelector('[data-test=upload-error]');
+    const rows = await page.$$eval('[data-test=upload-rows] .el-table__body tr', (list) => list.map((r) => r.textContent));
+    assert.ok(rows.length >= 1, 'each bad row is listed');
+    await shoot(stack, page, 'desktop-entry-upload-errors');
+    assert.deepEqual(await observations(office, { plan: plan.id, period: PERIOD }), before, 'nothing saved');
+    await page.context().close();
+  });
+
+  test('the overview shows the reported indicator as met', async (t) => {
+    if (!needs(t, 'evaluation') || !needs(t, 'observations')) return;
+    for (const [viewport, label] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ]) {
+      const page = await pageAs(stack, 'office', viewport);
+      await page.goto(`${stack.base}/overview?plan=${plan.id}&period=${PERIOD}`);
+      await page.waitForSelector(`[data-indicator="${own.id}"][data-status="met"]`);
+      assert.equal(await page.getAttribute(`[data-indicator="${other.id}"]`, 'data-status'), 'no_data');
+      assert.equal((await page.textContent('[data-test=count-met]')).trim(), '1');
+      await shoot(stack, page, `${label}-overview-after-entry`);
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= viewport.width);
+      await page.context().close();
+    }
+  });
+
+  test('the indicator page shows the target, the reported value and the source line', async (t) => {
+    if (!plan) return t.skip('规划导入步骤未完成');
+    const page = await pageAs(stack, 'office', DESKTOP);
+    await page.goto(`${stack.base}/overview?plan=${plan.id}&period=${PERIOD}`);
+    await page.click(`[data-indicator="${own.id}"]`);
+    await page.waitForSelector('[data-test=indicator-source]');
+    assert.equal((await page.textContent('[data-test=indicator-name]')).trim(), own.name);
+    assert.match(await page.textContent('[data-test=indicator-source]'), new RegExp(`第 ${own.source.line} 行`));
+    assert.ok(await page.$('[data-test=trajectory-chart] canvas'), 'the chart is drawn');
+    if (routes.trajectory && routes.observations) {
+      await page.waitForFunction(() => document.querySelector('[data-test=trajectory-table]')?.textContent.includes('98.5'));
+    }
+    await shoot(stack, page, 'desktop-indicator');
+    await page.context().close();
+  });
+
+  test('office downloads the report as HTML and as XLSX', async (t) => {
+    if (!needs(t, 'report')) return;
+    const page = await pageAs(stack, 'office', DESKTOP);
+    await page.goto(`${stack.base}/reports?plan=${plan.id}&period=${PERIOD}`);
+    await page.waitForSelector('[data-test=report-html]:not([disabled])');
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=report-html]')]);
+    const htmlFile = path.join(stack.shots, 'report.html');
+    await html.saveAs(htmlFile);
+    const body = fs.readFileSync(htmlFile, 'utf8');
+    assert.match(body, /<html/i);
+    assert.match(body, new RegExp(IMPORTED.title));
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=report-xlsx]')]);
+    const xlsxFile = path.join(stack.shots, 'report.xlsx');
+    await xlsx.saveAs(xlsxFile);
+    assert.equal(fs.readFileSync(xlsxFile).subarray(0, 2).toString(), 'PK');
+    await shoot(stack, page, 'desktop-reports');
+    await page.context().close();
+  });
+
+  test('admin sees every account, adds one, and reads the audit log', async () => {
+    const page = await pageAs(stack, 'admin', DESKTOP);
+    await page.goto(`${stack.base}/users`);
+    await page.waitForSelector('[data-test=users] .el-table__body tr');
+    const table = await page.textContent('[data-test=users]');
+    for (const name of Object.keys(USERS)) assert.match(table, new RegExp(name));
+    await page.click('[data-test=add-user]');
+    await page.fill('[data-test=new-username]', 'newreporter');
+    await page.click('[data-test=new-role]');
+    await page.click('.el-select-dropdown__item:has-text("责任单位填报员")');
+    await page.fill('[data-test=new-unit]', '市住建局');
+    await page.fill('[data-test=new-password]', 'Newreporter-口令-1');
+    await page.click('[data-test=create-user]');
+    assert.match(await visibleMessage(page, 'success'), /newreporter/);
+    await page.waitForFunction(() => document.querySelector('[data-test=users]').textContent.includes('newreporter'));
+    await shoot(stack, page, 'desktop-users');
+    const login = await apiLogin(stack.base, 'newreporter', 'Newreporter-口令-1');
+    assert.equal(login.status, 200, 'the account made in the page can sign in');
+
+    // Disabling the account in the page locks it out.
+    await page.click('[data-test="toggle-newreporter"]');
+    assert.match(await visibleMessage(page, 'success', /停用/), /newreporter 已停用/);
+    const locked = await apiLogin(stack.base, 'newreporter', 'Newreporter-口令-1');
+    assert.notEqual(locked.status, 200, 'a disabled account cannot sign in');
+
+    await page.goto(`${stack.base}/audit`);
+    await page.waitForSelector('[data-test=audit] .el-table__body tr');
+    const audit = await page.textContent('[data-test=audit]');
+    assert.match(audit, /newreporter/, 'the new account is in the audit log');
+    await page.click('[data-test=verify]');
+    assert.match(await page.textContent('[data-test=verdict]'), /哈希链完整/);
+    await shoot(stack, page, 'desktop-audit');
+    await page.context().close();
+  });
+
+  test('without an account, the login page leads to the published plans', async () => {
+    const page = await newPage(stack, PHONE);
+    await page.goto(`${stack.base}/login`);
+    await page.click('text=以公众身份查看公开结果');
+    await page.waitForSelector('[data-test=domain] [data-indicator]');
+    assert.match(await page.textContent('[data-test=who]'), /公众/);
+    assert.deepEqual(await menuTitles(page), ['总览']);
+    await shoot(stack, page, 'phone-public-overview');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test('on a phone the pages fit the screen and the menu opens in a drawer', async () => {
+    const page = await pageAs(stack, 'admin', PHONE);
+    for (const where of ['overview', 'entry', 'import', 'reports', 'users', 'audit']) {
+      await page.goto(`${stack.base}/${where}`);
+      await page.waitForLoadState('networkidle');
+      await shoot(stack, page, `phone-${where}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= PHONE.width, `${where}: page is ${width}px wide on a ${PHONE.width}px screen`);
+    }
+    assert.equal(await page.$('.aside'), null, 'no side menu on a phone');
+    assert.equal((await menuTitles(page)).length, 6);
+    await page.context().close();
+  });
+
+  test('signing out revokes the session', async () => {
+    const page = await newPage(stack, DESKTOP);
+    await logIn(stack, page, 'inspector'); // a session of its own, so the others stay valid
+    const token = await page.evaluate(() => localStorage.getItem('zhiyou.token'));
+    assert.equal((await apiCall(stack.base, token, 'GET', '/me')).status, 200);
+    await page.click('[data-test=logout]');
+    await page.waitForSelector('[data-test=login-submit]');
+    assert.equal((await apiCall(stack.base, token, 'GET', '/me')).status, 401);
+    await page.context().close();
+  });
+});
