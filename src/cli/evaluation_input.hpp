@@ -7,9 +7,7 @@
 #include <vector>
 
 #include "core/period.hpp"
-#include "monitoring/evaluation.hpp"
-#include "monitoring/observation.hpp"
-#include "plans/plan.hpp"
+#include "monitoring/evaluation_input.hpp"
 
 namespace CLI {
 class App;
@@ -29,15 +27,7 @@ struct EvaluationArguments {
 // Adds --plan, --period, --region, --tolerance, --as-of and --db to `command`.
 void add_evaluation_options(CLI::App& command, EvaluationArguments& arguments);
 
-struct EvaluationInput {
-  plans::Plan plan;
-  std::vector<monitoring::Observation> observations;
-  std::vector<monitoring::Judgement> judgements;
-  Period period;
-  std::string region;                // canonical name ("鄞州区", "全市"); empty when not asked
-  std::vector<std::string> regions;  // regions to evaluate
-  monitoring::EvaluationOptions options;
-};
+using monitoring::EvaluationInput;
 
 // Reads everything from the database; throws UserError naming what is wrong.
 EvaluationInput load_evaluation_input(const EvaluationArguments& arguments);

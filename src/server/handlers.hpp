@@ -30,6 +30,11 @@ Response set_indicator_direction(RequestContext& ctx);
 Response report_observation(RequestContext& ctx);
 Response list_plan_observations(RequestContext& ctx);
 
+Response get_plan_evaluation(RequestContext& ctx);
+Response get_plan_scorecards(RequestContext& ctx);
+Response get_plan_ranking(RequestContext& ctx);
+Response get_plan_report(RequestContext& ctx);
+
 Response list_users(RequestContext& ctx);
 Response create_user(RequestContext& ctx);
 Response update_user(RequestContext& ctx);

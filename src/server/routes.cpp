@@ -11,6 +11,8 @@ std::vector<Route> api_routes() {
   const auto reporters = only({Role::admin, Role::office, Role::unit_reporter});
   const auto staff = only({Role::admin, Role::office, Role::unit_reporter, Role::inspector});
   const QueryParameter after{"after", "只返回序号大于此值的记录", false};
+  const QueryParameter period{"period", "期间：2025、2025Q2 或 2025-06", true};
+  const QueryParameter region{"region", "区县（如 鄞州）或 全市；默认全市及已报数的区县", false};
   const QueryParameter limit{"limit", "最多返回条数（默认 100，最多 1000）", false};
   return {
       {get, "/healthz", everyone(), get_health, "健康检查（含数据库连接）", "system"},
@@ -48,6 +50,45 @@ std::vector<Route> api_routes() {
        http::status::created},
       {get, "/api/v1/plans/{id}/observations", staff, list_plan_observations,
        "规划各指标的实际值（责任单位填报员只见本单位指标）", "observations"},
+
+      // Evaluation results are for the people who run and report the plan; published reports
+      // go out through the office.
+      {get,
+       "/api/v1/plans/{id}/evaluation",
+       staff,
+       get_plan_evaluation,
+       "各指标在某期间的评估（同 eval --json）",
+       "evaluation",
+       RequestBody::none,
+       http::status::ok,
+       {period, region}},
+      {get,
+       "/api/v1/plans/{id}/scorecards",
+       staff,
+       get_plan_scorecards,
+       "责任单位考核记分卡",
+       "evaluation",
+       RequestBody::none,
+       http::status::ok,
+       {period, region}},
+      {get,
+       "/api/v1/plans/{id}/ranking",
+       staff,
+       get_plan_ranking,
+       "区县（市）赛马排名",
+       "evaluation",
+       RequestBody::none,
+       http::status::ok,
+       {period}},
+      {get,
+       "/api/v1/plans/{id}/report",
+       office,
+       get_plan_report,
+       "完成情况报告下载（HTML 或 XLSX）",
+       "evaluation",
+       RequestBody::none,
+       http::status::ok,
+       {period, region, {"format", "html（默认）或 xlsx", false}}},
 
       {get, "/api/v1/users", admin, list_users, "账户列表", "users"},
       {post, "/api/v1/users", admin, create_user, "新建账户", "users", RequestBody::json,

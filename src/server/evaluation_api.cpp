@@ -1,0 +1,153 @@
+// Evaluation over HTTP: the same engine and JSON as `zhiyou eval --json`, the unit
+// scorecards and district ranking of `zhiyou report`, and the report itself as a download.
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/json.hpp"
+#include "monitoring/evaluation_input.hpp"
+#include "monitoring/evaluation_json.hpp"
+#include "monitoring/observation_store.hpp"
+#include "monitoring/report.hpp"
+#include "registry/region.hpp"
+#include "server/handlers.hpp"
+
+namespace zhiyou::server {
+namespace {
+
+std::string query_value(const RequestContext& ctx, const std::string& name) {
+  const auto it = ctx.query.find(name);
+  return it == ctx.query.end() ? std::string() : it->second;
+}
+
+// The plan, period and region of the request, read from the database; or the response that
+// says what is wrong (400 for a bad parameter, 404 for an unknown plan).
+std::variant<monitoring::EvaluationInput, Response> evaluation_input(RequestContext& ctx) {
+  const std::string period_text = query_value(ctx, "period");
+  if (period_text.empty()) {
+    return error_for(http::status::bad_request, "缺少参数 period（例：2025、2025Q2、2025-06）",
+                     "period");
+  }
+  const auto period = Period::parse(period_text);
+  if (!period) {
+    return error_for(http::status::bad_request,
+                     "无法识别的期间「" + period_text + "」（例：2025、2025Q2、2025-06）",
+                     "period");
+  }
+  monitoring::EvaluationRequest request{ctx.params.at("id"), *period, query_value(ctx, "region"),
+                                        std::nullopt, std::nullopt};
+  auto input = monitoring::load_evaluation_input(ctx.db(), request);
+  if (!input.ok()) {
+    const Error& e = input.error();
+    if (e.place == "plan") return error_for(http::status::not_found, e.message);
+    if (e.place == "region") return error_for(http::status::bad_request, e.message, "region");
+    fail(e);
+  }
+  return std::move(*input);
+}
+
+// Every region asked for (or 全市 and each district that reported), rows in plan order.
+std::vector<monitoring::Evaluation> evaluate(const monitoring::EvaluationInput& input,
+                                             bool with_city) {
+  std::vector<std::string> regions =
+      input.region.empty() ? input.regions : std::vector<std::string>{input.region};
+  if (with_city &&
+      std::find(regions.begin(), regions.end(), registry::kWholeCity) == regions.end()) {
+    regions.emplace_back(registry::kWholeCity);
+  }
+  return monitoring::evaluate_plan(input.plan, input.observations, input.judgements, input.period,
+                                   regions, input.options);
+}
+
+std::string today() {
+  const auto d = std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return text;
+}
+
+}  // namespace
+
+Response get_plan_evaluation(RequestContext& ctx) {
+  auto input = evaluation_input(ctx);
+  if (auto* response = std::get_if<Response>(&input)) return std::move(*response);
+  const auto& in = std::get<monitoring::EvaluationInput>(input);
+  const auto evaluations = evaluate(in, false);
+  boost::json::object body = monitoring::evaluations_to_json(evaluations);
+  body["plan_id"] = in.plan.id;
+  return json_response(http::status::ok, body);
+}
+
+Response get_plan_scorecards(RequestContext& ctx) {
+  auto input = evaluation_input(ctx);
+  if (auto* response = std::get_if<Response>(&input)) return std::move(*response);
+  const auto& in = std::get<monitoring::EvaluationInput>(input);
+  const auto evaluations = evaluate(in, true);
+  const std::string subject = in.region.empty() ? std::string(registry::kWholeCity) : in.region;
+  boost::json::array units;
+  for (const monitoring::Scorecard& card : monitoring::build_scorecards(evaluations, subject)) {
+    units.push_back(monitoring::to_json(card));
+  }
+  return json_response(http::status::ok,
+                       boost::json::object{{"region", subject}, {"units", std::move(units)}});
+}
+
+Response get_plan_ranking(RequestContext& ctx) {
+  auto input = evaluation_input(ctx);
+  if (auto* response = std::get_if<Response>(&input)) return std::move(*response);
+  const auto& in = std::get<monitoring::EvaluationInput>(input);
+  const auto evaluations = evaluate(in, false);
+  boost::json::array regions;
+  for (const monitoring::RegionRank& rank : monitoring::rank_regions(evaluations)) {
+    regions.push_back(monitoring::to_json(rank));
+  }
+  return json_response(http::status::ok, boost::json::object{{"regions", std::move(regions)}});
+}
+
+Response get_plan_report(RequestContext& ctx) {
+  const std::string format =
+      query_value(ctx, "format").empty() ? "html" : query_value(ctx, "format");
+  if (format != "html" && format != "xlsx") {
+    return error_for(http::status::bad_request, "format 应为 html 或 xlsx", "format");
+  }
+  auto input = evaluation_input(ctx);
+  if (auto* response = std::get_if<Response>(&input)) return std::move(*response);
+  const auto& in = std::get<monitoring::EvaluationInput>(input);
+  const std::string subject = in.region.empty() ? std::string(registry::kWholeCity) : in.region;
+  const monitoring::Report report = monitoring::build_report(
+      in.plan, evaluate(in, true), in.period, subject, in.options.tolerance, today());
+  const std::string name = in.plan.id + "-" + in.period.to_string() + "." + format;
+  Response response{http::status::ok, 11};
+  if (format == "html") {
+    response.set(http::field::content_type, "text/html; charset=utf-8");
+    response.body() = monitoring::render_html(report);
+  } else {
+    // libxlsxwriter writes files only: a private temporary file, read back and removed.
+    const auto path =
+        std::filesystem::temp_directory_path() /
+        ("zhiyou-report-" + std::to_string(std::hash<std::string>{}(name)) + "-" +
+         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".xlsx");
+    if (auto written = monitoring::write_xlsx(report, path.string()); !written.ok()) {
+      fail(written.error());
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    response.set(http::field::content_type,
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response.body() = bytes.str();
+  }
+  response.set(http::field::content_disposition, "attachment; filename=\"" + name + "\"");
+  response.prepare_payload();
+  return response;
+}
+
+}  // namespace zhiyou::server
