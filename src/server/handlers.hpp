@@ -30,6 +30,11 @@ Response set_indicator_direction(RequestContext& ctx);
 Response report_observation(RequestContext& ctx);
 Response list_plan_observations(RequestContext& ctx);
 
+Response list_observations(RequestContext& ctx);
+Response observation_revisions(RequestContext& ctx);
+Response import_observations(RequestContext& ctx);
+Response download_template(RequestContext& ctx);
+
 Response get_plan_evaluation(RequestContext& ctx);
 Response get_plan_scorecards(RequestContext& ctx);
 Response get_plan_ranking(RequestContext& ctx);
