@@ -5,7 +5,8 @@
 #   bench/http_vs_nginx.sh [path/to/zhiyou]      (default: builds build/release)
 #
 # Targets: a static UI asset (web/dist/assets' largest .js when the UI is built, otherwise a
-# generated 200 KB file) and GET /api/v1/plans/{id} for 甬政办发〔2023〕1号. For the API, nginx
+# generated 200 KB file), GET /api/v1/plans/{id} for 甬政办发〔2023〕1号 and its evaluation for
+# 2024 over 11 regions of generated figures (as the office account). For the API, nginx
 # serves a file holding zhiyou's own response, so it is the cost of sending those bytes with
 # no work at all. Each run: wrk -t2 -c64 -d10s --latency.
 set -euo pipefail
@@ -51,6 +52,18 @@ fi
 chmod -R a+rX "$dir/web"
 
 "$zhiyou" plan load data/demo/plans.json --db "$dir/zhiyou.db" >/dev/null
+# The evaluation needs an account (office) and figures to evaluate: one per indicator and region.
+echo 'bench-password-1' | "$zhiyou" user add bench --role office --password-stdin --db "$dir/zhiyou.db" >/dev/null
+"$zhiyou" plan show "$plan" --json --db "$dir/zhiyou.db" | python3 -c '
+import json, sys
+plan = json.load(sys.stdin)["plans"][0]
+print("indicator_id,region,period,value")
+for i, ind in enumerate(plan["indicators"]):
+    if any(t["kind"] == "level" for t in ind["targets"]):
+        for r, region in enumerate(["全市", "海曙", "江北", "镇海", "北仑", "鄞州", "奉化", "余姚", "慈溪", "宁海", "象山"]):
+            print(f"{ind[\"id\"]},{region},2024,{(i * 7 + r * 3) % 90 + 5}")
+' >"$dir/figures.csv"
+"$zhiyou" data import "$dir/figures.csv" --plan "$plan" --partial --db "$dir/zhiyou.db" >/dev/null 2>&1 || true
 zport=$(free_port)
 "$zhiyou" serve --db "$dir/zhiyou.db" --listen "127.0.0.1:$zport" --threads 2 --web "$dir/web" \
   >"$dir/zhiyou.log" 2>&1 &
@@ -60,6 +73,10 @@ wait_for "http://127.0.0.1:$zport/healthz"
 # nginx answers the API path with zhiyou's response bytes.
 mkdir -p "$dir/web/api/v1/plans"
 curl -sf "http://127.0.0.1:$zport/api/v1/plans/$plan" >"$dir/web/api/v1/plans/$plan"
+token=$(curl -sf -X POST "http://127.0.0.1:$zport/api/v1/session" \
+  -d '{"username":"bench","password":"bench-password-1"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+evaluation="api/v1/plans/$plan/evaluation?period=2024"
+curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$zport/$evaluation" >"$dir/evaluation.json"
 chmod -R a+rX "$dir/web"
 nport=$(free_port)
 cat >"$dir/nginx.conf" <<CONF
@@ -79,6 +96,10 @@ http {
     listen 127.0.0.1:$nport;
     root $dir/web;
     location /api/ { default_type "application/json; charset=utf-8"; }
+    location = /api/v1/plans/$plan/evaluation {
+      default_type "application/json; charset=utf-8";
+      alias $dir/evaluation.json;
+    }
   }
 }
 CONF
@@ -88,10 +109,10 @@ wait_for "http://127.0.0.1:$nport/$asset"
 cmp -s <(curl -sf "http://127.0.0.1:$zport/$asset") <(curl -sf "http://127.0.0.1:$nport/$asset") ||
   { echo "两边的静态文件不同" >&2; exit 1; }
 
-run_wrk() { wrk -t2 -c64 -d"$duration" --latency "$1" >"$2"; }
+run_wrk() { wrk -t2 -c64 -d"$duration" --latency -H "Authorization: Bearer $token" "$1" >"$2"; }
 results=()
-for target in "$asset" "api/v1/plans/$plan"; do
-  name=$(basename "$target")
+for target in "$asset" "api/v1/plans/$plan" "$evaluation"; do
+  name=$(basename "${target%%\?*}")
   run_wrk "http://127.0.0.1:$nport/$target" "$dir/nginx-$name.txt"
   run_wrk "http://127.0.0.1:$zport/$target" "$dir/zhiyou-$name.txt"
   results+=("$target" "$dir/zhiyou-$name.txt" "$dir/nginx-$name.txt")

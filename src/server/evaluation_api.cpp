@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/json.hpp"
@@ -13,8 +14,10 @@
 #include "monitoring/evaluation_json.hpp"
 #include "monitoring/observation_store.hpp"
 #include "monitoring/report.hpp"
+#include "plans/plan_json.hpp"
 #include "registry/region.hpp"
 #include "server/handlers.hpp"
+#include "store/plan_store.hpp"
 
 namespace zhiyou::server {
 namespace {
@@ -148,6 +151,57 @@ Response get_plan_report(RequestContext& ctx) {
   response.set(http::field::content_disposition, "attachment; filename=\"" + name + "\"");
   response.prepare_payload();
   return response;
+}
+
+// One indicator over time: its baseline and targets, and every reported figure with the
+// 序时进度 expected at that period and the status there — what the indicator page draws.
+Response get_plan_trajectory(RequestContext& ctx) {
+  const std::string indicator_id = query_value(ctx, "indicator");
+  if (indicator_id.empty()) {
+    return error_for(http::status::bad_request, "缺少参数 indicator（指标编号）", "indicator");
+  }
+  monitoring::EvaluationRequest request{ctx.params.at("id"), Period{}, "", std::nullopt,
+                                        std::nullopt};
+  auto loaded = monitoring::load_evaluation_input(ctx.db(), request);
+  if (!loaded.ok()) {
+    if (loaded.error().place == "plan") {
+      return error_for(http::status::not_found, loaded.error().message);
+    }
+    fail(loaded.error());
+  }
+  const monitoring::EvaluationInput& in = *loaded;
+  const plans::Indicator* indicator = nullptr;
+  for (const plans::Indicator& candidate : in.plan.indicators) {
+    if (candidate.id == indicator_id) indicator = &candidate;
+  }
+  if (indicator == nullptr) {
+    return error_for(http::status::not_found, "规划中没有指标「" + indicator_id + "」",
+                     "indicator");
+  }
+  // Each period reported, evaluated for the regions that reported it.
+  std::map<std::string, std::pair<Period, std::vector<std::string>>> periods;
+  for (const monitoring::Observation& o : in.observations) {
+    if (o.indicator_id != indicator_id) continue;
+    auto& [period, regions] = periods[o.period.to_string()];
+    period = o.period;
+    regions.push_back(o.region);
+  }
+  boost::json::array points;
+  for (const auto& [key, entry] : periods) {
+    const auto evaluations = monitoring::evaluate_plan(in.plan, in.observations, in.judgements,
+                                                       entry.first, entry.second, in.options);
+    for (const monitoring::Evaluation& e : evaluations) {
+      if (e.indicator != nullptr && e.indicator->id == indicator_id) {
+        boost::json::object point = monitoring::to_json(e);
+        points.push_back(std::move(point));
+      }
+    }
+  }
+  const boost::json::value described = plans::to_json(*indicator);
+  return json_response(http::status::ok, boost::json::object{{"indicator_id", indicator_id},
+                                                             {"baseline", described.at("baseline")},
+                                                             {"targets", described.at("targets")},
+                                                             {"points", std::move(points)}});
 }
 
 }  // namespace zhiyou::server

@@ -39,6 +39,7 @@ Response get_plan_evaluation(RequestContext& ctx);
 Response get_plan_scorecards(RequestContext& ctx);
 Response get_plan_ranking(RequestContext& ctx);
 Response get_plan_report(RequestContext& ctx);
+Response get_plan_trajectory(RequestContext& ctx);
 
 Response list_users(RequestContext& ctx);
 Response create_user(RequestContext& ctx);

@@ -68,6 +68,32 @@ TEST_P(Evaluation, AReportedFigureTurnsNoDataIntoMet) {
   EXPECT_TRUE(found) << cards.body;
 }
 
+TEST_P(Evaluation, TheTrajectoryHasEachReportedPeriodWithItsStatus) {
+  const std::string office = login(Role::office);
+  for (const auto& [period, value] : {std::pair{"2024", 30.0}, std::pair{"2025", 36.2}}) {
+    const std::string figure = json::serialize(json::object{
+        {"indicator_id", kIndicator}, {"region", "全市"}, {"period", period}, {"value", value}});
+    ASSERT_EQ(call({http::verb::post, "/api/v1/observations", figure, office}).status, 201u);
+  }
+  const HttpReply reply = call(
+      {http::verb::get,
+       std::string("/api/v1/plans/") + kPlan + "/trajectory?indicator=" + kIndicator, "", office});
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  const json::value body = reply.json();
+  EXPECT_EQ(body.at("targets").at(0).at("year").to_number<int>(), 2025);
+  const json::array& points = body.at("points").as_array();
+  ASSERT_EQ(points.size(), 2u) << reply.body;
+  EXPECT_EQ(points[0].at("period").as_string(), "2024");
+  EXPECT_DOUBLE_EQ(points[0].at("value").to_number<double>(), 30);
+  EXPECT_EQ(points[1].at("period").as_string(), "2025");
+  EXPECT_EQ(points[1].at("status").as_string(), "met");  // 36.2 ≥ 35 in the target year
+  EXPECT_EQ(
+      call({http::verb::get,
+            std::string("/api/v1/plans/") + kPlan + "/trajectory?indicator=inothere", "", office})
+          .status,
+      404u);
+}
+
 TEST_P(Evaluation, BadParametersAndUnknownPlansAreNamed) {
   const std::string office = login(Role::office);
   const HttpReply no_period =

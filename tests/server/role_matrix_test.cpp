@@ -54,6 +54,8 @@ const std::map<std::string, std::set<Role>>& expected_matrix() {
        {Role::admin, Role::office, Role::unit_reporter, Role::inspector}},
       {"GET /api/v1/plans/{id}/ranking",
        {Role::admin, Role::office, Role::unit_reporter, Role::inspector}},
+      {"GET /api/v1/plans/{id}/trajectory",
+       {Role::admin, Role::office, Role::unit_reporter, Role::inspector}},
       {"GET /api/v1/plans/{id}/report", kOffice},
       {"GET /api/v1/users", kAdmin},
       {"POST /api/v1/users", kAdmin},
