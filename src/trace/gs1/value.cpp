@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "trace/gs1/check_digit.hpp"
 #include "trace/gs1/date.hpp"
@@ -240,7 +241,110 @@ std::optional<ValueProblem> check_base64url(std::string_view ai, std::string_vie
   return std::nullopt;
 }
 
+constexpr std::uint64_t rule_bit(Rule rule) {
+  return std::uint64_t{1} << static_cast<unsigned>(rule);
+}
+constexpr std::uint64_t kSimpleRules =
+    rule_bit(Rule::none) | rule_bit(Rule::csum) | rule_bit(Rule::yymmd0) | rule_bit(Rule::yymmdd) |
+    rule_bit(Rule::gcppos1) | rule_bit(Rule::gcppos2) | rule_bit(Rule::zero);
+
+bool rules_are_simple(const Component& c) {
+  return ((kSimpleRules >> static_cast<unsigned>(c.rules[0])) &
+          (kSimpleRules >> static_cast<unsigned>(c.rules[1])) &
+          (kSimpleRules >> static_cast<unsigned>(c.rules[2])) & 1) != 0;
+}
+
+// Eight characters at a time: a byte outside '0'-'9' sets its top bit in one of the two
+// sums (a borrow or carry between bytes only ever starts at such a byte).
+bool all_digits_fast(std::string_view s) {
+  std::size_t i = 0;
+  std::uint64_t bad = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    bad |= (w - 0x3030303030303030ULL) | (w + 0x4646464646464646ULL);
+  }
+  bad &= 0x8080808080808080ULL;
+  for (; i < s.size(); ++i) bad |= static_cast<unsigned>(s[i] - '0') > 9 ? 1 : 0;
+  return bad == 0;
+}
+
+// has_valid_check_digit() for text already known to be digits: weights 3, 1, 3, ... from
+// the digit next to the check digit, taken two at a time.
+bool check_digit_fits(std::string_view digits) {
+  const char* p = digits.data();
+  std::size_t left = digits.size() - 1;  // digits before the check digit
+  unsigned triple = 0;
+  unsigned single = 0;
+  for (; left >= 2; left -= 2) {
+    triple += static_cast<unsigned>(p[left - 1] - '0');
+    single += static_cast<unsigned>(p[left - 2] - '0');
+  }
+  if (left == 1) triple += static_cast<unsigned>(p[0] - '0');
+  const unsigned sum = 3 * triple + single;
+  return static_cast<unsigned>(p[digits.size() - 1] - '0') == (10 - sum % 10) % 10;
+}
+
+// apply() for the rules in kSimpleRules, as a verdict; `part` passed its character set.
+bool simple_rule_holds(Rule rule, Charset charset, std::string_view part) {
+  switch (rule) {
+    case Rule::csum:
+      return charset == Charset::numeric && !part.empty() ? check_digit_fits(part)
+                                                          : has_valid_check_digit(part);
+    case Rule::yymmd0:
+      return check_yymmdd(part, true) == DateProblem::none;
+    case Rule::yymmdd:
+      return check_yymmdd(part, false) == DateProblem::none;
+    case Rule::gcppos1:
+    case Rule::gcppos2: {
+      const std::size_t from = rule == Rule::gcppos2 ? 1 : 0;
+      if (part.size() < from + 4) return false;
+      for (std::size_t i = from; i < from + 4; ++i) {
+        if (part[i] < '0' || part[i] > '9') return false;
+      }
+      return true;
+    }
+    case Rule::zero:
+      return part == "0";
+    default:
+      return true;
+  }
+}
+
 }  // namespace
+
+bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view value) {
+  const Format& format = entry.format;
+  if (value.empty() || value.size() > format.max_length) return false;
+  std::size_t at = 0;
+  for (const Component& c : format.components()) {
+    const std::size_t left = value.size() - at;
+    if (left == 0) {
+      if (c.optional) break;
+      return false;
+    }
+    if (left < c.min) return false;
+    if (c.charset == Charset::cset64 || !rules_are_simple(c)) {
+      return !check_value(ai, entry, value).has_value();
+    }
+    const std::size_t take = left < c.max ? left : c.max;
+    const std::string_view part = value.substr(at, take);
+    if (c.charset == Charset::numeric) {
+      if (!all_digits_fast(part)) return false;
+    } else {
+      const auto bit = static_cast<std::uint8_t>(1U << static_cast<unsigned>(c.charset));
+      std::uint8_t all = bit;
+      for (const char ch : part) all &= kCharsetBits[static_cast<unsigned char>(ch)];
+      if (all == 0) return false;
+    }
+    for (const Rule rule : c.rules) {
+      if (rule == Rule::none) break;
+      if (!simple_rule_holds(rule, c.charset, part)) return false;
+    }
+    at += take;
+  }
+  return at == value.size();
+}
 
 bool in_charset(Charset charset, char c) {
   return (kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1;

@@ -20,6 +20,11 @@ struct ValueProblem {
 std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entry,
                                         std::string_view value);
 
+// check_value()'s verdict without its message, and without allocating: the common formats
+// (character sets, lengths, check digits, dates, company prefixes) are checked here directly,
+// the rest through check_value(). For `gs1 check`, which explains only the values that fail.
+bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view value);
+
 // True when `c` belongs to `charset` (for cset64 the "=" padding is handled separately).
 bool in_charset(Charset charset, char c);
 
