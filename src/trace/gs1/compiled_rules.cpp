@@ -1,5 +1,7 @@
 #include "trace/gs1/compiled_rules.hpp"
 
+#include <stdexcept>
+
 namespace zhiyou::trace::gs1 {
 namespace {
 
@@ -36,13 +38,18 @@ CompiledRules compile(const AiEntry& entry) {
   CompiledRules rules;
   for_each_piece(entry.requisites, ';', [&](std::string_view group) {
     if (group.empty()) return;
-    rules.requisite_text.push_back(group);
-    auto& alternatives = rules.requisites.emplace_back();
+    RequisiteGroup compiled;
+    compiled.text = group;
+    compiled.begin = static_cast<std::uint16_t>(rules.alternatives.size());
     for_each_piece(group, ',', [&](std::string_view alternative) {
-      auto& all = alternatives.emplace_back();
-      for_each_piece(alternative, '+',
-                     [&](std::string_view ai) { all.push_back(compile_pattern(ai)); });
+      AllOf& all = rules.alternatives.emplace_back();
+      for_each_piece(alternative, '+', [&](std::string_view ai) {
+        if (all.count == all.patterns.size()) throw std::logic_error("AI table: long requisite");
+        all.patterns[all.count++] = compile_pattern(ai);
+      });
     });
+    compiled.end = static_cast<std::uint16_t>(rules.alternatives.size());
+    rules.requisites.push_back(compiled);
   });
   for_each_piece(entry.excludes, ',', [&](std::string_view pattern) {
     if (!pattern.empty()) rules.excludes.push_back(compile_pattern(pattern));
@@ -57,6 +64,7 @@ CompiledRules compile(const AiEntry& entry) {
 }
 
 struct AllRules {
+  const AiEntry* first_row = ai_table().data();
   std::vector<CompiledRules> rows;
   AllRules() {
     rows.reserve(ai_table().size());
@@ -75,7 +83,7 @@ bool present(std::span<const AiCode> codes, AiPattern pattern) {
 
 const CompiledRules& compiled_rules(const AiEntry& entry) {
   static const AllRules all;
-  return all.rows[static_cast<std::size_t>(&entry - ai_table().data())];
+  return all.rows[static_cast<std::size_t>(&entry - all.first_row)];
 }
 
 std::optional<BrokenAssociation> first_broken_association(
@@ -92,17 +100,16 @@ std::optional<BrokenAssociation> first_broken_association(
   }
   for (std::size_t i = 0; i < n; ++i) {
     const CompiledRules& rules = compiled_rules(*entries[i]);
-    for (std::size_t g = 0; g < rules.requisites.size(); ++g) {
+    for (const RequisiteGroup& group : rules.requisites) {
       bool satisfied = false;
-      for (const auto& alternative : rules.requisites[g]) {
-        bool all = true;
-        for (const AiPattern p : alternative) all = all && present(codes, p);
-        if (all) {
-          satisfied = true;
-          break;
+      for (std::size_t a = group.begin; a < group.end && !satisfied; ++a) {
+        const AllOf& all = rules.alternatives[a];
+        satisfied = true;
+        for (std::size_t k = 0; k < all.count && satisfied; ++k) {
+          satisfied = present(codes, all.patterns[k]);
         }
       }
-      if (!satisfied) return BrokenAssociation{Kind::missing, i, 0, rules.requisite_text[g]};
+      if (!satisfied) return BrokenAssociation{Kind::missing, i, 0, group.text};
     }
     for (const AiPattern p : rules.excludes) {
       for (std::size_t k = 0; k < n; ++k) {

@@ -6,6 +6,7 @@
 // Same verdicts as check_associations() and the Digital Link parser; tests compare them.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -39,11 +40,22 @@ struct AiPattern {
   [[nodiscard]] bool matches(AiCode ai) const { return (ai & mask) == value; }
 };
 
+// One alternative of a requisite group: all of these AIs ("01+21").
+struct AllOf {
+  std::array<AiPattern, 4> patterns{};
+  std::uint8_t count = 0;
+};
+
+struct RequisiteGroup {
+  std::uint16_t begin = 0;  // its alternatives: CompiledRules::alternatives[begin, end)
+  std::uint16_t end = 0;
+  std::string_view text;  // as the table writes it ("01,02,03,8006,8026")
+};
+
 struct CompiledRules {
-  // Requisites: every group must hold; a group holds when all patterns of one of its
-  // alternatives are present.
-  std::vector<std::vector<std::vector<AiPattern>>> requisites;
-  std::vector<std::string_view> requisite_text;  // each group as the table writes it
+  // Requisites: every group must hold; a group holds when one of its alternatives does.
+  std::vector<RequisiteGroup> requisites;
+  std::vector<AllOf> alternatives;
   std::vector<AiPattern> excludes;
   // For a Digital Link primary key: its qualifier sequences in order ("22,10,21" then "235").
   std::vector<std::vector<AiCode>> qualifier_sequences;

@@ -546,17 +546,20 @@ char* FastChecker::finish(std::size_t path_count, char* out) {
     break;
   }
   constexpr int kOther = 100;
-  auto rank = [&](std::size_t item) {
-    if (sequence == nullptr) return kOther;
-    for (std::size_t q = 0; q < sequence->size(); ++q) {
-      if ((*sequence)[q] == codes_[item]) return static_cast<int>(q) + 1;
+  std::array<int, kMaxItems> rank;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+  for (std::size_t i = 0; i < n; ++i) {
+    rank[order[i]] = kOther;
+    for (std::size_t q = 0; sequence != nullptr && q < sequence->size(); ++q) {
+      if ((*sequence)[q] == codes_[order[i]]) {
+        rank[order[i]] = static_cast<int>(q) + 1;
+        break;
+      }
     }
-    return kOther;
-  };
+  }
   for (std::size_t i = first + 1; i < n; ++i) {
     for (std::size_t j = i; j > first; --j) {
-      const int ra = rank(order[j]);
-      const int rb = rank(order[j - 1]);
+      const int ra = rank[order[j]];
+      const int rb = rank[order[j - 1]];
       const bool before =
           ra != rb ? ra < rb : ra == kOther && codes_[order[j]] < codes_[order[j - 1]];
       if (!before) break;
