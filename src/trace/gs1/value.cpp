@@ -385,6 +385,21 @@ std::string describe_char(char c) {
   return std::string("0x") + kHex[u >> 4] + kHex[u & 15];
 }
 
+std::string describe_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u > 0x20 && u < 0x7f) {
+      out += c;
+    } else {
+      out += '[';
+      out += describe_char(c);
+      out += ']';
+    }
+  }
+  return out;
+}
+
 std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entry,
                                         std::string_view value) {
   const Format& format = entry.format;

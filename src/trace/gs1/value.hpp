@@ -30,5 +30,8 @@ bool in_charset(Charset charset, char c);
 
 // A character for messages: printable ASCII as 'x', anything else as its hex code.
 std::string describe_char(char c);
+// A piece of input for messages: printable ASCII as it is, any other byte as "[0xNN]" (so
+// that a message never carries a broken UTF-8 sequence or a control character).
+std::string describe_text(std::string_view text);
 
 }  // namespace zhiyou::trace::gs1
