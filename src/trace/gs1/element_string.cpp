@@ -10,6 +10,13 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+bool all_digits(std::string_view s) {
+  for (const char c : s) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
 Status fail(std::string message, std::string_view ai, std::size_t position,
             std::size_t* error_position) {
   if (error_position != nullptr) *error_position = position;
@@ -153,6 +160,9 @@ Status parse_raw_into(std::string_view data, Elements& out, const Options& optio
       return fail("无法识别 AI：" + describe_text(data.substr(i, 4)) + "…", "", i, error_position);
     }
     const std::string_view ai = data.substr(i, len);
+    if (!all_digits(ai)) {  // "31" followed by two more characters that are not digits
+      return fail("无法识别 AI：" + describe_text(data.substr(i, 4)) + "…", "", i, error_position);
+    }
     const AiEntry* entry = find_ai(ai);
     if (entry == nullptr) {
       return fail("未知的 AI (" + std::string(ai) + ")", ai, i, error_position);

@@ -292,6 +292,7 @@ char* FastChecker::raw(std::string_view line, char* out) {
     const std::string_view ai = line.substr(i, len);
     const AiEntry* entry = find_ai(ai);
     if (entry == nullptr) {
+      if (!all_digits(ai)) return nullptr;
       message_.assign("未知的 AI (").append(ai).append(")");
       return put_error(out, message_, i);
     }
