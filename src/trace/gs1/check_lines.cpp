@@ -13,12 +13,12 @@ namespace {
 // Values and messages rarely need escapes (UTF-8 is written as is); quote those with one
 // append.
 void append_quoted_fast(std::string& out, std::string_view s) {
-  bool plain = true;  // no early exit: the compiler can check many bytes at once
+  unsigned escape = 0;  // no early exit: the compiler can check many bytes at once
   for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    plain &= (u >= 0x20) & (c != '"') & (c != '\\');
+    escape |= static_cast<unsigned>(static_cast<unsigned char>(c) < 0x20) |
+              static_cast<unsigned>(c == '"') | static_cast<unsigned>(c == '\\');
   }
-  if (!plain) {
+  if (escape != 0) {
     json::append_quoted(out, s);
     return;
   }
@@ -31,7 +31,7 @@ void append_quoted_fast(std::string& out, std::string_view s) {
 
 void append_json(std::string& out, const CheckResult& result) {
   if (result.ok) {
-    out.append("{\"ok\":true,\"ais\":[");
+    out.append(R"({"ok":true,"ais":[)");
     for (std::size_t i = 0; i < result.ais.size(); ++i) {
       if (i > 0) out += ',';
       out += "[\"";
@@ -42,11 +42,11 @@ void append_json(std::string& out, const CheckResult& result) {
     }
     out.append("]}");
   } else {
-    out.append("{\"ok\":false,\"error\":");
+    out.append(R"({"ok":false,"error":)");
     append_quoted_fast(out, result.error);
     out.append(",\"position\":");
     char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, result.position).ptr;
+    char* end = std::to_chars(digits, digits + sizeof digits, result.position).ptr;
     out.append(digits, end);
     out += '}';
   }
@@ -91,7 +91,7 @@ std::string_view LineChecker::check_view(std::string_view text, bool at_end,
   while (start < text.size()) {
     const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
     if (nl == nullptr) break;
-    const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
     one_line(text.substr(start, end - start));
     start = end + 1;
   }

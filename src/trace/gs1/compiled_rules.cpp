@@ -1,5 +1,6 @@
 #include "trace/gs1/compiled_rules.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace zhiyou::trace::gs1 {
@@ -73,10 +74,8 @@ struct AllRules {
 };
 
 bool present(std::span<const AiCode> codes, AiPattern pattern) {
-  for (const AiCode code : codes) {
-    if (pattern.matches(code)) return true;
-  }
-  return false;
+  return std::any_of(codes.begin(), codes.end(),
+                     [pattern](AiCode code) { return pattern.matches(code); });
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "trace/gs1/fast_check.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -40,11 +41,7 @@ constexpr auto kClass = make_classes();
 bool has(char c, std::uint8_t cls) { return (kClass[static_cast<unsigned char>(c)] & cls) != 0; }
 
 bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (const char c : s) {
-    if (!has(c, kDigit)) return false;
-  }
-  return true;
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return has(c, kDigit); });
 }
 
 int hex_value(char c) {
@@ -104,13 +101,14 @@ bool copy_checking(char* out, std::string_view s) {
     std::memcpy(out + n - 4, &b, 4);
     return (escape_flags(a) | escape_flags(b)) != 0;
   }
-  bool escape = false;
+  unsigned escape = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const char c = p[i];
     out[i] = c;
-    escape |= (static_cast<unsigned char>(c) < 0x20) | (c == '"') | (c == '\\');
+    escape |= static_cast<unsigned>(static_cast<unsigned char>(c) < 0x20) |
+              static_cast<unsigned>(c == '"') | static_cast<unsigned>(c == '\\');
   }
-  return escape;
+  return escape != 0;
 }
 
 char* put(char* out, std::string_view s) {
@@ -155,7 +153,9 @@ char* put_quoted(char* out, std::string_view s) {
         break;
       default: {
         static constexpr char kHexDigits[] = "0123456789abcdef";
-        std::memcpy(out, "u00", 3);
+        out[0] = 'u';
+        out[1] = '0';
+        out[2] = '0';
         out[3] = kHexDigits[c >> 4];
         out[4] = kHexDigits[c & 15];
         out += 5;
@@ -189,10 +189,7 @@ bool fits_some_sequence(const CompiledRules& key, const AiCode* quals, std::size
 }
 
 bool contains(const std::vector<AiCode>& sequence, AiCode code) {
-  for (const AiCode q : sequence) {
-    if (q == code) return true;
-  }
-  return false;
+  return std::find(sequence.begin(), sequence.end(), code) != sequence.end();
 }
 
 // Whether `code` would join the path qualifiers of the key in one of its sequences.
