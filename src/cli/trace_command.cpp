@@ -105,8 +105,9 @@ class CsvFile {
     buffer_ = trace::csv_header();
   }
   ~CsvFile() {
-    if (file_ != nullptr) std::fclose(file_);
-    if (!renamed_) std::remove(temp_.c_str());
+    // Best effort: the issue has failed already, or the file was closed and renamed.
+    if (file_ != nullptr) static_cast<void>(std::fclose(file_));
+    if (!renamed_) static_cast<void>(std::remove(temp_.c_str()));
   }
   CsvFile(const CsvFile&) = delete;
   CsvFile& operator=(const CsvFile&) = delete;
@@ -170,8 +171,9 @@ void issue(const IssueOptions& o) {
     csv->rename();
   } else {
     // Standard output cannot be taken back: the rows are written once the codes are stored.
-    if (!write_csv(stdout, *request, *serials)) throw UserError{"无法写入标准输出"};
-    std::fflush(stdout);
+    if (!write_csv(stdout, *request, *serials) || std::fflush(stdout) != 0) {
+      throw UserError{"无法写入标准输出"};
+    }
   }
   const double total_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -156,12 +157,10 @@ namespace {
 
 // Serial characters that need no CSV quoting, no "\\(" escape and no percent-encoding.
 bool plain_serial(std::string_view serial) {
-  for (const char c : serial) {
-    const bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                    c == '-' || c == '.' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
+  return std::all_of(serial.begin(), serial.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+           c == '.' || c == '_';
+  });
 }
 
 }  // namespace
