@@ -85,7 +85,17 @@ std::string repeated_ai_message(std::string_view ai, std::string_view first,
 }
 
 std::string missing_ai_message(std::string_view ai, std::string_view group) {
-  return "AI (" + std::string(ai) + ") 缺少必须同时出现的 AI：" + readable(group);
+  return missing_ai_message_from_readable(ai, readable(group));
+}
+
+std::string readable_requisites(std::string_view group) { return readable(group); }
+
+std::string missing_ai_message_from_readable(std::string_view ai, std::string_view readable) {
+  constexpr std::string_view kMissing = ") 缺少必须同时出现的 AI：";
+  std::string out;
+  out.reserve(4 + ai.size() + kMissing.size() + readable.size());
+  out.append("AI (").append(ai).append(kMissing).append(readable);
+  return out;
 }
 
 std::string excluded_ai_message(std::string_view ai, std::string_view other) {

@@ -29,6 +29,10 @@ std::string repeated_ai_message(std::string_view ai, std::string_view first,
                                 std::string_view second);
 // `group`: the table's requisite group that is not satisfied ("01,02,03,8006,8026").
 std::string missing_ai_message(std::string_view ai, std::string_view group);
+// The same group as the message writes it ("(01) 或 (02) 或 …"), and the message from it:
+// the fast path keeps the written form of every group.
+std::string readable_requisites(std::string_view group);
+std::string missing_ai_message_from_readable(std::string_view ai, std::string_view readable);
 std::string excluded_ai_message(std::string_view ai, std::string_view other);
 
 }  // namespace zhiyou::trace::gs1

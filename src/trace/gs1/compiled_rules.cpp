@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "trace/gs1/associations.hpp"
+
 namespace zhiyou::trace::gs1 {
 namespace {
 
@@ -41,6 +43,7 @@ CompiledRules compile(const AiEntry& entry) {
     if (group.empty()) return;
     RequisiteGroup compiled;
     compiled.text = group;
+    compiled.readable = readable_requisites(group);
     compiled.begin = static_cast<std::uint16_t>(rules.alternatives.size());
     for_each_piece(group, ',', [&](std::string_view alternative) {
       AllOf& all = rules.alternatives.emplace_back();
@@ -108,7 +111,7 @@ std::optional<BrokenAssociation> first_broken_association(
           satisfied = present(codes, all.patterns[k]);
         }
       }
-      if (!satisfied) return BrokenAssociation{Kind::missing, i, 0, group.text};
+      if (!satisfied) return BrokenAssociation{Kind::missing, i, 0, &group};
     }
     for (const AiPattern p : rules.excludes) {
       for (std::size_t k = 0; k < n; ++k) {

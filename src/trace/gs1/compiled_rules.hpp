@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -50,6 +51,7 @@ struct RequisiteGroup {
   std::uint16_t begin = 0;  // its alternatives: CompiledRules::alternatives[begin, end)
   std::uint16_t end = 0;
   std::string_view text;  // as the table writes it ("01,02,03,8006,8026")
+  std::string readable;   // as messages write it (readable_requisites())
 };
 
 struct CompiledRules {
@@ -72,7 +74,7 @@ struct BrokenAssociation {
   Kind kind = Kind::repeated;
   std::size_t element = 0;  // the AI the message names (its position is reported)
   std::size_t other = 0;    // repeated: the earlier one; excluded: the one it excludes
-  std::string_view group;   // missing: the requisite group as the table writes it
+  const RequisiteGroup* group = nullptr;  // missing: the requisite group
 };
 
 // `codes[i]` is the AI of element i, `entries[i]` its row, `values[i]` its value.

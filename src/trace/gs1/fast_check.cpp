@@ -503,7 +503,7 @@ char* FastChecker::finish(std::size_t path_count, char* out) {
           message_ = repeated_ai_message(ais_[e], values_[broken->other], values_[e]);
           break;
         case BrokenAssociation::Kind::missing:
-          message_ = missing_ai_message(ais_[e], broken->group);
+          message_ = missing_ai_message_from_readable(ais_[e], broken->group->readable);
           break;
         case BrokenAssociation::Kind::excluded:
           message_ = excluded_ai_message(ais_[e], ais_[broken->other]);
