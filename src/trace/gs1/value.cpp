@@ -344,6 +344,16 @@ bool simple_rule_holds(Rule rule, Charset charset, std::string_view part) {
 bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view value) {
   const Format& format = entry.format;
   if (value.empty() || value.size() > format.max_length) return false;
+  const Component& only = format.parts[0];
+  if (format.count == 1 && only.rules[0] == Rule::none && only.charset != Charset::cset64) {
+    // Most AIs: one run of digits or of CSET 82 characters (lots, serials, counts).
+    if (value.size() < only.min) return false;
+    if (only.charset == Charset::numeric) return all_digits_fast(value);
+    const auto bit = static_cast<std::uint8_t>(1U << static_cast<unsigned>(only.charset));
+    std::uint8_t all = bit;
+    for (const char ch : value) all &= kCharsetBits[static_cast<unsigned char>(ch)];
+    return all != 0;
+  }
   std::size_t at = 0;
   for (const Component& c : format.components()) {
     const std::size_t left = value.size() - at;
