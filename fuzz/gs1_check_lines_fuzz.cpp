@@ -1,5 +1,6 @@
 // The `gs1 check` line loop: fed in two blocks cut anywhere, it must write the same as fed
-// at once, one JSON line per input line, each of them valid JSON.
+// at once, one JSON line per input line, each of them valid JSON; and its fast path must
+// write exactly what the general parsers write.
 #include <boost/json.hpp>
 
 #include <cstdint>
@@ -16,6 +17,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   gs1::LineChecker whole;
   std::string expected;
   if (whole.check(text, true, expected) != size) std::abort();
+
+  gs1::LineChecker general;
+  general.set_use_fast_path(false);
+  std::string general_out;
+  general.check(text, true, general_out);
+  if (general_out != expected) std::abort();
 
   const std::size_t cut = size == 0 ? 0 : data[0] % (size + 1);
   gs1::LineChecker split;

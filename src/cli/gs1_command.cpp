@@ -2,7 +2,8 @@
 //
 // Built for millions of lines: stdin is read in blocks of 1 MiB per thread with read(2); each
 // block is cut at line ends into one piece per thread, the pieces are checked in parallel
-// (each thread reuses its own CheckResult), and their output is written in input order.
+// (each thread has its own LineChecker and output buffer), and their output is written in
+// input order.
 #include <fmt/core.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -85,8 +87,10 @@ void check_stdin(const CheckOptions& o) {
   options.permit_convenience_alphas = o.convenience_alphas;
   const unsigned threads =
       o.threads > 0 ? o.threads : std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
-  std::vector<trace::gs1::LineChecker> checkers(threads, trace::gs1::LineChecker(options));
-  std::vector<std::string> outs(threads);
+  std::vector<trace::gs1::LineChecker> checkers;
+  checkers.reserve(threads);
+  for (unsigned i = 0; i < threads; ++i) checkers.emplace_back(options);
+  std::vector<std::string_view> outs(threads);
 
   std::string in;
   std::size_t held = 0;  // bytes of an unfinished line at the front of `in`
@@ -108,12 +112,12 @@ void check_stdin(const CheckOptions& o) {
     std::vector<std::thread> workers;
     for (std::size_t i = 1; i < parts.size(); ++i) {
       workers.emplace_back([&, i] {
-        outs[i].clear();
-        checkers[i].check(parts[i], true, outs[i]);
+        std::size_t consumed = 0;
+        outs[i] = checkers[i].check_view(parts[i], true, consumed);
       });
     }
-    outs[0].clear();
-    checkers[0].check(parts[0], true, outs[0]);
+    std::size_t consumed = 0;
+    outs[0] = checkers[0].check_view(parts[0], true, consumed);
     for (std::thread& worker : workers) worker.join();
     for (std::size_t i = 0; i < parts.size(); ++i) write_all(STDOUT_FILENO, outs[i]);
     held = filled - cut;

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
+#include <span>
 
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
@@ -78,10 +80,11 @@ void write_file_atomically(const std::string& path, const std::function<bool(std
 
 bool write_csv(std::FILE* file, const trace::IssueRequest& request,
                const std::vector<std::string>& serials) {
+  const trace::CsvRows rows(request);
   std::string buffer(trace::csv_header());
   buffer.reserve(std::size_t{4} << 20);
   for (const std::string& serial : serials) {
-    trace::append_csv_row(buffer, request, serial);
+    rows.append(buffer, serial);
     if (buffer.size() >= (std::size_t{4} << 20) - 1024) {
       if (std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size()) return false;
       buffer.clear();
@@ -89,6 +92,60 @@ bool write_csv(std::FILE* file, const trace::IssueRequest& request,
   }
   return std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
 }
+
+// The CSV file of an issue, written while the codes are stored: rows go to "FILE.tmp" chunk
+// by chunk inside the transaction, the file is closed before the commit (a write error
+// rolls the codes back) and renamed after it. A failure leaves neither codes nor file.
+class CsvFile {
+ public:
+  CsvFile(std::string path, const trace::IssueRequest& request)
+      : path_(std::move(path)), temp_(path_ + ".tmp"), rows_(request) {
+    file_ = std::fopen(temp_.c_str(), "wb");
+    if (file_ == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path_)};
+    buffer_ = trace::csv_header();
+  }
+  ~CsvFile() {
+    // Best effort: the issue has failed already, or the file was closed and renamed.
+    if (file_ != nullptr) static_cast<void>(std::fclose(file_));
+    if (!renamed_) static_cast<void>(std::remove(temp_.c_str()));
+  }
+  CsvFile(const CsvFile&) = delete;
+  CsvFile& operator=(const CsvFile&) = delete;
+
+  Status write(std::span<const std::string> serials) {
+    for (const std::string& serial : serials) rows_.append(buffer_, serial);
+    const bool ok = std::fwrite(buffer_.data(), 1, buffer_.size(), file_) == buffer_.size();
+    buffer_.clear();
+    if (!ok) return make_error(path_ + ": 写入失败（磁盘已满？），未写入任何码");
+    return Ok{};
+  }
+
+  Status close() {
+    const int rc = std::fclose(file_);
+    file_ = nullptr;
+    if (rc != 0) return make_error(path_ + ": 写入失败（磁盘已满？），未写入任何码");
+    return Ok{};
+  }
+
+  // After the commit.
+  void rename() {
+    std::error_code ec;
+    std::filesystem::rename(temp_, path_, ec);
+    if (ec) {
+      throw UserError{
+          fmt::format("赋码已保存，但无法把 {} 改名为 {}: {}", temp_, path_, ec.message())};
+    }
+    renamed_ = true;
+  }
+
+ private:
+  std::string path_;
+  std::string temp_;
+  trace::CsvRows rows_;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  bool renamed_ = false;
+};
 
 void issue(const IssueOptions& o) {
   const auto start = std::chrono::steady_clock::now();
@@ -98,17 +155,25 @@ void issue(const IssueOptions& o) {
   if (!request) throw UserError{request.error().describe()};
   auto db = open_database(o.db);
   ProgressBar bar(::isatty(STDERR_FILENO) == 1);
-  auto serials =
-      trace::issue_codes(*db, *request, trace::random_serial,
-                         [&bar](std::size_t done, std::size_t total) { bar(done, total); });
+  trace::IssueHooks hooks;
+  hooks.progress = [&bar](std::size_t done, std::size_t total) { bar(done, total); };
+  std::unique_ptr<CsvFile> csv;
+  if (!o.out.empty()) {
+    csv = std::make_unique<CsvFile>(o.out, *request);
+    hooks.stored = [&csv](std::span<const std::string> serials) { return csv->write(serials); };
+    hooks.before_commit = [&csv] { return csv->close(); };
+  }
+  auto serials = trace::issue_codes(*db, *request, trace::random_serial, hooks);
   if (!serials) throw UserError{serials.error().describe()};
   const double stored_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (o.out.empty()) {
-    if (!write_csv(stdout, *request, *serials)) throw UserError{"无法写入标准输出"};
-    std::fflush(stdout);
+  if (csv) {
+    csv->rename();
   } else {
-    write_file_atomically(o.out, [&](std::FILE* f) { return write_csv(f, *request, *serials); });
+    // Standard output cannot be taken back: the rows are written once the codes are stored.
+    if (!write_csv(stdout, *request, *serials) || std::fflush(stdout) != 0) {
+      throw UserError{"无法写入标准输出"};
+    }
   }
   const double total_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "store/bulk_load.hpp"
 #include "store/database.hpp"
 
 namespace zhiyou::trace {
@@ -50,44 +51,49 @@ Status ensure_batch(Database& db, IssueRequest& request) {
 class ChunkWriter {
  public:
   ChunkWriter(Database& db, const IssueRequest& request, std::function<std::string()> next)
-      : db_(db), next_(std::move(next)) {
-    gtins_.assign(kChunk, request.gtin);
-    lots_.assign(kChunk, request.lot);
+      : db_(db),
+        request_(request),
+        next_(std::move(next)),
+        insert_(db, "codes", {"gtin", "serial", "lot"}) {
     exists_ = std::make_unique<soci::statement>(
         (db_.session().prepare << "SELECT COUNT(*) FROM codes WHERE gtin = :gtin AND serial = :s",
          soci::use(gtin_), soci::use(probe_), soci::into(found_)));
     gtin_ = request.gtin;
   }
 
-  void write(std::size_t n, std::vector<std::string>& issued) {
+  // Stores `n` more codes and appends their serials to `issued`.
+  Status write(std::size_t n, std::vector<std::string>& issued) {
     serials_.resize(n);
     for (std::string& s : serials_) s = next_();
-    gtins_.resize(n);
-    lots_.resize(n);
-    // Fast path: one bulk insert that skips existing keys. Collisions are all but impossible
-    // for random serials, so the careful path below almost never runs.
+    // Fast path: the whole chunk in one go. Collisions are all but impossible for random
+    // serials, so the careful path below almost never runs; its savepoint undoes the attempt.
     const Status fast = db_.transaction([&]() -> Status {
-      soci::statement insert =
-          (db_.session().prepare << "INSERT INTO codes (gtin, serial, lot)"
-                                    " VALUES (:gtin, :serial, :lot) ON CONFLICT DO NOTHING",
-           soci::use(gtins_), soci::use(serials_), soci::use(lots_));
-      insert.execute(true);
-      if (static_cast<std::size_t>(insert.get_affected_rows()) != n) {
-        return make_error("collision");  // undone by the savepoint; handled below
-      }
-      return Ok{};
+      return insert_.insert(rows()) ? Status(Ok{}) : make_error("collision");
     });
     if (!fast) {
       replace_taken();
-      soci::statement insert = (db_.session().prepare << "INSERT INTO codes (gtin, serial, lot)"
-                                                         " VALUES (:gtin, :serial, :lot)",
-                                soci::use(gtins_), soci::use(serials_), soci::use(lots_));
-      insert.execute(true);
+      if (!insert_.insert(rows())) {
+        return make_error("序列号 " + request_.gtin + " 冲突：请重试（另一进程同时在赋码？）");
+      }
     }
     issued.insert(issued.end(), serials_.begin(), serials_.end());
+    return Ok{};
   }
 
+  [[nodiscard]] const std::vector<std::string>& last_chunk() const { return serials_; }
+
  private:
+  // gtin, serial, lot for every serial of the chunk.
+  std::span<const std::string_view> rows() {
+    values_.clear();
+    for (const std::string& s : serials_) {
+      values_.emplace_back(request_.gtin);
+      values_.emplace_back(s);
+      values_.emplace_back(request_.lot);
+    }
+    return values_;
+  }
+
   bool taken(const std::string& serial) {
     probe_ = serial;
     exists_->execute(true);
@@ -112,8 +118,11 @@ class ChunkWriter {
   }
 
   Database& db_;
+  const IssueRequest& request_;
   std::function<std::string()> next_;
-  std::vector<std::string> gtins_, serials_, lots_;
+  store::BulkInsert insert_;
+  std::vector<std::string> serials_;
+  std::vector<std::string_view> values_;
   std::string gtin_, probe_;
   long long found_ = 0;
   std::unique_ptr<soci::statement> exists_;
@@ -124,6 +133,14 @@ class ChunkWriter {
 Result<std::vector<std::string>> issue_codes(Database& db, IssueRequest& request,
                                              const SerialSource& random_source,
                                              const IssueProgress& progress) {
+  IssueHooks hooks;
+  hooks.progress = progress;
+  return issue_codes(db, request, random_source, hooks);
+}
+
+Result<std::vector<std::string>> issue_codes(Database& db, IssueRequest& request,
+                                             const SerialSource& random_source,
+                                             const IssueHooks& hooks) {
   std::vector<std::string> issued;
   try {
     Status status = db.transaction([&]() -> Status {
@@ -164,14 +181,18 @@ Result<std::vector<std::string>> issue_codes(Database& db, IssueRequest& request
       ChunkWriter writer(db, request, next);
       for (std::size_t done = 0; done < request.count;) {
         const std::size_t n = std::min(kChunk, request.count - done);
-        writer.write(n, issued);
+        if (Status s = writer.write(n, issued); !s) return s;
         done += n;
-        if (progress) progress(done, request.count);
+        if (hooks.stored) {
+          if (Status s = hooks.stored(writer.last_chunk()); !s) return s;
+        }
+        if (hooks.progress) hooks.progress(done, request.count);
       }
       if (request.serials == SerialKind::sequential) {
         db.session() << "UPDATE products SET next_serial = :next WHERE gtin = :gtin",
             soci::use(next_serial), soci::use(request.gtin);
       }
+      if (hooks.before_commit) return hooks.before_commit();
       return Ok{};
     });
     if (!status) return status.error();

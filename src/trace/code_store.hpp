@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,16 @@ namespace zhiyou::trace {
 // Called after each stored chunk with (codes stored so far, codes requested).
 using IssueProgress = std::function<void(std::size_t, std::size_t)>;
 
+// What a caller may do while the codes are stored, inside the transaction: an error from
+// `stored` or `before_commit` rolls everything back and is returned.
+struct IssueHooks {
+  IssueProgress progress;
+  // The serials of each stored chunk, in issue order (`trace issue` writes its CSV rows).
+  std::function<Status(std::span<const std::string>)> stored;
+  // Last, just before the commit (`trace issue` closes its CSV file).
+  std::function<Status()> before_commit;
+};
+
 // Registers `request.count` new codes for the batch (gtin, lot) in one transaction and
 // returns their serials in issue order. The product must be registered; the batch is
 // created on first use, and a later issue for it may leave out the expiry (the stored one
@@ -27,6 +38,13 @@ using IssueProgress = std::function<void(std::size_t, std::size_t)>;
 // sequential ones continue after the last sequential serial issued for the GTIN. A serial
 // that already exists for the GTIN is never issued again: it is skipped (sequential) or
 // drawn again (random). Nothing is stored when anything fails.
+//
+// Codes go in by chunks of 10 000 through store::BulkInsert (multi-row INSERT on SQLite, COPY
+// on PostgreSQL); a chunk that hits an existing key is undone by its savepoint and stored
+// again after the taken serials were replaced.
+Result<std::vector<std::string>> issue_codes(store::Database& db, IssueRequest& request,
+                                             const SerialSource& random_source,
+                                             const IssueHooks& hooks);
 Result<std::vector<std::string>> issue_codes(store::Database& db, IssueRequest& request,
                                              const SerialSource& random_source = random_serial,
                                              const IssueProgress& progress = {});

@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -81,20 +82,23 @@ Result<IssueRequest> make_issue_request(std::string_view gtin, std::string_view 
 std::string random_serial() {
   static constexpr std::string_view kAlphabet =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  // Random bytes are drawn 4 KiB at a time (one RAND_bytes call per ~300 serials instead of
+  // one per serial); each byte is used once.
+  thread_local std::array<unsigned char, 4096> bytes{};
+  thread_local std::size_t used = bytes.size();
   std::string serial;
   serial.reserve(kRandomSerialLength);
   // Rejection sampling keeps every character equally likely: bytes >= 248 (4 × 62) are
   // drawn again.
-  std::array<unsigned char, 32> bytes{};
   while (serial.size() < kRandomSerialLength) {
-    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-      throw std::runtime_error("OpenSSL RAND_bytes failed");
+    if (used == bytes.size()) {
+      if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+        throw std::runtime_error("OpenSSL RAND_bytes failed");
+      }
+      used = 0;
     }
-    for (unsigned char b : bytes) {
-      if (b >= 248) continue;
-      serial += kAlphabet[b % 62];
-      if (serial.size() == kRandomSerialLength) break;
-    }
+    const unsigned char b = bytes[used++];
+    if (b < 248) serial += kAlphabet[b % 62];
   }
   return serial;
 }
@@ -147,6 +151,52 @@ void append_csv_row(std::string& out, const IssueRequest& request, std::string_v
   append_digital_link(field, request, serial);
   append_csv_field(out, field);
   out += "\r\n";
+}
+
+namespace {
+
+// Serial characters that need no CSV quoting, no "\\(" escape and no percent-encoding.
+bool plain_serial(std::string_view serial) {
+  return std::all_of(serial.begin(), serial.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+           c == '.' || c == '_';
+  });
+}
+
+}  // namespace
+
+CsvRows::CsvRows(const IssueRequest& request) : request_(request) {
+  // The pieces are cut out of a row written the general way, around a plain placeholder
+  // serial, so that both ways agree by construction.
+  constexpr std::string_view kMark = "SERIAL0MARK";
+  std::string row;
+  append_csv_row(row, request, kMark);
+  const std::size_t first = row.find(kMark);              // the serial column
+  const std::size_t second = row.find(kMark, first + 1);  // in the element string
+  const std::size_t third = row.find(kMark, second + 1);  // in the Digital Link
+  if (second == std::string::npos || third == std::string::npos ||
+      row.find(kMark, third + 1) != std::string::npos) {
+    return;  // the lot or base URI holds the placeholder: every row the general way
+  }
+  pieces_ = true;
+  head_ = row.substr(0, first);
+  element_ = row.substr(first + kMark.size(), second - first - kMark.size());
+  link_ = row.substr(second + kMark.size(), third - second - kMark.size());
+  link_suffix_ = row.substr(third + kMark.size());
+}
+
+void CsvRows::append(std::string& out, std::string_view serial) const {
+  if (!pieces_ || !plain_serial(serial)) {
+    append_csv_row(out, request_, serial);
+    return;
+  }
+  out += head_;
+  out += serial;
+  out += element_;
+  out += serial;
+  out += link_;
+  out += serial;
+  out += link_suffix_;
 }
 
 }  // namespace zhiyou::trace

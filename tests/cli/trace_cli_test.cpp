@@ -190,6 +190,8 @@ TEST_F(TraceCli, BadIssueRequestsExitOneAndStoreNothing) {
     EXPECT_NE(r.err.find(option), std::string::npos) << args << ": " << r.err;
   }
   EXPECT_FALSE(std::filesystem::exists(csv));
+  // The last request failed inside the transaction, after the CSV file was begun.
+  EXPECT_FALSE(std::filesystem::exists(csv.string() + ".tmp")) << "no temporary file is left";
   auto ok = run("trace issue --gtin 09506000134352 --lot L --count 1 --serials sequential");
   EXPECT_NE(ok.out.find(",L,1,"), std::string::npos) << "no serial was used up by the failures";
 }

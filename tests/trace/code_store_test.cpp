@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -192,6 +193,53 @@ TEST_P(CodeStoreTest, ProgressIsReportedPerChunk) {
       });
   ASSERT_TRUE(serials.ok());
   EXPECT_EQ(seen, (std::vector<std::size_t>{10000, 20000, 23000}));
+}
+
+TEST_P(CodeStoreTest, HooksSeeEveryStoredChunkInIssueOrder) {
+  auto r = request(23000, "sequential");
+  std::vector<std::string> seen;
+  int commits = 0;
+  trace::IssueHooks hooks;
+  hooks.stored = [&](std::span<const std::string> serials) -> Status {
+    seen.insert(seen.end(), serials.begin(), serials.end());
+    return Ok{};
+  };
+  hooks.before_commit = [&]() -> Status {
+    ++commits;
+    EXPECT_EQ(seen.size(), 23000u) << "every chunk before the commit";
+    return Ok{};
+  };
+  auto serials = trace::issue_codes(db(), r, trace::random_serial, hooks);
+  ASSERT_TRUE(serials.ok()) << serials.error().describe();
+  EXPECT_EQ(seen, *serials);
+  EXPECT_EQ(seen.front(), "1");
+  EXPECT_EQ(seen.back(), "23000");
+  EXPECT_EQ(commits, 1);
+  EXPECT_EQ(codes(), 23000);
+}
+
+TEST_P(CodeStoreTest, AHookErrorStoresNothing) {
+  // As when the CSV file cannot be written half-way, or cannot be closed at the end.
+  for (const bool at_commit : {false, true}) {
+    auto r = request(25000);
+    int chunks = 0;
+    trace::IssueHooks hooks;
+    hooks.stored = [&](std::span<const std::string>) -> Status {
+      return ++chunks == 2 && !at_commit ? Status(make_error("磁盘已满")) : Status(Ok{});
+    };
+    hooks.before_commit = [&]() -> Status {
+      return at_commit ? Status(make_error("磁盘已满")) : Status(Ok{});
+    };
+    auto failed = trace::issue_codes(db(), r, trace::random_serial, hooks);
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.error().message, "磁盘已满");
+    EXPECT_EQ(codes(), 0) << (at_commit ? "at commit" : "half-way");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM batches"), 0);
+  }
+  // The next issue works and continues normally.
+  auto after = request(3);
+  EXPECT_TRUE(trace::issue_codes(db(), after).ok());
+  EXPECT_EQ(codes(), 3);
 }
 
 }  // namespace

@@ -90,5 +90,28 @@ TEST(Gs1CheckLines, ValuesAndMessagesAreEscapedJson) {
   EXPECT_EQ(second.at("position"), 23);
 }
 
+TEST(Gs1CheckLines, MessagesStayValidUtf8WhateverBytesCameIn) {
+  // Pieces of unreadable raw data are quoted in the message byte by byte, also when the
+  // first two digits of an AI are followed by something else.
+  const std::string out = all_at_once(
+      "]d20109506000134352A\"\xef\xfa"
+      "17261231\n]\xe6\x9d\xa1\n0109506000134352\xff\xfe\n"
+      "0109506000134352310\xcd"
+      "123456\n");
+  std::size_t start = 0;
+  int lines = 0;
+  for (std::size_t nl = out.find('\n'); nl != std::string::npos; nl = out.find('\n', start)) {
+    boost::system::error_code ec;
+    const auto line = out.substr(start, nl - start);
+    const auto value = boost::json::parse(line, ec);
+    ASSERT_FALSE(ec) << line;
+    EXPECT_EQ(value.as_object().at("ok"), false) << line;
+    ++lines;
+    start = nl + 1;
+  }
+  EXPECT_EQ(lines, 4);
+  EXPECT_NE(out.find(R"(A\"[0xEF][0xFA])"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace zhiyou::trace::gs1

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tabular/csv.hpp"
 #include "trace/gs1/digital_link.hpp"
@@ -129,6 +131,33 @@ TEST(CodeText, CsvRowsReadBackFieldByField) {
   ASSERT_TRUE(link.ok()) << row[4];
   EXPECT_EQ(link->path.at(1).value, "A\"1\",B");
   EXPECT_EQ(link->path.at(2).value, "S2");
+}
+
+TEST(CodeText, CsvRowsWritesWhatAppendCsvRowWrites) {
+  // CsvRows cuts a row into fixed pieces once; every kind of lot, expiry, base URI and serial
+  // must still give the row append_csv_row() gives.
+  const std::vector<std::string> lots = {"L1", "A\"1\",B", "x(y)%z", "SERIAL0MARK", "SERIAL0MAR"};
+  const std::vector<std::optional<std::string_view>> expiries = {"271231", std::nullopt};
+  const std::vector<std::string> bases = {"https://id.gs1.org", "http://nb.example.cn/dl/"};
+  const std::vector<std::string> serials = {"0",           "5gm6F7Wrbegk", "a-b.c_d", "has,comma",
+                                            "quote\"d",    "paren(",       "%41",     "sp ace",
+                                            "SERIAL0MARK", "斜/杠"};
+  for (const auto& lot : lots) {
+    for (const auto& expiry : expiries) {
+      for (const auto& base : bases) {
+        auto r = make_issue_request("09506000134352", lot, expiry, 1, "random", base);
+        ASSERT_TRUE(r.ok()) << lot << " " << r.error().describe();
+        const CsvRows rows(*r);
+        for (const auto& serial : serials) {
+          std::string want;
+          std::string got;
+          append_csv_row(want, *r, serial);
+          rows.append(got, serial);
+          EXPECT_EQ(got, want) << lot << " " << base << " " << serial;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace

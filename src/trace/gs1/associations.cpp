@@ -78,6 +78,30 @@ bool has_serial_component(const Element& e) {
 
 }  // namespace
 
+std::string repeated_ai_message(std::string_view ai, std::string_view first,
+                                std::string_view second) {
+  return "AI (" + std::string(ai) + ") 重复出现且值不同：" + std::string(first) + " 与 " +
+         std::string(second);
+}
+
+std::string missing_ai_message(std::string_view ai, std::string_view group) {
+  return missing_ai_message_from_readable(ai, readable(group));
+}
+
+std::string readable_requisites(std::string_view group) { return readable(group); }
+
+std::string missing_ai_message_from_readable(std::string_view ai, std::string_view readable) {
+  constexpr std::string_view kMissing = ") 缺少必须同时出现的 AI：";
+  std::string out;
+  out.reserve(4 + ai.size() + kMissing.size() + readable.size());
+  out.append("AI (").append(ai).append(kMissing).append(readable);
+  return out;
+}
+
+std::string excluded_ai_message(std::string_view ai, std::string_view other) {
+  return "AI (" + std::string(ai) + ") 不能与 AI (" + std::string(other) + ") 同时出现";
+}
+
 Status check_associations(const Elements& elements, std::size_t* error_position) {
   return check_associations(std::span<const Element>(elements), {}, error_position);
 }
@@ -89,9 +113,7 @@ Status check_associations(std::span<const Element> first, std::span<const Elemen
     const Element& e = elements[i];
     for (std::size_t j = 0; j < i; ++j) {
       if (elements[j].ai == e.ai && elements[j].value != e.value) {
-        return fail(e,
-                    "AI (" + e.ai + ") 重复出现且值不同：" + elements[j].value + " 与 " + e.value,
-                    error_position);
+        return fail(e, repeated_ai_message(e.ai, elements[j].value, e.value), error_position);
       }
     }
   }
@@ -109,8 +131,7 @@ Status check_associations(std::span<const Element> first, std::span<const Elemen
       return ok;
     });
     if (!satisfied) {
-      return fail(e, "AI (" + e.ai + ") 缺少必须同时出现的 AI：" + readable(missing),
-                  error_position);
+      return fail(e, missing_ai_message(e.ai, missing), error_position);
     }
     std::string_view clash;
     const bool clean = all_of_split(entry->excludes, ',', [&](std::string_view pattern) {
@@ -125,8 +146,7 @@ Status check_associations(std::span<const Element> first, std::span<const Elemen
       return true;
     });
     if (!clean) {
-      return fail(e, "AI (" + e.ai + ") 不能与 AI (" + std::string(clash) + ") 同时出现",
-                  error_position);
+      return fail(e, excluded_ai_message(e.ai, clash), error_position);
     }
   }
   if (present(elements, "8030")) {

@@ -1,7 +1,9 @@
 #include "trace/gs1/check_lines.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <memory>
 
 #include "core/json.hpp"
 
@@ -11,12 +13,14 @@ namespace {
 // Values and messages rarely need escapes (UTF-8 is written as is); quote those with one
 // append.
 void append_quoted_fast(std::string& out, std::string_view s) {
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || c == '"' || c == '\\') {
-      json::append_quoted(out, s);
-      return;
-    }
+  unsigned escape = 0;  // no early exit: the compiler can check many bytes at once
+  for (const char c : s) {
+    escape |= static_cast<unsigned>(static_cast<unsigned char>(c) < 0x20) |
+              static_cast<unsigned>(c == '"') | static_cast<unsigned>(c == '\\');
+  }
+  if (escape != 0) {
+    json::append_quoted(out, s);
+    return;
   }
   out += '"';
   out.append(s);
@@ -27,7 +31,7 @@ void append_quoted_fast(std::string& out, std::string_view s) {
 
 void append_json(std::string& out, const CheckResult& result) {
   if (result.ok) {
-    out.append("{\"ok\":true,\"ais\":[");
+    out.append(R"({"ok":true,"ais":[)");
     for (std::size_t i = 0; i < result.ais.size(); ++i) {
       if (i > 0) out += ',';
       out += "[\"";
@@ -38,36 +42,65 @@ void append_json(std::string& out, const CheckResult& result) {
     }
     out.append("]}");
   } else {
-    out.append("{\"ok\":false,\"error\":");
+    out.append(R"({"ok":false,"error":)");
     append_quoted_fast(out, result.error);
     out.append(",\"position\":");
     char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, result.position).ptr;
+    char* end = std::to_chars(digits, digits + sizeof digits, result.position).ptr;
     out.append(digits, end);
     out += '}';
   }
 }
 
 std::size_t LineChecker::check(std::string_view text, bool at_end, std::string& out) {
+  std::size_t consumed = 0;
+  out.append(check_view(text, at_end, consumed));
+  return consumed;
+}
+
+std::string_view LineChecker::check_view(std::string_view text, bool at_end,
+                                         std::size_t& consumed) {
+  // The JSON lines are written through a cursor into buffer_, which only grows and is never
+  // zero-filled.
+  std::size_t used = 0;
+  auto room = [&](std::size_t need) {
+    if (capacity_ - used >= need) return;
+    const std::size_t capacity = std::max(used + need, 2 * capacity_);
+    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+    if (used > 0) std::memcpy(bigger.get(), buffer_.get(), used);
+    buffer_ = std::move(bigger);
+    capacity_ = capacity;
+  };
+  auto one_line = [&](std::string_view line) {
+    room(FastChecker::output_bound(line.size()) + 1);
+    char* end = use_fast_path_ ? fast_.check(line, buffer_.get() + used) : nullptr;
+    if (end != nullptr) {
+      ++fast_lines_;
+    } else {
+      check_input(line, result_, options_);
+      general_.clear();
+      append_json(general_, result_);
+      room(general_.size() + 1);
+      end = std::copy(general_.begin(), general_.end(), buffer_.get() + used);
+    }
+    *end++ = '\n';
+    used = static_cast<std::size_t>(end - buffer_.get());
+    ++lines_;
+  };
   std::size_t start = 0;
   while (start < text.size()) {
     const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
     if (nl == nullptr) break;
-    const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
-    check_input(text.substr(start, end - start), result_, options_);
-    append_json(out, result_);
-    out += '\n';
-    ++lines_;
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+    one_line(text.substr(start, end - start));
     start = end + 1;
   }
   if (at_end && start < text.size()) {
-    check_input(text.substr(start), result_, options_);
-    append_json(out, result_);
-    out += '\n';
-    ++lines_;
+    one_line(text.substr(start));
     start = text.size();
   }
-  return start;
+  consumed = start;
+  return {buffer_.get(), used};
 }
 
 }  // namespace zhiyou::trace::gs1

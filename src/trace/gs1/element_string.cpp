@@ -10,6 +10,13 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+bool all_digits(std::string_view s) {
+  for (const char c : s) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
 Status fail(std::string message, std::string_view ai, std::size_t position,
             std::size_t* error_position) {
   if (error_position != nullptr) *error_position = position;
@@ -138,8 +145,8 @@ Status parse_raw_into(std::string_view data, Elements& out, const Options& optio
     }
     if (id != "]C1" && id != "]e0" && id != "]d2" && id != "]Q3" && id != "]J1") {
       return fail(
-          "不支持的符号标识符 " + std::string(id) + "：GS1 数据应为 ]C1、]e0、]d2、]Q3 或 ]J1", "",
-          0, error_position);
+          "不支持的符号标识符 " + describe_text(id) + "：GS1 数据应为 ]C1、]e0、]d2、]Q3 或 ]J1",
+          "", 0, error_position);
     }
     i = 3;
   }
@@ -150,10 +157,12 @@ Status parse_raw_into(std::string_view data, Elements& out, const Options& optio
     const std::size_t len =
         i + 1 < data.size() ? ai_length_for_prefix(data[i], data[i + 1]) : std::size_t{0};
     if (len == 0 || i + len > data.size()) {
-      return fail("无法识别 AI：" + std::string(data.substr(i, 4)).append("…"), "", i,
-                  error_position);
+      return fail("无法识别 AI：" + describe_text(data.substr(i, 4)) + "…", "", i, error_position);
     }
     const std::string_view ai = data.substr(i, len);
+    if (!all_digits(ai)) {  // "31" followed by two more characters that are not digits
+      return fail("无法识别 AI：" + describe_text(data.substr(i, 4)) + "…", "", i, error_position);
+    }
     const AiEntry* entry = find_ai(ai);
     if (entry == nullptr) {
       return fail("未知的 AI (" + std::string(ai) + ")", ai, i, error_position);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 
 #include "trace/gs1/check_digit.hpp"
 #include "trace/gs1/date.hpp"
@@ -26,7 +28,7 @@ constexpr std::array<std::uint8_t, 256> make_charset_bits() {
 }
 constexpr auto kCharsetBits = make_charset_bits();
 
-std::string name(Charset charset) {
+std::string_view name(Charset charset) {
   switch (charset) {
     case Charset::numeric:
       return "数字";
@@ -39,8 +41,6 @@ std::string name(Charset charset) {
   }
   return {};
 }
-
-std::string prefix(std::string_view ai) { return "AI (" + std::string(ai) + ") "; }
 
 bool digits(std::string_view s) {
   for (char c : s) {
@@ -81,8 +81,20 @@ bool iban_valid(std::string_view s) {
   return rem == 1;
 }
 
-std::optional<ValueProblem> fail(std::string_view ai, std::string what, std::size_t offset) {
-  return ValueProblem{prefix(ai) + what, offset};
+// "AI (17) " and the parts, in one allocation: `gs1 check` explains every bad value it reads.
+std::optional<ValueProblem> fail(std::string_view ai, std::initializer_list<std::string_view> parts,
+                                 std::size_t offset) {
+  std::size_t size = ai.size() + 5;
+  for (const std::string_view part : parts) size += part.size();
+  ValueProblem problem{std::string(), offset};
+  problem.message.reserve(size);
+  problem.message.append("AI (").append(ai).append(") ");
+  for (const std::string_view part : parts) problem.message.append(part);
+  return problem;
+}
+
+std::optional<ValueProblem> fail(std::string_view ai, std::string_view what, std::size_t offset) {
+  return fail(ai, {what}, offset);
 }
 
 std::optional<ValueProblem> date_rule(std::string_view ai, std::string_view part, std::size_t at,
@@ -91,11 +103,11 @@ std::optional<ValueProblem> date_rule(std::string_view ai, std::string_view part
   const std::size_t off = at + date_problem_offset(p, four);
   switch (p) {
     case DateProblem::bad_month:
-      return fail(ai, "日期的月份无效：" + std::string(part), off);
+      return fail(ai, {"日期的月份无效：", part}, off);
     case DateProblem::bad_day:
-      return fail(ai, "日期的日无效：" + std::string(part), off);
+      return fail(ai, {"日期的日无效：", part}, off);
     default:
-      return fail(ai, "日期格式错误：" + std::string(part), off);
+      return fail(ai, {"日期格式错误：", part}, off);
   }
 }
 
@@ -106,7 +118,7 @@ std::optional<ValueProblem> apply(std::string_view ai, Rule rule, std::string_vi
     case Rule::csum:
       if (!has_valid_check_digit(part)) {
         const char want = check_digit(part.substr(0, part.size() - 1));
-        return fail(ai, std::string("校验位错误：应为 ") + want, at + part.size() - 1);
+        return fail(ai, {"校验位错误：应为 ", std::string_view(&want, 1)}, at + part.size() - 1);
       }
       return std::nullopt;
     case Rule::csumalpha:
@@ -240,7 +252,137 @@ std::optional<ValueProblem> check_base64url(std::string_view ai, std::string_vie
   return std::nullopt;
 }
 
+constexpr std::uint64_t rule_bit(Rule rule) {
+  return std::uint64_t{1} << static_cast<unsigned>(rule);
+}
+constexpr std::uint64_t kSimpleRules =
+    rule_bit(Rule::none) | rule_bit(Rule::csum) | rule_bit(Rule::yymmd0) | rule_bit(Rule::yymmdd) |
+    rule_bit(Rule::gcppos1) | rule_bit(Rule::gcppos2) | rule_bit(Rule::zero);
+
+bool rules_are_simple(const Component& c) {
+  return ((kSimpleRules >> static_cast<unsigned>(c.rules[0])) &
+          (kSimpleRules >> static_cast<unsigned>(c.rules[1])) &
+          (kSimpleRules >> static_cast<unsigned>(c.rules[2])) & 1) != 0;
+}
+
+// Eight characters at a time: a byte outside '0'-'9' sets its top bit in one of the two
+// sums (a borrow or carry between bytes only ever starts at such a byte). Short texts are
+// read as two overlapping words.
+bool all_digits_fast(std::string_view s) {
+  auto bad = [](std::uint64_t w) {
+    return (w - 0x3030303030303030ULL) | (w + 0x4646464646464646ULL);
+  };
+  const std::size_t n = s.size();
+  const char* p = s.data();
+  if (n >= 8) {
+    std::uint64_t found = 0;
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      found |= bad(w);
+    }
+    std::memcpy(&w, p + n - 8, 8);
+    return ((found | bad(w)) & 0x8080808080808080ULL) == 0;
+  }
+  if (n >= 4) {
+    std::uint32_t lo = 0;
+    std::uint32_t hi = 0;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return (bad(lo | (std::uint64_t{hi} << 32)) & 0x8080808080808080ULL) == 0;
+  }
+  unsigned found = 0;
+  for (std::size_t i = 0; i < n; ++i) found |= static_cast<unsigned>(p[i] - '0') > 9 ? 1 : 0;
+  return found == 0;
+}
+
+// has_valid_check_digit() for text already known to be digits: weights 3, 1, 3, ... from
+// the digit next to the check digit, taken two at a time.
+bool check_digit_fits(std::string_view digits) {
+  const char* p = digits.data();
+  std::size_t left = digits.size() - 1;  // digits before the check digit
+  unsigned triple = 0;
+  unsigned single = 0;
+  for (; left >= 2; left -= 2) {
+    triple += static_cast<unsigned>(p[left - 1] - '0');
+    single += static_cast<unsigned>(p[left - 2] - '0');
+  }
+  if (left == 1) triple += static_cast<unsigned>(p[0] - '0');
+  const unsigned sum = 3 * triple + single;
+  return static_cast<unsigned>(p[digits.size() - 1] - '0') == (10 - sum % 10) % 10;
+}
+
+// apply() for the rules in kSimpleRules, as a verdict; `part` passed its character set.
+bool simple_rule_holds(Rule rule, Charset charset, std::string_view part) {
+  switch (rule) {
+    case Rule::csum:
+      return charset == Charset::numeric && !part.empty() ? check_digit_fits(part)
+                                                          : has_valid_check_digit(part);
+    case Rule::yymmd0:
+      return check_yymmdd(part, true) == DateProblem::none;
+    case Rule::yymmdd:
+      return check_yymmdd(part, false) == DateProblem::none;
+    case Rule::gcppos1:
+    case Rule::gcppos2: {
+      const std::size_t from = rule == Rule::gcppos2 ? 1 : 0;
+      if (part.size() < from + 4) return false;
+      if (charset == Charset::numeric) return true;
+      for (std::size_t i = from; i < from + 4; ++i) {
+        if (part[i] < '0' || part[i] > '9') return false;
+      }
+      return true;
+    }
+    case Rule::zero:
+      return part == "0";
+    default:
+      return true;
+  }
+}
+
 }  // namespace
+
+bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view value) {
+  const Format& format = entry.format;
+  if (value.empty() || value.size() > format.max_length) return false;
+  const Component& only = format.parts[0];
+  if (format.count == 1 && only.rules[0] == Rule::none && only.charset != Charset::cset64) {
+    // Most AIs: one run of digits or of CSET 82 characters (lots, serials, counts).
+    if (value.size() < only.min) return false;
+    if (only.charset == Charset::numeric) return all_digits_fast(value);
+    const auto bit = static_cast<std::uint8_t>(1U << static_cast<unsigned>(only.charset));
+    std::uint8_t all = bit;
+    for (const char ch : value) all &= kCharsetBits[static_cast<unsigned char>(ch)];
+    return all != 0;
+  }
+  std::size_t at = 0;
+  for (const Component& c : format.components()) {
+    const std::size_t left = value.size() - at;
+    if (left == 0) {
+      if (c.optional) break;
+      return false;
+    }
+    if (left < c.min) return false;
+    if (c.charset == Charset::cset64 || !rules_are_simple(c)) {
+      return !check_value(ai, entry, value).has_value();
+    }
+    const std::size_t take = left < c.max ? left : c.max;
+    const std::string_view part = value.substr(at, take);
+    if (c.charset == Charset::numeric) {
+      if (!all_digits_fast(part)) return false;
+    } else {
+      const auto bit = static_cast<std::uint8_t>(1U << static_cast<unsigned>(c.charset));
+      std::uint8_t all = bit;
+      for (const char ch : part) all &= kCharsetBits[static_cast<unsigned char>(ch)];
+      if (all == 0) return false;
+    }
+    for (const Rule rule : c.rules) {
+      if (rule == Rule::none) break;
+      if (!simple_rule_holds(rule, c.charset, part)) return false;
+    }
+    at += take;
+  }
+  return at == value.size();
+}
 
 bool in_charset(Charset charset, char c) {
   return (kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1;
@@ -253,14 +395,29 @@ std::string describe_char(char c) {
   return std::string("0x") + kHex[u >> 4] + kHex[u & 15];
 }
 
+std::string describe_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u > 0x20 && u < 0x7f) {
+      out += c;
+    } else {
+      out += '[';
+      out += describe_char(c);
+      out += ']';
+    }
+  }
+  return out;
+}
+
 std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entry,
                                         std::string_view value) {
   const Format& format = entry.format;
   if (value.empty()) return fail(ai, "的值为空", 0);
   if (value.size() > format.max_length) {
     return fail(ai,
-                "的值过长：最多 " + std::to_string(format.max_length) + " 个字符，实际 " +
-                    std::to_string(value.size()) + " 个",
+                {"的值过长：最多 ", std::to_string(format.max_length), " 个字符，实际 ",
+                 std::to_string(value.size()), " 个"},
                 format.max_length);
   }
   std::size_t at = 0;
@@ -290,7 +447,7 @@ std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entr
     } else {
       for (std::size_t i = 0; i < part.size(); ++i) {
         if (!in_charset(c.charset, part[i])) {
-          return fail(ai, "含有无效字符 " + describe_char(part[i]) + "：应为" + name(c.charset),
+          return fail(ai, {"含有无效字符 ", describe_char(part[i]), "：应为", name(c.charset)},
                       at + i);
         }
       }

@@ -20,10 +20,18 @@ struct ValueProblem {
 std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entry,
                                         std::string_view value);
 
+// check_value()'s verdict without its message, and without allocating: the common formats
+// (character sets, lengths, check digits, dates, company prefixes) are checked here directly,
+// the rest through check_value(). For `gs1 check`, which explains only the values that fail.
+bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view value);
+
 // True when `c` belongs to `charset` (for cset64 the "=" padding is handled separately).
 bool in_charset(Charset charset, char c);
 
 // A character for messages: printable ASCII as 'x', anything else as its hex code.
 std::string describe_char(char c);
+// A piece of input for messages: printable ASCII as it is, any other byte as "[0xNN]" (so
+// that a message never carries a broken UTF-8 sequence or a control character).
+std::string describe_text(std::string_view text);
 
 }  // namespace zhiyou::trace::gs1

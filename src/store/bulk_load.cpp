@@ -1,0 +1,194 @@
+#include "store/bulk_load.hpp"
+
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "store/database.hpp"
+
+namespace zhiyou::store {
+
+struct BulkInsert::Engine {
+  virtual ~Engine() = default;
+  virtual bool insert(std::span<const std::string_view> values) = 0;
+};
+
+namespace {
+
+std::string column_list(const std::vector<std::string>& columns) {
+  std::string out;
+  for (const std::string& c : columns) {
+    if (!out.empty()) out += ", ";
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+// SQLite: one statement per batch size, each inserting up to kRows rows. SQLite 3.40 allows
+// 32766 host parameters per statement; 1000 rows keep a statement's text and parameter
+// array small while making per-statement costs negligible.
+struct BulkInsert::Sqlite final : BulkInsert::Engine {
+  static constexpr std::size_t kMaxParameters = 32766;
+
+  Sqlite(sqlite_api::sqlite3* conn, std::string_view table, const std::vector<std::string>& columns)
+      : conn_(conn),
+        prefix_("INSERT INTO " + std::string(table) + " (" + column_list(columns) + ") VALUES "),
+        width_(columns.size()),
+        rows_per_statement_(std::min<std::size_t>(1000, kMaxParameters / columns.size())) {}
+
+  ~Sqlite() override {
+    for (auto& [rows, statement] : statements_) sqlite_api::sqlite3_finalize(statement);
+  }
+
+  bool insert(std::span<const std::string_view> values) override {
+    const std::size_t rows = values.size() / width_;
+    for (std::size_t at = 0; at < rows;) {
+      const std::size_t n = std::min(rows_per_statement_, rows - at);
+      sqlite_api::sqlite3_stmt* statement = prepared(n);
+      const std::string_view* row = values.data() + at * width_;
+      for (std::size_t i = 0; i < n * width_; ++i) {
+        // SQLITE_STATIC: `values` outlives the step below, so SQLite need not copy them.
+        check(sqlite_api::sqlite3_bind_text(statement, static_cast<int>(i + 1), row[i].data(),
+                                            static_cast<int>(row[i].size()), SQLITE_STATIC));
+      }
+      const int rc = sqlite_api::sqlite3_step(statement);
+      sqlite_api::sqlite3_reset(statement);
+      if ((rc & 0xFF) == SQLITE_CONSTRAINT) return false;
+      if (rc != SQLITE_DONE) check(rc);
+      at += n;
+    }
+    return true;
+  }
+
+ private:
+  sqlite_api::sqlite3_stmt* prepared(std::size_t rows) {
+    auto it = statements_.find(rows);
+    if (it != statements_.end()) return it->second;
+    std::string sql = prefix_;
+    std::string one = "(";
+    for (std::size_t c = 0; c < width_; ++c) one += c == 0 ? "?" : ",?";
+    one += ')';
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (r > 0) sql += ',';
+      sql += one;
+    }
+    sqlite_api::sqlite3_stmt* statement = nullptr;
+    check(sqlite_api::sqlite3_prepare_v2(conn_, sql.c_str(), static_cast<int>(sql.size()),
+                                         &statement, nullptr));
+    statements_.emplace(rows, statement);
+    return statement;
+  }
+
+  void check(int rc) const {
+    if (rc != SQLITE_OK) throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn_));
+  }
+
+  sqlite_api::sqlite3* conn_;
+  std::string prefix_;
+  std::size_t width_;
+  std::size_t rows_per_statement_;
+  std::map<std::size_t, sqlite_api::sqlite3_stmt*> statements_;  // by rows per statement
+};
+
+// PostgreSQL: COPY in text format, sent in blocks of about 1 MiB.
+struct BulkInsert::Postgresql final : BulkInsert::Engine {
+  Postgresql(PGconn* conn, std::string_view table, const std::vector<std::string>& columns)
+      : conn_(conn),
+        sql_("COPY " + std::string(table) + " (" + column_list(columns) + ") FROM STDIN"),
+        width_(columns.size()) {}
+
+  bool insert(std::span<const std::string_view> values) override {
+    PGresult* started = PQexec(conn_, sql_.c_str());
+    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+    PQclear(started);
+    if (!copying) throw std::runtime_error(PQerrorMessage(conn_));
+    buffer_.clear();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      append_escaped(values[i]);
+      buffer_ += (i + 1) % width_ == 0 ? '\n' : '\t';
+      if (buffer_.size() >= (std::size_t{1} << 20)) send();
+    }
+    send();
+    if (PQputCopyEnd(conn_, nullptr) != 1) throw std::runtime_error(PQerrorMessage(conn_));
+    bool conflict = false;
+    std::string error;
+    while (PGresult* result = PQgetResult(conn_)) {
+      if (PQresultStatus(result) != PGRES_COMMAND_OK && error.empty()) {
+        const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+        conflict = state != nullptr && std::string_view(state) == "23505";  // unique_violation
+        error = PQresultErrorMessage(result);
+      }
+      PQclear(result);
+    }
+    if (conflict) return false;
+    if (!error.empty()) throw std::runtime_error(error);
+    return true;
+  }
+
+ private:
+  // COPY's text format: backslash, tab, newline and carriage return are escaped.
+  void append_escaped(std::string_view value) {
+    for (const char c : value) {
+      switch (c) {
+        case '\\':
+          buffer_ += "\\\\";
+          break;
+        case '\t':
+          buffer_ += "\\t";
+          break;
+        case '\n':
+          buffer_ += "\\n";
+          break;
+        case '\r':
+          buffer_ += "\\r";
+          break;
+        default:
+          buffer_ += c;
+      }
+    }
+  }
+
+  void send() {
+    if (buffer_.empty()) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+      throw std::runtime_error(PQerrorMessage(conn_));
+    }
+    buffer_.clear();
+  }
+
+  PGconn* conn_;
+  std::string sql_;
+  std::size_t width_;
+  std::string buffer_;
+};
+
+BulkInsert::BulkInsert(Database& db, std::string_view table, std::vector<std::string> columns)
+    : columns_(std::move(columns)) {
+  if (columns_.empty()) throw std::invalid_argument("BulkInsert: no columns");
+  soci::details::session_backend* backend = db.session().get_backend();
+  if (db.engine() == store::Engine::sqlite) {
+    engine_ = std::make_unique<Sqlite>(static_cast<soci::sqlite3_session_backend*>(backend)->conn_,
+                                       table, columns_);
+  } else {
+    engine_ = std::make_unique<Postgresql>(
+        static_cast<soci::postgresql_session_backend*>(backend)->conn_, table, columns_);
+  }
+}
+
+BulkInsert::~BulkInsert() = default;
+
+bool BulkInsert::insert(std::span<const std::string_view> values) {
+  if (values.size() % columns_.size() != 0) {
+    throw std::invalid_argument("BulkInsert: values are not whole rows");
+  }
+  return engine_->insert(values);
+}
+
+}  // namespace zhiyou::store

@@ -1,0 +1,102 @@
+// store::BulkInsert on SQLite and PostgreSQL: many rows in, exactly as given; a duplicate key
+// stops the load and the caller's savepoint takes the attempt back.
+#include "store/bulk_load.hpp"
+
+#include <soci/soci.h>
+
+#include <string>
+#include <vector>
+
+#include "store/engine_fixture.hpp"
+
+namespace zhiyou::store::testing {
+namespace {
+
+class BulkInsertTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (HasFatalFailure() || IsSkipped()) return;
+    db().session() << "CREATE TABLE bulk_rows (k TEXT PRIMARY KEY, a TEXT NOT NULL, b TEXT)";
+  }
+
+  // Rows k = "key<i>", a = "a<i>", b = `b`.
+  static std::vector<std::string> rows(std::size_t from, std::size_t n, const std::string& b) {
+    std::vector<std::string> out;
+    for (std::size_t i = from; i < from + n; ++i) {
+      out.push_back("key" + std::to_string(i));
+      out.push_back("a" + std::to_string(i));
+      out.push_back(b);
+    }
+    return out;
+  }
+
+  static std::vector<std::string_view> views(const std::vector<std::string>& values) {
+    return {values.begin(), values.end()};
+  }
+
+  bool insert(BulkInsert& bulk, const std::vector<std::string>& values) {
+    const auto v = views(values);
+    bool inserted = false;
+    const Status status = db().transaction([&]() -> Status {
+      inserted = bulk.insert(v);
+      return inserted ? Status(Ok{}) : make_error("conflict");
+    });
+    EXPECT_EQ(status.ok(), inserted);
+    return inserted;
+  }
+};
+ZHIYOU_ON_BOTH_ENGINES(BulkInsertTest);
+
+TEST_P(BulkInsertTest, ManyRowsGoInAsGiven) {
+  BulkInsert bulk(db(), "bulk_rows", {"k", "a", "b"});
+  // 2 345 rows: two full statements of 1 000 rows on SQLite and a shorter last one.
+  const auto values = rows(0, 2345, "x");
+  ASSERT_TRUE(insert(bulk, values));
+  ASSERT_TRUE(insert(bulk, rows(2345, 7, "y")));  // a second call reuses the statements
+  EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows"), 2352);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows WHERE b = 'x'"), 2345);
+  std::string a;
+  db().session() << "SELECT a FROM bulk_rows WHERE k = 'key2000'", soci::into(a);
+  EXPECT_EQ(a, "a2000");
+}
+
+TEST_P(BulkInsertTest, TextThatCopyMustEscapeArrivesIntact) {
+  BulkInsert bulk(db(), "bulk_rows", {"k", "a", "b"});
+  const std::vector<std::string> values = {
+      "tab\tkey", "back\\slash", "new\nline", "cr\rkey", "\\N", "引号\"和,逗号", "", "empty", ""};
+  ASSERT_TRUE(insert(bulk, values));
+  for (std::size_t r = 0; r < 3; ++r) {
+    std::string a;
+    std::string b;
+    db().session() << "SELECT a, b FROM bulk_rows WHERE k = :k", soci::use(values[3 * r]),
+        soci::into(a), soci::into(b);
+    EXPECT_EQ(a, values[3 * r + 1]) << r;
+    EXPECT_EQ(b, values[3 * r + 2]) << r;
+  }
+}
+
+TEST_P(BulkInsertTest, ADuplicateKeyStopsTheLoadAndTheSavepointUndoesIt) {
+  BulkInsert bulk(db(), "bulk_rows", {"k", "a", "b"});
+  ASSERT_TRUE(insert(bulk, rows(0, 10, "first")));
+  // key5 exists already: nothing of this call stays.
+  EXPECT_FALSE(insert(bulk, rows(5, 3000, "second")));
+  // The same key twice in one call.
+  auto twice = rows(100, 5, "third");
+  auto again = rows(102, 1, "third");
+  twice.insert(twice.end(), again.begin(), again.end());
+  EXPECT_FALSE(insert(bulk, twice));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows"), 10);
+  // The connection is usable afterwards, on PostgreSQL too (the savepoint ended the abort).
+  ASSERT_TRUE(insert(bulk, rows(10, 5, "fourth")));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows"), 15);
+}
+
+TEST_P(BulkInsertTest, PartialRowsAreRefused) {
+  BulkInsert bulk(db(), "bulk_rows", {"k", "a", "b"});
+  const std::vector<std::string_view> two = {"k", "a"};
+  EXPECT_THROW(bulk.insert(two), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace zhiyou::store::testing
