@@ -260,10 +260,11 @@ char* FastChecker::bracketed(std::string_view line, char* out) {
       return put_error(out, message_, ai_at);
     }
     const std::size_t value_at = close + 1;
-    std::size_t j = value_at;
-    for (; j < size && line[j] != '('; ++j) {
-      if (line[j] == '\\' && j + 1 < size && line[j + 1] == '(') return nullptr;  // "\(" escape
-    }
+    const void* open = std::memchr(line.data() + value_at, '(', size - value_at);
+    const std::size_t j =
+        open == nullptr ? size
+                        : static_cast<std::size_t>(static_cast<const char*>(open) - line.data());
+    if (j < size && j > value_at && line[j - 1] == '\\') return nullptr;  // a "\(" escape
     const std::string_view value = line.substr(value_at, j - value_at);
     if (value.empty()) return nullptr;
     if (!value_fits(ai, *entry, value)) return value_error(ai, *entry, value, value_at, true, out);
