@@ -5,6 +5,7 @@
 #include <array>
 #include <memory>
 
+#include "core/hash.hpp"
 #include "core/json.hpp"
 
 namespace zhiyou::audit {
@@ -46,14 +47,7 @@ std::optional<std::string> digest_hex(HashAlgorithm algorithm, std::string_view 
   if (EVP_Digest(data.data(), data.size(), digest.data(), &length, md, nullptr) != 1) {
     return std::nullopt;
   }
-  static constexpr std::string_view kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(static_cast<std::size_t>(length) * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0x0f]);
-  }
-  return out;
+  return to_hex(std::span(digest.data(), length));
 }
 
 std::string canonical_form(const Entry& entry) {

@@ -1,6 +1,7 @@
 // Content hashes used to derive stable ids from names (for example organisation ids).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,5 +11,8 @@ namespace zhiyou {
 // machines, so ids derived from it survive re-imports. Throws std::runtime_error only if
 // OpenSSL itself fails (resource failure, not bad input).
 std::string sha256_hex(std::string_view data);
+
+// Bytes as lower-case hex digits, two per byte.
+std::string to_hex(std::span<const unsigned char> bytes);
 
 }  // namespace zhiyou
