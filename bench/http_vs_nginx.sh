@@ -60,8 +60,9 @@ plan = json.load(sys.stdin)["plans"][0]
 print("indicator_id,region,period,value")
 for i, ind in enumerate(plan["indicators"]):
     if any(t["kind"] == "level" for t in ind["targets"]):
+        iid = ind["id"]
         for r, region in enumerate(["全市", "海曙", "江北", "镇海", "北仑", "鄞州", "奉化", "余姚", "慈溪", "宁海", "象山"]):
-            print(f"{ind[\"id\"]},{region},2024,{(i * 7 + r * 3) % 90 + 5}")
+            print(f"{iid},{region},2024,{(i * 7 + r * 3) % 90 + 5}")
 ' >"$dir/figures.csv"
 "$zhiyou" data import "$dir/figures.csv" --plan "$plan" --partial --db "$dir/zhiyou.db" >/dev/null 2>&1 || true
 zport=$(free_port)

@@ -22,6 +22,11 @@ std::vector<people::Role> any_logged_in() {
 
 std::vector<people::Role> only(std::initializer_list<people::Role> roles) { return roles; }
 
+Route cached(Route route) {
+  route.cached = true;
+  return route;
+}
+
 Access check_access(const Route& route, const std::optional<people::Account>& caller) {
   if (route.is_public()) return Access::allowed;
   if (!caller) return Access::unauthenticated;

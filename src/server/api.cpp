@@ -7,6 +7,7 @@
 #include "people/session_store.hpp"
 #include "server/access.hpp"
 #include "server/handlers.hpp"
+#include "store/data_version.hpp"
 
 namespace zhiyou::server {
 namespace {
@@ -26,6 +27,22 @@ Response no_ui_page(const Request& request) {
       "<p>API 文档：<a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></p></html>";
   res.prepare_payload();
   return res;
+}
+
+// What a cached answer may depend on besides the data: the request (path and query as
+// sent), whose view it is (a unit reporter sees only the unit's indicators) and the date
+// (序时进度 and overdue targets move with it).
+std::string cache_key(const RequestContext& ctx) {
+  std::string key(ctx.request.target());
+  key += '\n';
+  if (ctx.caller) {
+    key += people::role_name(ctx.caller->role);
+    key += '|' + ctx.caller->unit + '|' + ctx.caller->entity;
+  }
+  key += '\n';
+  const auto now = std::chrono::system_clock::now();
+  key += std::to_string(std::chrono::floor<std::chrono::days>(now).time_since_epoch().count());
+  return key;
 }
 
 std::string allow_header(const std::vector<http::verb>& methods) {
@@ -120,7 +137,18 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
     case Access::allowed:
       break;
   }
+  if (route.cached && request.method() == http::verb::get) return run_cached(route, ctx);
   return route.handler(ctx);
+}
+
+Response Api::run_cached(const Route& route, RequestContext& ctx) {
+  // Read before the handler reads the data, so an entry is never newer than its version.
+  const std::int64_t version = store::data_version(ctx.db(), store::kMonitoringData);
+  const std::string key = cache_key(ctx);
+  if (auto hit = response_cache_.find(key, version)) return std::move(*hit);
+  Response response = route.handler(ctx);
+  if (response.result() == http::status::ok) response_cache_.put(key, version, response);
+  return response;
 }
 
 store::Database& RequestContext::db() {

@@ -18,6 +18,7 @@
 #include "server/http.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/response_cache.hpp"
 #include "server/router.hpp"
 #include "server/static_files.hpp"
 
@@ -41,15 +42,18 @@ class Api {
   Metrics& metrics() { return metrics_; }
   RateLimiter& login_limiter() { return login_limiter_; }
   DatabasePool& pool() { return pool_; }
+  ResponseCache& response_cache() { return response_cache_; }
 
  private:
   Response dispatch(const Request& request, std::string_view client, std::string& route_label);
+  Response run_cached(const Route& route, RequestContext& ctx);
 
   ApiOptions options_;
   DatabasePool& pool_;
   Router router_;
   Metrics metrics_;
   RateLimiter login_limiter_;
+  ResponseCache response_cache_;
   std::optional<StaticFiles> static_files_;
 };
 

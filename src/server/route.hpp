@@ -35,6 +35,9 @@ struct Route {
   RequestBody body = RequestBody::none;
   http::status success = http::status::ok;
   std::vector<QueryParameter> query;
+  // GET routes whose answer depends only on the monitoring tables, the caller's scope and
+  // the date: answered from ResponseCache while the data version is unchanged.
+  bool cached = false;
 
   [[nodiscard]] bool is_public() const;
 };
@@ -43,5 +46,8 @@ struct Route {
 std::vector<people::Role> everyone();       // public included
 std::vector<people::Role> any_logged_in();  // every role but public
 std::vector<people::Role> only(std::initializer_list<people::Role> roles);
+
+// `route` with `cached` set.
+Route cached(Route route);
 
 }  // namespace zhiyou::server

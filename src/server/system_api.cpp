@@ -21,6 +21,16 @@ Response get_metrics(RequestContext& ctx) {
   res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
   res.set(http::field::cache_control, "no-store");
   res.body() = ctx.api.metrics().prometheus_text(ctx.api.pool().stats());
+  const ResponseCache& cache = ctx.api.response_cache();
+  res.body() +=
+      "# HELP zhiyou_response_cache_hits_total Answers of cached routes served from memory.\n"
+      "# TYPE zhiyou_response_cache_hits_total counter\n"
+      "zhiyou_response_cache_hits_total " +
+      std::to_string(cache.hits()) +
+      "\n# HELP zhiyou_response_cache_misses_total Answers of cached routes computed afresh.\n"
+      "# TYPE zhiyou_response_cache_misses_total counter\n"
+      "zhiyou_response_cache_misses_total " +
+      std::to_string(cache.misses()) + "\n";
   res.prepare_payload();
   return res;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "registry/region.hpp"
+#include "store/data_version.hpp"
 #include "store/database.hpp"
 #include "store/epcis_schema.hpp"
 
@@ -296,13 +297,14 @@ void create_people_and_audit(Database& db) {
   }
 }
 
-constexpr std::array<Migration, 6> kMigrations{{
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
     {4, "entities, products, batches and codes", &create_codes},
     {5, "EPCIS events", &create_epcis_events},
     {6, "users, sessions and the audit log", &create_people_and_audit},
+    {9, "data versions for response caching", &create_data_versions},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.

@@ -1,0 +1,100 @@
+// Plans and evaluations are answered from memory while the data behind them is unchanged;
+// any write — through the API, or straight to the database as a CLI run on the same file
+// does — shows up in the next answer, and one caller's view is never served to another.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "monitoring/observation_store.hpp"
+#include "server/server_fixture.hpp"
+
+namespace zhiyou::server::testing {
+namespace {
+
+using people::Role;
+namespace json = boost::json;
+
+// 规上工业新产品产值率, led by 市经信局 (the unit reporter's unit).
+constexpr const char* kOwnIndicator = "ief0304ef2357";
+
+long long metric(const std::string& text, const std::string& name) {
+  const std::regex line("(^|\\n)" + name + " (\\d+)");
+  std::smatch m;
+  return std::regex_search(text, m, line) ? std::stoll(m[2]) : -1;
+}
+
+// The value reported for `indicator` in 全市 for 2025 in an observations list, or -1.
+double city_value(const json::value& body, const std::string& indicator) {
+  for (const json::value& o : body.at("observations").as_array()) {
+    if (o.at("indicator_id").as_string() == indicator && o.at("region").as_string() == "全市" &&
+        o.at("period").as_string() == "2025") {
+      return o.at("value").to_number<double>();
+    }
+  }
+  return -1;
+}
+
+using ResponseCaching = ServerTest;
+ZHIYOU_ON_BOTH_ENGINES(ResponseCaching);
+
+TEST_P(ResponseCaching, ARepeatedRequestIsServedFromMemoryWithTheSameBytes) {
+  const std::string path = std::string("/api/v1/plans/") + kPlanId;
+  const HttpReply first = get(path);
+  ASSERT_EQ(first.status, 200u) << first.body;
+  const long long hits_before = metric(get("/metrics").body, "zhiyou_response_cache_hits_total");
+  const HttpReply second = get(path);
+  ASSERT_EQ(second.status, 200u);
+  EXPECT_EQ(second.body, first.body);
+  EXPECT_EQ(metric(get("/metrics").body, "zhiyou_response_cache_hits_total"), hits_before + 1);
+}
+
+TEST_P(ResponseCaching, AFigureWrittenStraightToTheDatabaseIsSeenAtOnce) {
+  const std::string office = login(Role::office);
+  const std::string path = std::string("/api/v1/observations?plan=") + kPlanId + "&period=2025";
+  const HttpReply before = call({http::verb::get, path, "", office});
+  ASSERT_EQ(before.status, 200u) << before.body;
+  EXPECT_EQ(city_value(before.json(), kOwnIndicator), -1);
+  ASSERT_EQ(call({http::verb::get, path, "", office}).body, before.body);  // now cached
+
+  // As `zhiyou data import` does on the same database while the server runs.
+  monitoring::Observation figure{kOwnIndicator, "全市", *Period::parse("2025"), 41.5, "统计公报",
+                                 "cli",         ""};
+  ASSERT_TRUE(monitoring::save_observations(db(), {figure}).ok());
+
+  const HttpReply after = call({http::verb::get, path, "", office});
+  ASSERT_EQ(after.status, 200u) << after.body;
+  EXPECT_DOUBLE_EQ(city_value(after.json(), kOwnIndicator), 41.5);
+}
+
+TEST_P(ResponseCaching, AUnitReporterNeverGetsTheOfficesCachedView) {
+  const std::string office = login(Role::office);
+  const std::string unit = login(Role::unit_reporter);
+  const std::string path = std::string("/api/v1/plans/") + kPlanId + "/observations";
+  // A figure for an indicator of another unit: the office sees it, the 市经信局 reporter not.
+  const HttpReply plan = get(std::string("/api/v1/plans/") + kPlanId + "/indicators");
+  ASSERT_EQ(plan.status, 200u);
+  std::string other;
+  const json::value indicators = plan.json();
+  for (const json::value& i : indicators.at("indicators").as_array()) {
+    bool own = false;
+    for (const json::value& u : i.at("lead_units").as_array()) own |= u.as_string() == "市经信局";
+    if (!own && i.at("lead_units").as_array().size() > 0) {
+      other = std::string(i.at("id").as_string());
+      break;
+    }
+  }
+  ASSERT_FALSE(other.empty());
+  const std::string figure = json::serialize(json::object{
+      {"indicator_id", other}, {"region", "全市"}, {"period", "2025"}, {"value", 12.0}});
+  ASSERT_EQ(call({http::verb::post, "/api/v1/observations", figure, office}).status, 201u);
+
+  const HttpReply seen_by_office = call({http::verb::get, path, "", office});
+  ASSERT_EQ(seen_by_office.status, 200u);
+  EXPECT_NE(seen_by_office.body.find(other), std::string::npos);
+  const HttpReply seen_by_unit = call({http::verb::get, path, "", unit});
+  ASSERT_EQ(seen_by_unit.status, 200u);
+  EXPECT_EQ(seen_by_unit.body.find(other), std::string::npos) << seen_by_unit.body;
+}
+
+}  // namespace
+}  // namespace zhiyou::server::testing
