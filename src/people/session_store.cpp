@@ -46,29 +46,37 @@ Result<OpenedSession> open_session(store::Database& db, const Account& account,
   }
 }
 
-Result<std::optional<Account>> account_for_token(store::Database& db, std::string_view token) {
+Result<std::optional<ActiveSession>> active_session(store::Database& db, std::string_view digest) {
   try {
-    std::string digest = token_digest(token);
+    std::string key(digest);
     std::string now = store::utc_timestamp();
-    Account account;
+    ActiveSession session;
+    Account& account = session.account;
     std::string role, unit, entity;
     soci::indicator found = soci::i_null, unit_ind = soci::i_null, entity_ind = soci::i_null;
     db.session() << "SELECT u.id, u.username, u.role, u.unit, u.entity, u.created_at,"
-                    " u.updated_at FROM sessions s JOIN users u ON u.id = s.user_id"
+                    " u.updated_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
                     " WHERE s.token_hash = :digest AND s.revoked_at IS NULL"
                     " AND s.expires_at > :now AND u.disabled = 0",
-        soci::use(digest), soci::use(now), soci::into(account.id, found),
-        soci::into(account.username), soci::into(role), soci::into(unit, unit_ind),
-        soci::into(entity, entity_ind), soci::into(account.created_at),
-        soci::into(account.updated_at);
-    if (found != soci::i_ok) return std::optional<Account>();
+        soci::use(key), soci::use(now), soci::into(account.id, found), soci::into(account.username),
+        soci::into(role), soci::into(unit, unit_ind), soci::into(entity, entity_ind),
+        soci::into(account.created_at), soci::into(account.updated_at),
+        soci::into(session.expires_at);
+    if (found != soci::i_ok) return std::optional<ActiveSession>();
     account.role = role_from(role).value_or(Role::public_);
     account.unit = unit_ind == soci::i_ok ? unit : "";
     account.entity = entity_ind == soci::i_ok ? entity : "";
-    return std::optional<Account>(std::move(account));
+    return std::optional<ActiveSession>(std::move(session));
   } catch (const std::exception& e) {
     return make_error(std::string("无法读取会话: ") + e.what());
   }
+}
+
+Result<std::optional<Account>> account_for_token(store::Database& db, std::string_view token) {
+  auto session = active_session(db, token_digest(token));
+  if (!session.ok()) return session.error();
+  if (!*session) return std::optional<Account>();
+  return std::optional<Account>(std::move((*session)->account));
 }
 
 Result<bool> close_session(store::Database& db, std::string_view token, std::string_view actor) {

@@ -27,6 +27,15 @@ struct OpenedSession {
 Result<OpenedSession> open_session(store::Database& db, const Account& account,
                                    std::chrono::seconds lifetime);
 
+struct ActiveSession {
+  Account account;
+  std::string expires_at;
+};
+
+// The open session whose token has digest `digest` (session_token.hpp), with its account,
+// when it is unexpired and the account enabled; nullopt otherwise.
+Result<std::optional<ActiveSession>> active_session(store::Database& db, std::string_view digest);
+
 // The account behind `token` when the session is open, unexpired and its account enabled;
 // nullopt otherwise (unknown, expired, revoked, disabled: the caller answers 401 to all).
 Result<std::optional<Account>> account_for_token(store::Database& db, std::string_view token);

@@ -5,9 +5,10 @@
 #include <stdexcept>
 
 #include "people/session_store.hpp"
+#include "people/session_token.hpp"
 #include "server/access.hpp"
 #include "server/handlers.hpp"
-#include "store/data_version.hpp"
+#include "store/database.hpp"
 
 namespace zhiyou::server {
 namespace {
@@ -120,9 +121,7 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
   ctx.params = match->params;
   if (question != std::string_view::npos) ctx.query = parse_query(target.substr(question + 1));
   if (const auto token = ctx.bearer_token()) {
-    auto account = people::account_for_token(ctx.db(), *token);
-    if (!account.ok()) fail(account.error());
-    ctx.caller = std::move(*account);
+    ctx.caller = caller(ctx, *token);
     if (!ctx.caller && !route.is_public()) {
       return error_for(http::status::unauthorized, "登录已失效或令牌无效，请重新登录");
     }
@@ -143,12 +142,28 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
 
 Response Api::run_cached(const Route& route, RequestContext& ctx) {
   // Read before the handler reads the data, so an entry is never newer than its version.
-  const std::int64_t version = store::data_version(ctx.db(), store::kMonitoringData);
+  const std::int64_t version = ctx.versions().monitoring;
   const std::string key = cache_key(ctx);
   if (auto hit = response_cache_.find(key, version)) return std::move(*hit);
   Response response = route.handler(ctx);
   if (response.result() == http::status::ok) response_cache_.put(key, version, response);
   return response;
+}
+
+std::optional<people::Account> Api::caller(RequestContext& ctx, std::string_view token) {
+  const std::string digest = people::token_digest(token);
+  const std::int64_t version = ctx.versions().people;
+  if (auto known = session_cache_.find(digest, version, store::utc_timestamp())) return known;
+  auto session = people::active_session(ctx.db(), digest);
+  if (!session.ok()) fail(session.error());
+  if (!*session) return std::nullopt;
+  session_cache_.put(digest, version, (*session)->account, (*session)->expires_at);
+  return std::move((*session)->account);
+}
+
+const store::DataVersions& RequestContext::versions() {
+  if (!versions_) versions_ = store::data_versions(db());
+  return *versions_;
 }
 
 store::Database& RequestContext::db() {

@@ -20,7 +20,9 @@
 #include "server/rate_limiter.hpp"
 #include "server/response_cache.hpp"
 #include "server/router.hpp"
+#include "server/session_cache.hpp"
 #include "server/static_files.hpp"
+#include "store/data_version.hpp"
 
 namespace zhiyou::server {
 
@@ -47,6 +49,8 @@ class Api {
  private:
   Response dispatch(const Request& request, std::string_view client, std::string& route_label);
   Response run_cached(const Route& route, RequestContext& ctx);
+  // The caller behind the request's bearer token, from SessionCache while it is current.
+  std::optional<people::Account> caller(RequestContext& ctx, std::string_view token);
 
   ApiOptions options_;
   DatabasePool& pool_;
@@ -54,6 +58,7 @@ class Api {
   Metrics metrics_;
   RateLimiter login_limiter_;
   ResponseCache response_cache_;
+  SessionCache session_cache_;
   std::optional<StaticFiles> static_files_;
 };
 
@@ -72,6 +77,9 @@ class RequestContext {
 
   // A database connection, leased on first use for the rest of the request.
   store::Database& db();
+  // The data versions as of the first call in this request.
+  const store::DataVersions& versions();
+
   // Who to name in the audit log: the caller's username, or "public".
   [[nodiscard]] std::string actor() const;
   // The bearer token sent, if any.
@@ -79,6 +87,7 @@ class RequestContext {
 
  private:
   std::optional<DatabasePool::Lease> lease_;
+  std::optional<store::DataVersions> versions_;
 };
 
 }  // namespace zhiyou::server

@@ -1,24 +1,26 @@
-// A counter per group of tables that database triggers raise on every change, whoever makes
-// it (the server, a CLI run on the same database, a psql session). Readers that cache
-// results derived from those tables compare the counter instead of re-reading them.
+// Counters that database triggers raise on every change to a group of tables, whoever makes
+// it (the server, a CLI run on the same database, a psql session). Readers that keep results
+// derived from those tables in memory compare a counter instead of re-reading the tables.
 #pragma once
 
 #include <cstdint>
-#include <string_view>
 
 namespace zhiyou::store {
 
 class Database;
 
-// The tables behind plans, monitoring and evaluation: plans and their indicators, targets
-// and units, regions and organisations, observations, judgements and evaluation settings.
-inline constexpr std::string_view kMonitoringData = "monitoring";
+struct DataVersions {
+  // Plans and their indicators, targets and units, regions and organisations,
+  // observations, judgements and evaluation settings.
+  std::int64_t monitoring = 0;
+  // Users and sessions: a login, logout, disabled account or new password.
+  std::int64_t people = 0;
+};
 
 // Migration 9: the data_versions table and its triggers. Throws on SQL errors.
 void create_data_versions(Database& db);
 
-// The current counter of `scope`; it changes whenever a table of the scope changes.
-// Throws soci::soci_error on SQL errors.
-std::int64_t data_version(Database& db, std::string_view scope);
+// Both counters, in one query. Throws soci::soci_error on SQL errors.
+DataVersions data_versions(Database& db);
 
 }  // namespace zhiyou::store
