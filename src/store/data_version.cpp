@@ -1,8 +1,10 @@
 #include "store/data_version.hpp"
 
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <array>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,41 @@ const std::array<Scope, 2>& scopes() {
   }};
   return kScopes;
 }
+
+constexpr const char* kVersionQuery =
+    "SELECT (SELECT version FROM data_versions WHERE scope = 'monitoring'),"
+    " (SELECT version FROM data_versions WHERE scope = 'people')";
+
+// Every request reads the versions; on SQLite, preparing the query each time costs more than
+// running it, so each connection keeps it prepared (reset after each run, so that it holds
+// no read transaction open between requests).
+class SqliteVersionQuery {
+ public:
+  explicit SqliteVersionQuery(Database& db) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(db.session().get_backend());
+    connection_ = backend->conn_;
+    if (sqlite_api::sqlite3_prepare_v3(connection_, kVersionQuery, -1, SQLITE_PREPARE_PERSISTENT,
+                                       &statement_, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
+    }
+  }
+  SqliteVersionQuery(const SqliteVersionQuery&) = delete;
+  SqliteVersionQuery& operator=(const SqliteVersionQuery&) = delete;
+  ~SqliteVersionQuery() { sqlite_api::sqlite3_finalize(statement_); }
+
+  DataVersions run() {
+    const int rc = sqlite_api::sqlite3_step(statement_);
+    DataVersions versions{sqlite_api::sqlite3_column_int64(statement_, 0),
+                          sqlite_api::sqlite3_column_int64(statement_, 1)};
+    sqlite_api::sqlite3_reset(statement_);
+    if (rc != SQLITE_ROW) throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
+    return versions;
+  }
+
+ private:
+  sqlite_api::sqlite3* connection_ = nullptr;
+  sqlite_api::sqlite3_stmt* statement_ = nullptr;
+};
 
 }  // namespace
 
@@ -62,11 +99,10 @@ void create_data_versions(Database& db) {
 }
 
 DataVersions data_versions(Database& db) {
+  if (db.engine() == Engine::sqlite) return db.attached<SqliteVersionQuery>().run();
   long long monitoring = 0;
   long long people = 0;
-  db.session() << "SELECT (SELECT version FROM data_versions WHERE scope = 'monitoring'),"
-                  " (SELECT version FROM data_versions WHERE scope = 'people')",
-      soci::into(monitoring), soci::into(people);
+  db.session() << kVersionQuery, soci::into(monitoring), soci::into(people);
   return {monitoring, people};
 }
 

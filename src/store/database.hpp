@@ -4,9 +4,11 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <typeindex>
 
 #include "core/result.hpp"
 
@@ -49,12 +51,23 @@ class Database {
   // The highest migration version applied; 0 for an empty database.
   int schema_version();
 
+  // State a store module keeps with this connection, such as a statement prepared once for
+  // a query run on every request. Made as T(*this) on first use; destroyed before the
+  // connection closes.
+  template <class T>
+  T& attached() {
+    auto it = attached_.find(typeid(T));
+    if (it == attached_.end()) it = attached_.emplace(typeid(T), std::make_shared<T>(*this)).first;
+    return *static_cast<T*>(it->second.get());
+  }
+
  private:
   Database(Engine engine, std::unique_ptr<soci::session> session);
 
   Engine engine_;
   std::unique_ptr<soci::session> session_;
   int depth_ = 0;  // open transaction() calls; > 0 means inner calls use savepoints
+  std::map<std::type_index, std::shared_ptr<void>> attached_;  // after session_: goes first
 };
 
 // Now, as stored in the *_at columns: "2024-05-01T08:30:00Z" (UTC, sortable as text).
