@@ -15,7 +15,8 @@ namespace zhiyou::server {
 class RequestContext;
 using Handler = std::function<Response(RequestContext&)>;
 
-enum class RequestBody { none, json, text };
+// text: a UTF-8 document; spreadsheet: CSV (UTF-8 or GB18030) or XLSX bytes.
+enum class RequestBody { none, json, text, spreadsheet };
 
 struct QueryParameter {
   std::string name;

@@ -76,7 +76,7 @@ std::vector<Route> api_routes() {
        import_observations,
        "上传 CSV（UTF-8 或 GB18030）或 XLSX：全部行无误才保存，否则 422 并列出每个错误行",
        "observations",
-       RequestBody::text,
+       RequestBody::spreadsheet,
        http::status::ok,
        {{"plan", "规划编号或文号", true}, {"name", "文件名（记为来源）", false}}},
       {get,
