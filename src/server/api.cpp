@@ -90,15 +90,17 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
   if (path.empty() || path.front() != '/') {
     return error_for(http::status::bad_request, "请求路径应以 / 开头");
   }
+  const auto decoded = percent_decode(path);
   const auto match = router_.match(request.method(), path);
-  if (!match) return error_for(http::status::bad_request, "请求路径中的百分号编码无效");
+  if (!decoded || !match) {
+    return error_for(http::status::bad_request, "请求路径中的百分号编码无效或不是 UTF-8");
+  }
 
   if (match->route == nullptr) {
     const bool get = request.method() == http::verb::get || request.method() == http::verb::head;
     if (get && !is_api_path(path)) {
       route_label = "static";
-      const auto decoded = percent_decode(path);
-      if (static_files_ && decoded) {
+      if (static_files_) {
         if (auto res = static_files_->serve(request, *decoded)) return std::move(*res);
       } else if (!static_files_ && path == "/") {
         return no_ui_page(request);
@@ -112,7 +114,7 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
       res.set(http::field::allow, allow_header(match->allowed));
       return res;
     }
-    return error_for(http::status::not_found, "找不到 " + std::string(path));
+    return error_for(http::status::not_found, "找不到 " + *decoded);
   }
 
   const Route& route = *match->route;

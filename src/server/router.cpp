@@ -1,5 +1,7 @@
 #include "server/router.hpp"
 
+#include "core/text.hpp"
+
 namespace zhiyou::server {
 namespace {
 
@@ -44,6 +46,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;
   }
+  // Names taken from the path are quoted back in messages, which must stay valid JSON text.
+  if (text::find_invalid_utf8(out)) return std::nullopt;
   return out;
 }
 
