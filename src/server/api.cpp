@@ -30,11 +30,15 @@ Response no_ui_page(const Request& request) {
   return res;
 }
 
-// What a cached answer may depend on besides the data: the request (path and query as
-// sent), whose view it is (a unit reporter sees only the unit's indicators) and the date
-// (序时进度 and overdue targets move with it).
+}  // namespace
+
+// A unit reporter sees only the unit's indicators; 序时进度 and overdue targets move with the
+// date.
 std::string cache_key(const RequestContext& ctx) {
   std::string key(ctx.request.target());
+  // The resolver answers JSON, a page or a linkset for the same URI.
+  key += '\n';
+  key += ctx.request[http::field::accept];
   key += '\n';
   if (ctx.caller) {
     key += people::role_name(ctx.caller->role);
@@ -45,6 +49,8 @@ std::string cache_key(const RequestContext& ctx) {
   key += std::to_string(std::chrono::floor<std::chrono::days>(now).time_since_epoch().count());
   return key;
 }
+
+namespace {
 
 std::string allow_header(const std::vector<http::verb>& methods) {
   std::string out;
@@ -61,7 +67,9 @@ Api::Api(ApiOptions options, DatabasePool& pool)
     : options_(std::move(options)),
       pool_(pool),
       router_(api_routes()),
-      login_limiter_(options_.login_attempts, options_.login_window) {
+      login_limiter_(options_.login_attempts, options_.login_window),
+      scans_(std::make_unique<ScanRecorder>(pool, options_.many_places,
+                                            options_.scan_flush_interval)) {
   if (!options_.web_root.empty()) static_files_.emplace(options_.web_root);
 }
 

@@ -22,6 +22,10 @@ bool is_parameter(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
+bool is_rest_parameter(std::string_view segment) {
+  return is_parameter(segment) && segment.size() > 3 && segment[segment.size() - 2] == '+';
+}
+
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -84,11 +88,17 @@ std::optional<RouteMatch> Router::match(http::verb method, std::string_view path
   RouteMatch result;
   for (std::size_t r = 0; r < routes_.size(); ++r) {
     const std::vector<std::string>& pattern = segments_[r];
-    if (pattern.size() != parts.size()) continue;
+    const bool rest = !pattern.empty() && is_rest_parameter(pattern.back());
+    if (rest ? parts.size() < pattern.size() : pattern.size() != parts.size()) continue;
     std::map<std::string, std::string> params;
     bool matched = true;
-    for (std::size_t i = 0; i < parts.size() && matched; ++i) {
-      if (is_parameter(pattern[i])) {
+    for (std::size_t i = 0; i < pattern.size() && matched; ++i) {
+      if (rest && i + 1 == pattern.size()) {
+        // The rest of the path as sent: its reader decodes it (a GS1 value may hold "%2F").
+        const std::size_t begin = static_cast<std::size_t>(parts[i].data() - path.data());
+        params[pattern[i].substr(1, pattern[i].size() - 3)] = std::string(path.substr(begin));
+        matched = !parts[i].empty();
+      } else if (is_parameter(pattern[i])) {
         auto value = percent_decode(parts[i]);
         if (!value) return std::nullopt;
         matched = !value->empty();
