@@ -242,9 +242,10 @@ Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db, std::siz
     long long places = 0;
     long long threshold = static_cast<long long>(many_places);
     soci::statement select =
-        (db.session().prepare << "SELECT gtin, serial, COUNT(*), CAST(SUM(scans) AS BIGINT), MAX(last_at)"
-                                 " FROM scan_places GROUP BY gtin, serial"
-                                 " HAVING COUNT(*) >= :n ORDER BY MAX(last_at) DESC",
+        (db.session().prepare
+             << "SELECT gtin, serial, COUNT(*), CAST(SUM(scans) AS BIGINT), MAX(last_at)"
+                " FROM scan_places GROUP BY gtin, serial"
+                " HAVING COUNT(*) >= :n ORDER BY MAX(last_at) DESC",
          soci::use(threshold), soci::into(s.gtin), soci::into(s.serial), soci::into(places),
          soci::into(s.scans), soci::into(s.last_at));
     select.execute();
