@@ -18,6 +18,7 @@
 #include "server/database_pool.hpp"
 #include "server/http.hpp"
 #include "server/metrics.hpp"
+#include "server/product_facts_cache.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/response_cache.hpp"
 #include "server/router.hpp"
@@ -51,6 +52,7 @@ class Api {
   DatabasePool& pool() { return pool_; }
   ResponseCache& response_cache() { return response_cache_; }
   ScanRecorder& scans() { return *scans_; }
+  ProductFactsCache& product_facts() { return product_facts_; }
   // Scans of well-formed serials that were never issued (疑似假冒), since the server started.
   std::atomic<std::uint64_t>& never_issued_scans() { return never_issued_scans_; }
 
@@ -68,6 +70,7 @@ class Api {
   ResponseCache response_cache_;
   SessionCache session_cache_;
   std::unique_ptr<ScanRecorder> scans_;
+  ProductFactsCache product_facts_;
   std::atomic<std::uint64_t> never_issued_scans_{0};
   std::optional<StaticFiles> static_files_;
 };

@@ -83,7 +83,18 @@ Response resolve_code(RequestContext& ctx) {
   const std::string key = cache_key(ctx);
   if (auto hit = ctx.api.response_cache().find(key, version)) return std::move(*hit);
 
-  auto found = resolver::look_up(ctx.db(), *code, ctx.api.options().many_places);
+  ProductFactsCache::Facts facts = ctx.api.product_facts().find(code->gtin, version);
+  if (!facts) {
+    auto loaded = resolver::load_product_facts(ctx.db(), code->gtin);
+    if (!loaded.ok()) fail(loaded.error());
+    if (!*loaded) {
+      return problem(ctx, http::status::not_found, "未登记的商品",
+                     "商品条码 " + code->gtin + " 没有在质优平台登记。", false);
+    }
+    facts = std::make_shared<const resolver::ProductFacts>(std::move(**loaded));
+    ctx.api.product_facts().put(code->gtin, version, facts);
+  }
+  auto found = resolver::look_up(ctx.db(), *code, *facts, ctx.api.options().many_places);
   if (!found.ok()) fail(found.error());
   switch (found->status) {
     case resolver::Lookup::unknown_product:

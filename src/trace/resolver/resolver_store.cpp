@@ -259,24 +259,65 @@ Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db, std::siz
   }
 }
 
-Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
-                             std::size_t many_places) {
-  LookupResult out;
-  Resolution& r = out.resolution;
-  r.code = code;
+Result<std::optional<ProductFacts>> load_product_facts(store::Database& db, std::string_view gtin) {
   try {
-    auto product = store::find_product(db, code.gtin);
+    auto product = store::find_product(db, gtin);
     if (!product.ok()) return product.error();
-    if (!*product) return out;
-    r.product = std::move(**product);
+    if (!*product) return std::optional<ProductFacts>();
+    ProductFacts f;
+    f.product = std::move(**product);
     std::string region_code;
     soci::indicator found = soci::i_null;
     db.session() << "SELECT name, region_code FROM entities WHERE uscc = :u",
-        soci::use(r.product.entity_uscc), soci::into(r.maker.name, found), soci::into(region_code);
-    r.maker.uscc = r.product.entity_uscc;
-    r.maker.region_code = region_code;
-    if (const auto region = registry::find_region(region_code)) r.maker_region = region->name;
+        soci::use(f.product.entity_uscc), soci::into(f.maker.name, found), soci::into(region_code);
+    f.maker.uscc = f.product.entity_uscc;
+    f.maker.region_code = region_code;
+    if (const auto region = registry::find_region(region_code)) f.maker_region = region->name;
+    auto checks = list_spot_checks(db, gtin);
+    if (!checks.ok()) return checks.error();
+    f.spot_checks = std::move(*checks);
+    auto recalls = list_recalls(db, gtin);
+    if (!recalls.ok()) return recalls.error();
+    f.recalls = std::move(*recalls);
+    const std::string key(gtin);
+    std::string lot, expiry;
+    soci::indicator expiry_ind = soci::i_null;
+    soci::statement batches =
+        (db.session().prepare << "SELECT lot, expiry FROM batches WHERE gtin = :g", soci::use(key),
+         soci::into(lot), soci::into(expiry, expiry_ind));
+    batches.execute();
+    while (batches.fetch()) {
+      f.batches[lot] = expiry_ind == soci::i_ok && !expiry.empty()
+                           ? std::optional<std::string>(expiry)
+                           : std::nullopt;
+    }
+    return std::optional<ProductFacts>(std::move(f));
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法查询产品信息: ") + e.what());
+  }
+}
 
+Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
+                             std::size_t many_places) {
+  auto facts = load_product_facts(db, code.gtin);
+  if (!facts.ok()) return facts.error();
+  if (!*facts) {
+    LookupResult out;
+    out.resolution.code = code;
+    return out;
+  }
+  return look_up(db, code, **facts, many_places);
+}
+
+Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
+                             const ProductFacts& facts, std::size_t many_places) {
+  LookupResult out;
+  Resolution& r = out.resolution;
+  r.code = code;
+  r.product = facts.product;
+  r.maker = facts.maker;
+  r.maker_region = facts.maker_region;
+  try {
     if (!code.serial.empty()) {
       auto lot = find_code_lot(db, code.gtin, code.serial);
       if (!lot.ok()) return lot.error();
@@ -287,30 +328,19 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
       r.code.lot = **lot;  // a scan of (01)+(21) alone still shows the batch
     }
     if (!r.code.lot.empty()) {
-      std::string expiry;
-      soci::indicator batch = soci::i_null, expiry_ind = soci::i_null;
-      std::string lot_seen;
-      db.session() << "SELECT lot, expiry FROM batches WHERE gtin = :g AND lot = :l",
-          soci::use(code.gtin), soci::use(r.code.lot), soci::into(lot_seen, batch),
-          soci::into(expiry, expiry_ind);
-      if (batch != soci::i_ok) {
+      const auto batch = facts.batches.find(r.code.lot);
+      if (batch == facts.batches.end()) {
         out.status = Lookup::unknown_lot;
         return out;
       }
-      if (expiry_ind == soci::i_ok && !expiry.empty()) r.expiry = expiry;
+      r.expiry = batch->second;
     }
-
-    auto checks = list_spot_checks(db, code.gtin);
-    if (!checks.ok()) return checks.error();
-    for (SpotCheck& c : *checks) {
-      if (c.lot.empty() || c.lot == r.code.lot) r.spot_checks.push_back(std::move(c));
+    for (const SpotCheck& c : facts.spot_checks) {
+      if (c.lot.empty() || c.lot == r.code.lot) r.spot_checks.push_back(c);
     }
-    auto recalls = list_recalls(db, code.gtin);
-    if (!recalls.ok()) return recalls.error();
-    for (Recall& recall : *recalls) {
-      if (recall.covers(r.code.lot)) r.recalls.push_back(std::move(recall));
+    for (const Recall& recall : facts.recalls) {
+      if (recall.covers(r.code.lot)) r.recalls.push_back(recall);
     }
-
     if (!code.serial.empty()) {
       auto query = epcis::parse_query({{"MATCH_anyEPC", code.uri}, {"perPage", "100"}});
       if (query.ok()) {

@@ -1,6 +1,7 @@
 // The resolver's tables (migration 7) and the lookup behind a scan.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +65,25 @@ struct LookupResult {
   Resolution resolution;  // complete when found
 };
 
+// What every scan of one GTIN shares: the product, its maker, spot checks, recalls and
+// batches. The resolver keeps it in memory by the trace data version, so that a scan of a
+// new serial looks up only the code, its events and its scan places.
+struct ProductFacts {
+  registry::Product product;
+  registry::Entity maker;
+  std::string maker_region;
+  std::vector<SpotCheck> spot_checks;                         // newest first
+  std::vector<Recall> recalls;                                // newest first
+  std::map<std::string, std::optional<std::string>> batches;  // lot → expiry (YYMMDD)
+};
+// nullopt when no product has the GTIN.
+Result<std::optional<ProductFacts>> load_product_facts(store::Database& db, std::string_view gtin);
+
 // Everything a scan of `code` shows. `many_places` is the threshold for the flag.
+Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
+                             const ProductFacts& facts,
+                             std::size_t many_places = kDefaultManyPlaces);
+// The same, reading the product's facts first.
 Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
                              std::size_t many_places = kDefaultManyPlaces);
 
