@@ -297,13 +297,14 @@ void create_people_and_audit(Database& db) {
   }
 }
 
-constexpr std::array<Migration, 7> kMigrations{{
+constexpr std::array<Migration, 8> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
     {4, "entities, products, batches and codes", &create_codes},
     {5, "EPCIS events", &create_epcis_events},
     {6, "users, sessions and the audit log", &create_people_and_audit},
+    {8, "EPCIS capture jobs and a leaner event table", &upgrade_epcis_capture},
     {9, "data versions for response caching", &create_data_versions},
 }};
 

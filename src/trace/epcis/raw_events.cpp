@@ -1,0 +1,158 @@
+#include "trace/epcis/raw_events.hpp"
+
+#include <array>
+#include <initializer_list>
+
+namespace zhiyou::trace::epcis {
+namespace {
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  void skip_space() {
+    while (at_ < text_.size() &&
+           (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r')) {
+      ++at_;
+    }
+  }
+
+  bool consume(char c) {
+    skip_space();
+    if (at_ >= text_.size() || text_[at_] != c) return false;
+    ++at_;
+    return true;
+  }
+
+  [[nodiscard]] bool peek(char c) {
+    skip_space();
+    return at_ < text_.size() && text_[at_] == c;
+  }
+
+  // A string's content (between the quotes); `escaped` tells whether it holds a backslash.
+  bool string(std::string_view& content, bool& escaped) {
+    if (!consume('"')) return false;
+    const std::size_t start = at_;
+    escaped = false;
+    while (at_ < text_.size() && text_[at_] != '"') {
+      if (text_[at_] == '\\') {
+        escaped = true;
+        ++at_;
+      }
+      ++at_;
+    }
+    if (at_ >= text_.size()) return false;
+    content = text_.substr(start, at_ - start);
+    ++at_;
+    return true;
+  }
+
+  // Skips one value of any kind; its text is text_[start, at_).
+  bool skip_value() {
+    skip_space();
+    if (at_ >= text_.size()) return false;
+    const char c = text_[at_];
+    if (c == '"') {
+      std::string_view s;
+      bool escaped = false;
+      return string(s, escaped);
+    }
+    if (c == '{' || c == '[') {
+      int depth = 0;
+      while (at_ < text_.size()) {
+        const char d = text_[at_];
+        if (d == '"') {
+          std::string_view s;
+          bool escaped = false;
+          if (!string(s, escaped)) return false;
+          continue;
+        }
+        if (d == '{' || d == '[') ++depth;
+        if (d == '}' || d == ']') --depth;
+        ++at_;
+        if (depth == 0) return true;
+      }
+      return false;
+    }
+    while (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '}' && text_[at_] != ']' &&
+           text_[at_] != ' ' && text_[at_] != '\t' && text_[at_] != '\n' && text_[at_] != '\r') {
+      ++at_;
+    }
+    return true;
+  }
+
+  // Inside an object at its '{': moves to the value of member `name`. Fails when the member
+  // is absent, appears twice, or a member name on the way is escaped.
+  bool member(std::string_view name) {
+    if (!consume('{')) return false;
+    std::size_t found = std::string_view::npos;
+    if (peek('}')) return false;
+    for (;;) {
+      std::string_view key;
+      bool escaped = false;
+      if (!string(key, escaped) || escaped || !consume(':')) return false;
+      skip_space();
+      if (key == name) {
+        if (found != std::string_view::npos) return false;
+        found = at_;
+      }
+      if (!skip_value()) return false;
+      if (consume(',')) continue;
+      if (consume('}')) break;
+      return false;
+    }
+    if (found == std::string_view::npos) return false;
+    at_ = found;
+    return true;
+  }
+
+  // At an array: the text of each element.
+  bool elements(std::vector<std::string_view>& out) {
+    if (!consume('[')) return false;
+    if (consume(']')) return true;
+    for (;;) {
+      skip_space();
+      const std::size_t start = at_;
+      if (!skip_value()) return false;
+      out.push_back(text_.substr(start, at_ - start));
+      if (consume(',')) continue;
+      return consume(']');
+    }
+  }
+
+  std::string_view trimmed() {
+    skip_space();
+    std::size_t end = text_.size();
+    while (end > at_ && (text_[end - 1] == ' ' || text_[end - 1] == '\t' ||
+                         text_[end - 1] == '\n' || text_[end - 1] == '\r')) {
+      --end;
+    }
+    return text_.substr(at_, end - at_);
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+std::optional<std::vector<std::string_view>> raw_events(std::string_view json_text,
+                                                        DocumentShape shape) {
+  Scanner s(json_text);
+  if (shape == DocumentShape::single_event) {
+    return std::vector<std::string_view>{s.trimmed()};
+  }
+  const auto path = shape == DocumentShape::document
+                        ? std::initializer_list<std::string_view>{"epcisBody", "eventList"}
+                        : std::initializer_list<std::string_view>{"epcisBody", "queryResults",
+                                                                  "resultsBody", "eventList"};
+  for (std::string_view name : path) {
+    if (!s.member(name)) return std::nullopt;
+  }
+  std::vector<std::string_view> out;
+  if (!s.elements(out)) return std::nullopt;
+  return out;
+}
+
+}  // namespace zhiyou::trace::epcis
