@@ -228,6 +228,66 @@ bool BulkInsert::insert(std::span<const std::string_view> values) {
   return insert(converted);
 }
 
+std::vector<std::string> select_by_keys(Database& db, std::string_view table,
+                                        std::string_view column, std::string_view key_column,
+                                        std::span<const std::int64_t> keys) {
+  std::vector<std::string> out;
+  if (keys.empty()) return out;
+  const std::string head = "SELECT " + std::string(column) + " FROM " + std::string(table) +
+                           " WHERE " + std::string(key_column);
+  if (db.engine() == store::Engine::postgresql) {
+    std::string array = "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i > 0) array += ',';
+      array += std::to_string(keys[i]);
+    }
+    array += '}';
+    soci::rowset<std::string> rows =
+        (db.session().prepare << head + " = ANY(CAST(:keys AS bigint[]))", soci::use(array));
+    for (const std::string& value : rows) out.push_back(value);
+    return out;
+  }
+  constexpr std::size_t kChunk = 500;
+  sqlite_api::sqlite3* conn =
+      static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_;
+  // One statement for full chunks, one for the last (shorter) chunk.
+  auto prepare = [&](std::size_t n) {
+    std::string sql = head + " IN (";
+    for (std::size_t i = 0; i < n; ++i) sql += i == 0 ? "?" : ",?";
+    sql += ')';
+    sqlite_api::sqlite3_stmt* statement = nullptr;
+    if (sqlite_api::sqlite3_prepare_v2(conn, sql.c_str(), static_cast<int>(sql.size()), &statement,
+                                       nullptr) != SQLITE_OK) {
+      throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn));
+    }
+    return std::unique_ptr<sqlite_api::sqlite3_stmt, int (*)(sqlite_api::sqlite3_stmt*)>(
+        statement, sqlite_api::sqlite3_finalize);
+  };
+  const std::size_t full_size = std::min(kChunk, keys.size());
+  auto full = prepare(full_size);
+  decltype(full) tail(nullptr, sqlite_api::sqlite3_finalize);
+  for (std::size_t start = 0; start < keys.size(); start += kChunk) {
+    const std::size_t n = std::min(kChunk, keys.size() - start);
+    sqlite_api::sqlite3_stmt* statement = full.get();
+    if (n != full_size) {
+      tail = prepare(n);
+      statement = tail.get();
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      sqlite_api::sqlite3_bind_int64(statement, static_cast<int>(i + 1), keys[start + i]);
+    }
+    int rc = 0;
+    while ((rc = sqlite_api::sqlite3_step(statement)) == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement, 0));
+      out.emplace_back(text != nullptr ? text : "",
+                       static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(statement, 0)));
+    }
+    sqlite_api::sqlite3_reset(statement);
+    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn));
+  }
+  return out;
+}
+
 std::vector<std::int64_t> next_keys(Database& db, std::string_view table, std::string_view column,
                                     std::string_view sequence, std::size_t count) {
   std::vector<std::int64_t> keys;

@@ -75,6 +75,15 @@ class BulkInsert {
   std::unique_ptr<Engine> engine_;
 };
 
+// The text in `column` of every row of `table` whose integer `key_column` is one of `keys`
+// (the bulk form of a lookup by key, e.g. which of 10,000 events are already stored):
+// SQLite steps one prepared "… IN (?,…,?)" statement per 500 keys on the native connection;
+// PostgreSQL sends one "… = ANY($1::bigint[])" query. Names are the caller's SQL (never
+// user input).
+std::vector<std::string> select_by_keys(Database& db, std::string_view table,
+                                        std::string_view column, std::string_view key_column,
+                                        std::span<const std::int64_t> keys);
+
 // `count` new keys for `table`.`column`: SQLite, the next values after MAX(column) (the caller
 // holds the write lock of its transaction); PostgreSQL, values of `sequence`.
 std::vector<std::int64_t> next_keys(Database& db, std::string_view table, std::string_view column,

@@ -30,23 +30,12 @@ std::int64_t id_hash(std::string_view event_id) {
   return static_cast<std::int64_t>(h >> 1);
 }
 
-// event_ids already stored among `hashes` (looked up in chunks; the values are integers we
-// computed, so writing them into the SQL text is safe).
+// event_ids already stored among `hashes` (a hash only narrows the lookup).
 std::unordered_set<std::string> stored_ids(store::Database& db,
                                            const std::vector<std::int64_t>& hashes) {
-  std::unordered_set<std::string> out;
-  constexpr std::size_t kChunk = 500;
-  for (std::size_t start = 0; start < hashes.size(); start += kChunk) {
-    std::string sql = "SELECT event_id FROM epcis_events WHERE id_hash IN (";
-    for (std::size_t i = start; i < std::min(hashes.size(), start + kChunk); ++i) {
-      if (i > start) sql += ',';
-      sql += std::to_string(hashes[i]);
-    }
-    sql += ')';
-    soci::rowset<std::string> rows = db.session().prepare << sql;
-    for (const std::string& id : rows) out.insert(id);
-  }
-  return out;
+  std::vector<std::string> ids =
+      store::select_by_keys(db, "epcis_events", "event_id", "id_hash", hashes);
+  return {std::make_move_iterator(ids.begin()), std::make_move_iterator(ids.end())};
 }
 
 std::string store_context(store::Database& db, const std::string& context) {
