@@ -234,7 +234,8 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
   std::vector<std::string> out;
   if (keys.empty()) return out;
   const std::string head = "SELECT " + std::string(column) + " FROM " + std::string(table) +
-                           " WHERE " + std::string(key_column);
+                           " WHERE " + std::string(column) + " IS NOT NULL AND " +
+                           std::string(key_column);
   if (db.engine() == store::Engine::postgresql) {
     std::string array = "{";
     for (std::size_t i = 0; i < keys.size(); ++i) {

@@ -75,7 +75,8 @@ class BulkInsert {
   std::unique_ptr<Engine> engine_;
 };
 
-// The text in `column` of every row of `table` whose integer `key_column` is one of `keys`
+// The text in `column` (NULLs left out) of every row of `table` whose integer `key_column` is
+// one of `keys`
 // (the bulk form of a lookup by key, e.g. which of 10,000 events are already stored):
 // SQLite steps one prepared "… IN (?,…,?)" statement per 500 keys on the native connection;
 // PostgreSQL sends one "… = ANY($1::bigint[])" query. Names are the caller's SQL (never

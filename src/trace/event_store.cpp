@@ -95,8 +95,8 @@ std::string_view role_text(epcis::EpcRole role) {
 void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int64_t key) {
   const std::size_t first = rows.size();
   for (const epcis::EventEpc& item : e.epcs) {
-    const std::string_view qualifier =
-        item.epc.qualifier == "*" ? std::string_view("") : std::string_view(item.epc.qualifier);
+    std::string_view qualifier = item.epc.qualifier;
+    if (qualifier == "*") qualifier = "";
     const std::string_view role = role_text(item.role);
     bool repeated = false;
     for (std::size_t r = first; r < rows.size(); r += 5) {
@@ -108,10 +108,9 @@ void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int6
                           item.role == epcis::EpcRole::output;
     // The lot of an item: from its own Digital Link, else from the event's ilmd (which
     // describes the items the event commissions or outputs).
-    const std::string_view lot = !item.epc.lot.empty() ? std::string_view(item.epc.lot)
-                                 : instance            ? std::string_view(e.ilmd_lot)
-                                                       : std::string_view();
-    rows.emplace_back(std::string_view(item.epc.key));
+    std::string_view lot = item.epc.lot;
+    if (lot.empty() && instance) lot = e.ilmd_lot;
+    rows.emplace_back(item.epc.key);
     rows.emplace_back(qualifier);
     rows.emplace_back(key);
     rows.emplace_back(role);
@@ -173,18 +172,18 @@ Result<CaptureResult> capture(store::Database& db, const Document& document) {
     for (std::size_t i = 0; i < fresh.size(); ++i) {
       const Event& e = *fresh[i];
       events.emplace_back(keys[i]);
-      events.emplace_back(std::string_view(e.event_id));
+      events.emplace_back(e.event_id);
       events.emplace_back(fresh_hashes[i]);
       events.emplace_back(id_of(e.type));
       events.emplace_back(e.event_time);
-      events.emplace_back(std::string_view(now));
+      events.emplace_back(now);
       events.push_back(store::BulkValue::text_or_null(e.action));
       events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_step)));
       events.push_back(store::BulkValue::integer_or_null(id_of(e.disposition)));
       events.push_back(store::BulkValue::integer_or_null(id_of(e.read_point)));
       events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_location)));
       events.push_back(store::BulkValue::text_or_null(context));
-      events.emplace_back(std::string_view(e.json));
+      events.emplace_back(e.json);
       add_epc_rows(epcs, e, keys[i]);
     }
     store::BulkInsert event_rows(

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <set>
-#include <thread>
 #include <vector>
 
 #include "core/hash.hpp"
@@ -200,33 +199,13 @@ Result<Document> parse_document(std::string_view text) {
   auto raw = raw_events(text, query_document ? DocumentShape::query_document
                                              : DocumentShape::document);
   if (raw && raw->size() != events->size()) raw.reset();
-  // Events are checked one by one, independently of each other: read [begin, end) with
-  // checker `k`, stopping at the first problem.
-  auto read_range = [&](Checker& k, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      k.path = list_path + "[" + std::to_string(i) + "]";
-      k.event_index = i;
-      if (!read_event(k, (*events)[i], i, out.events[i], raw ? (*raw)[i] : std::string_view())) {
-        return false;
-      }
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    c.path = list_path + "[" + std::to_string(i) + "]";
+    c.event_index = i;
+    if (!read_event(c, (*events)[i], i, out.events[i], raw ? (*raw)[i] : std::string_view())) {
+      return *c.error();
     }
-    return true;
-  };
-  // A large batch is split between two threads (the city's servers and this machine have at
-  // least two cores); the first half's problem, having the lower index, wins.
-  constexpr std::size_t kParallelFrom = 2000;
-  const std::size_t n = events->size();
-  if (n < kParallelFrom) {
-    if (!read_range(c, 0, n)) return *c.error();
-    return out;
   }
-  Checker second = c;
-  bool second_ok = true;
-  std::thread helper([&] { second_ok = read_range(second, n / 2, n); });
-  const bool first_ok = read_range(c, 0, n / 2);
-  helper.join();
-  if (!first_ok) return *c.error();
-  if (!second_ok) return *second.error();
   return out;
 }
 

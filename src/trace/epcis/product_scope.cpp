@@ -9,7 +9,8 @@ std::string_view gtin_of(const Epc& epc) {
   if (!epc.gs1 || epc.key.size() != kPrefix.size() + 14 || !epc.key.starts_with(kPrefix)) {
     return {};
   }
-  return std::string_view(epc.key).substr(kPrefix.size());
+  const std::string_view key = epc.key;
+  return key.substr(kPrefix.size());
 }
 
 std::string_view field_of(EpcRole role) {

@@ -36,12 +36,11 @@ std::string query_document_json(const std::vector<std::string>& events_json,
     if (!ec) merge_context(context, value);
   }
   // The events are spliced in as text: they go out byte for byte as captured.
-  std::string out = "{\"@context\":" + json::serialize(context) +
-                    ",\"type\":\"EPCISQueryDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":";
+  std::string out = R"({"@context":)" + json::serialize(context) +
+                    R"(,"type":"EPCISQueryDocument","schemaVersion":"2.0","creationDate":)";
   json::append_quoted(out, creation_date);
-  out +=
-      ",\"epcisBody\":{\"queryResults\":{\"queryName\":\"SimpleEventQuery\","
-      "\"resultsBody\":{\"eventList\":[";
+  out += R"(,"epcisBody":{"queryResults":{"queryName":"SimpleEventQuery",)"
+         R"("resultsBody":{"eventList":[)";
   std::size_t size = out.size() + 8;
   for (const std::string& e : events_json) size += e.size() + 1;
   out.reserve(size);
