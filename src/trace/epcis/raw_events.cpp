@@ -1,7 +1,7 @@
 #include "trace/epcis/raw_events.hpp"
 
 #include <array>
-#include <initializer_list>
+#include <span>
 
 namespace zhiyou::trace::epcis {
 namespace {
@@ -143,10 +143,12 @@ std::optional<std::vector<std::string_view>> raw_events(std::string_view json_te
   if (shape == DocumentShape::single_event) {
     return std::vector<std::string_view>{s.trimmed()};
   }
-  const auto path = shape == DocumentShape::document
-                        ? std::initializer_list<std::string_view>{"epcisBody", "eventList"}
-                        : std::initializer_list<std::string_view>{"epcisBody", "queryResults",
-                                                                  "resultsBody", "eventList"};
+  static constexpr std::array<std::string_view, 2> kDocumentPath{"epcisBody", "eventList"};
+  static constexpr std::array<std::string_view, 4> kQueryPath{"epcisBody", "queryResults",
+                                                              "resultsBody", "eventList"};
+  const std::span<const std::string_view> path =
+      shape == DocumentShape::document ? std::span<const std::string_view>(kDocumentPath)
+                                       : std::span<const std::string_view>(kQueryPath);
   for (std::string_view name : path) {
     if (!s.member(name)) return std::nullopt;
   }
