@@ -22,6 +22,7 @@ int run(int argc, char** argv) {
   add_trace_commands(app);
   add_data_commands(app);
   add_trace_event_commands(trace_subcommand(app));
+  add_scan_facts_commands(trace_subcommand(app));
   add_eval_commands(app);
   add_report_commands(app);
   try {

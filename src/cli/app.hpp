@@ -26,6 +26,7 @@ CLI::App& trace_subcommand(CLI::App& app);
 void add_data_commands(CLI::App& app);
 // `trace` subcommands for EPCIS events and recall; takes the `trace` subcommand itself.
 void add_trace_event_commands(CLI::App& trace);
+void add_scan_facts_commands(CLI::App& trace);
 void add_eval_commands(CLI::App& app);    // eval_command.cpp
 void add_report_commands(CLI::App& app);  // report_command.cpp
 

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "audit/audit_json.hpp"
 #include "audit/audit_store.hpp"
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
@@ -37,16 +38,7 @@ void list_log(const AuditOptions& options) {
   if (options.json) {
     boost::json::array list;
     for (const audit::Entry& e : *entries) {
-      list.push_back(boost::json::object{{"seq", e.seq},
-                                         {"at", e.at},
-                                         {"actor", e.change.actor},
-                                         {"action", e.change.action},
-                                         {"subject", e.change.subject},
-                                         {"before_json", e.change.before_json},
-                                         {"after_json", e.change.after_json},
-                                         {"algorithm", audit::algorithm_name(e.algorithm)},
-                                         {"prev_hash", e.prev_hash},
-                                         {"hash", e.hash}});
+      list.push_back(audit::entry_json(e));
     }
     fmt::print("{}\n", json::serialize(boost::json::object{{"entries", std::move(list)}}, 2));
     return;

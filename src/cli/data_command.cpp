@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 
+#include "audit/observation_audit.hpp"
+#include "audit/plan_audit.hpp"
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
 #include "core/json.hpp"
@@ -122,7 +124,9 @@ void import_file(const DataOptions& options) {
   const bool write = check->errors.empty() || options.partial;
   monitoring::SaveCounts counts;
   if (write && !check->observations.empty()) {
-    auto saved = monitoring::save_observations(*db, check->observations);
+    const std::string subject = import.plan_id.value_or("*") + " " + import.default_source;
+    auto saved = audit::import_observations_audited(*db, check->observations,
+                                                    audit::command_line_actor(), subject);
     if (!saved)
       throw UserError{options.file + ": " + saved.error().describe() + "（未写入任何数据）"};
     counts = *saved;
@@ -306,7 +310,8 @@ void judge(const DataOptions& options) {
   j.reason = options.reason;
   if (text::trim(j.reason).empty()) throw UserError{"--reason 不能为空：请写明评审依据"};
   j.judged_by = options.by;
-  if (Status saved = monitoring::save_judgement(*db, j); !saved) {
+  if (Status saved = audit::save_judgement_audited(*db, plan->id, j, audit::command_line_actor());
+      !saved) {
     throw UserError{saved.error().describe()};
   }
   fmt::print("已记录评审意见：{}，{}，{}：{}（{}）\n", indicator->name, j.region,

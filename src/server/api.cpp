@@ -31,11 +31,15 @@ Response no_ui_page(const Request& request) {
   return res;
 }
 
-// What a cached answer may depend on besides the data: the request (path and query as
-// sent), whose view it is (a unit reporter sees only the unit's indicators) and the date
-// (序时进度 and overdue targets move with it).
+}  // namespace
+
+// A unit reporter sees only the unit's indicators; 序时进度 and overdue targets move with the
+// date.
 std::string cache_key(const RequestContext& ctx) {
   std::string key(ctx.request.target());
+  // The resolver answers JSON, a page or a linkset for the same URI.
+  key += '\n';
+  key += ctx.request[http::field::accept];
   key += '\n';
   if (ctx.caller) {
     key += people::role_name(ctx.caller->role);
@@ -46,6 +50,8 @@ std::string cache_key(const RequestContext& ctx) {
   key += std::to_string(std::chrono::floor<std::chrono::days>(now).time_since_epoch().count());
   return key;
 }
+
+namespace {
 
 std::string allow_header(const std::vector<http::verb>& methods) {
   std::string out;
@@ -62,7 +68,9 @@ Api::Api(ApiOptions options, DatabasePool& pool)
     : options_(std::move(options)),
       pool_(pool),
       router_(api_routes()),
-      login_limiter_(options_.login_attempts, options_.login_window) {
+      login_limiter_(options_.login_attempts, options_.login_window),
+      scans_(std::make_unique<ScanRecorder>(pool, options_.many_places,
+                                            options_.scan_flush_interval)) {
   if (!options_.web_root.empty()) static_files_.emplace(options_.web_root);
 }
 
@@ -91,15 +99,17 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
   if (path.empty() || path.front() != '/') {
     return error_for(http::status::bad_request, "请求路径应以 / 开头");
   }
+  const auto decoded = percent_decode(path);
   const auto match = router_.match(request.method(), path);
-  if (!match) return error_for(http::status::bad_request, "请求路径中的百分号编码无效");
+  if (!decoded || !match) {
+    return error_for(http::status::bad_request, "请求路径中的百分号编码无效或不是 UTF-8");
+  }
 
   if (match->route == nullptr) {
     const bool get = request.method() == http::verb::get || request.method() == http::verb::head;
     if (get && !is_api_path(path)) {
       route_label = "static";
-      const auto decoded = percent_decode(path);
-      if (static_files_ && decoded) {
+      if (static_files_) {
         if (auto res = static_files_->serve(request, *decoded)) return std::move(*res);
       } else if (!static_files_ && path == "/") {
         return no_ui_page(request);
@@ -113,7 +123,7 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
       res.set(http::field::allow, allow_header(match->allowed));
       return res;
     }
-    return error_for(http::status::not_found, "找不到 " + std::string(path));
+    return error_for(http::status::not_found, "找不到 " + *decoded);
   }
 
   const Route& route = *match->route;

@@ -5,6 +5,7 @@
 // metrics. Thread-safe: each call leases its own database connection.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -17,9 +18,11 @@
 #include "server/database_pool.hpp"
 #include "server/http.hpp"
 #include "server/metrics.hpp"
+#include "server/product_facts_cache.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/response_cache.hpp"
 #include "server/router.hpp"
+#include "server/scan_recorder.hpp"
 #include "server/session_cache.hpp"
 #include "server/static_files.hpp"
 #include "store/data_version.hpp"
@@ -31,6 +34,9 @@ struct ApiOptions {
   int login_attempts = 10;  // per client address and window
   std::chrono::seconds login_window{60};
   std::filesystem::path web_root;  // the built UI (web/dist); empty: none
+  // A serial scanned from this many distinct places is flagged as possibly copied.
+  std::size_t many_places = trace::resolver::kDefaultManyPlaces;
+  std::chrono::milliseconds scan_flush_interval{1000};
 };
 
 class Api {
@@ -45,6 +51,10 @@ class Api {
   RateLimiter& login_limiter() { return login_limiter_; }
   DatabasePool& pool() { return pool_; }
   ResponseCache& response_cache() { return response_cache_; }
+  ScanRecorder& scans() { return *scans_; }
+  ProductFactsCache& product_facts() { return product_facts_; }
+  // Scans of well-formed serials that were never issued (疑似假冒), since the server started.
+  std::atomic<std::uint64_t>& never_issued_scans() { return never_issued_scans_; }
 
  private:
   Response dispatch(const Request& request, std::string_view client, std::string& route_label);
@@ -59,6 +69,9 @@ class Api {
   RateLimiter login_limiter_;
   ResponseCache response_cache_;
   SessionCache session_cache_;
+  std::unique_ptr<ScanRecorder> scans_;
+  ProductFactsCache product_facts_;
+  std::atomic<std::uint64_t> never_issued_scans_{0};
   std::optional<StaticFiles> static_files_;
 };
 
@@ -89,5 +102,9 @@ class RequestContext {
   std::optional<DatabasePool::Lease> lease_;
   std::optional<store::DataVersions> versions_;
 };
+
+// What a cached answer may depend on besides the data: the request (path, query and Accept
+// as sent), whose view it is and the date.
+std::string cache_key(const RequestContext& ctx);
 
 }  // namespace zhiyou::server

@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "audit/audit_json.hpp"
 #include "audit/audit_store.hpp"
 #include "server/handlers.hpp"
 
@@ -20,14 +21,6 @@ std::optional<long long> number_param(const RequestContext& ctx, const std::stri
   return value;
 }
 
-// The stored JSON text as JSON; as a string if it no longer parses (a tampered row).
-boost::json::value stored_json(const std::string& text) {
-  boost::system::error_code ec;
-  boost::json::value value = boost::json::parse(text, ec);
-  if (ec) return boost::json::string(text);
-  return value;
-}
-
 }  // namespace
 
 Response list_audit(RequestContext& ctx) {
@@ -41,16 +34,7 @@ Response list_audit(RequestContext& ctx) {
   if (!entries.ok()) fail(entries.error());
   boost::json::array list;
   for (const audit::Entry& e : *entries) {
-    list.push_back(boost::json::object{{"seq", e.seq},
-                                       {"at", e.at},
-                                       {"actor", e.change.actor},
-                                       {"action", e.change.action},
-                                       {"subject", e.change.subject},
-                                       {"before", stored_json(e.change.before_json)},
-                                       {"after", stored_json(e.change.after_json)},
-                                       {"algorithm", audit::algorithm_name(e.algorithm)},
-                                       {"prev_hash", e.prev_hash},
-                                       {"hash", e.hash}});
+    list.push_back(audit::entry_json(e));
   }
   return json_response(http::status::ok, boost::json::object{{"entries", std::move(list)}});
 }

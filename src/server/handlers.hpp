@@ -52,6 +52,13 @@ Response update_user(RequestContext& ctx);
 Response list_audit(RequestContext& ctx);
 Response verify_audit(RequestContext& ctx);
 
+Response resolve_code(RequestContext& ctx);
+Response list_recall_notices(RequestContext& ctx);
+Response announce_recall(RequestContext& ctx);
+Response get_recall_scope(RequestContext& ctx);
+Response record_spot_check(RequestContext& ctx);
+Response list_counterfeit_signals(RequestContext& ctx);
+
 // For handlers whose store call failed for a reason the user did not cause.
 [[noreturn]] void fail(const Error& error);
 

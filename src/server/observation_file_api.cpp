@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "audit/audit_store.hpp"
+#include "audit/observation_audit.hpp"
 #include "core/json.hpp"
 #include "monitoring/observation_import.hpp"
 #include "monitoring/observation_store.hpp"
@@ -151,18 +151,10 @@ Response import_observations(RequestContext& ctx) {
     response.prepare_payload();
     return response;
   }
-  monitoring::SaveCounts counts;
-  Status saved = ctx.db().transaction([&]() -> Status {
-    auto result = monitoring::save_observations(ctx.db(), checked->observations);
-    if (!result.ok()) return result.error();
-    counts = *result;
-    return audit::append(
-        ctx.db(), {ctx.actor(), "observation.import", p.id + " " + name, "null",
-                   json::serialize(boost::json::object{{"rows", checked->observations.size()},
-                                                       {"inserted", counts.inserted},
-                                                       {"revised", counts.revised}})});
-  });
+  auto saved = audit::import_observations_audited(ctx.db(), checked->observations, ctx.actor(),
+                                                  p.id + " " + name);
   if (!saved.ok()) fail(saved.error());
+  const monitoring::SaveCounts& counts = *saved;
   return json_response(http::status::ok,
                        boost::json::object{{"imported", counts.inserted + counts.revised},
                                            {"inserted", counts.inserted},

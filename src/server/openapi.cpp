@@ -49,13 +49,22 @@ boost::json::object operation(const Route& route) {
     op["requestBody"] = {
         {"required", true},
         {"content", {{"text/plain; charset=utf-8", {{"schema", {{"type", "string"}}}}}}}};
+  } else if (route.body == RequestBody::spreadsheet) {
+    const boost::json::object bytes{{"schema", {{"type", "string"}, {"format", "binary"}}}};
+    op["requestBody"] = {
+        {"required", true},
+        {"description", "文件原样作为请求体：CSV（UTF-8 或 GB18030）或 XLSX"},
+        {"content",
+         {{"text/csv", bytes},
+          {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes},
+          {"application/octet-stream", bytes}}}};
   }
   boost::json::object responses;
   responses[std::to_string(static_cast<unsigned>(route.success))] = {{"description", "成功"}};
   if (route.body != RequestBody::none || !route.query.empty()) {
     responses["400"] = error_response_doc("请求格式错误");
   }
-  if (route.body == RequestBody::json || route.body == RequestBody::text) {
+  if (route.body != RequestBody::none) {
     responses["413"] = error_response_doc("请求体过大");
     responses["422"] = error_response_doc("内容不合要求（字段见 error.field）");
   }

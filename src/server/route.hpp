@@ -15,7 +15,8 @@ namespace zhiyou::server {
 class RequestContext;
 using Handler = std::function<Response(RequestContext&)>;
 
-enum class RequestBody { none, json, text };
+// text: a UTF-8 document; spreadsheet: CSV (UTF-8 or GB18030) or XLSX bytes.
+enum class RequestBody { none, json, text, spreadsheet };
 
 struct QueryParameter {
   std::string name;
@@ -25,7 +26,9 @@ struct QueryParameter {
 
 struct Route {
   http::verb method = http::verb::get;
-  std::string pattern;  // "/api/v1/plans/{id}": a {name} segment matches one path segment
+  // "/api/v1/plans/{id}": a {name} segment matches one path segment (percent-decoded); a
+  // last segment {name+} matches one or more, given as sent (still percent-encoded).
+  std::string pattern;
   // Who may call it. Containing Role::public_ means everyone, logged in or not.
   std::vector<people::Role> roles;
   Handler handler;

@@ -1,5 +1,7 @@
 #include "server/router.hpp"
 
+#include "core/text.hpp"
+
 namespace zhiyou::server {
 namespace {
 
@@ -18,6 +20,10 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 bool is_parameter(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+bool is_rest_parameter(std::string_view segment) {
+  return is_parameter(segment) && segment.size() > 3 && segment[segment.size() - 2] == '+';
 }
 
 int hex_value(char c) {
@@ -44,6 +50,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;
   }
+  // Names taken from the path are quoted back in messages, which must stay valid JSON text.
+  if (text::find_invalid_utf8(out)) return std::nullopt;
   return out;
 }
 
@@ -86,11 +94,17 @@ std::optional<RouteMatch> Router::match(http::verb method, std::string_view path
   RouteMatch result;
   for (std::size_t r = 0; r < routes_.size(); ++r) {
     const std::vector<std::string>& pattern = segments_[r];
-    if (pattern.size() != parts.size()) continue;
+    const bool rest = !pattern.empty() && is_rest_parameter(pattern.back());
+    if (rest ? parts.size() < pattern.size() : pattern.size() != parts.size()) continue;
     std::map<std::string, std::string> params;
     bool matched = true;
-    for (std::size_t i = 0; i < parts.size() && matched; ++i) {
-      if (is_parameter(pattern[i])) {
+    for (std::size_t i = 0; i < pattern.size() && matched; ++i) {
+      if (rest && i + 1 == pattern.size()) {
+        // The rest of the path as sent: its reader decodes it (a GS1 value may hold "%2F").
+        const std::size_t begin = static_cast<std::size_t>(parts[i].data() - path.data());
+        params[pattern[i].substr(1, pattern[i].size() - 3)] = std::string(path.substr(begin));
+        matched = !parts[i].empty();
+      } else if (is_parameter(pattern[i])) {
         auto value = percent_decode(parts[i]);
         if (!value) return std::nullopt;
         matched = !value->empty();

@@ -31,7 +31,8 @@ class Router {
   std::vector<std::vector<std::string>> segments_;  // per route, split on '/'
 };
 
-// "%E5%B8%82" → "市"; nullopt for a truncated or non-hex escape or a decoded NUL.
+// "%E5%B8%82" → "市"; nullopt for a truncated or non-hex escape, a decoded NUL, or a result
+// that is not UTF-8.
 std::optional<std::string> percent_decode(std::string_view text);
 
 // "a=1&b=%20x" → {a: "1", b: " x"} ('+' means space); later duplicates are ignored.

@@ -9,6 +9,7 @@ std::vector<Route> api_routes() {
   const auto office = only({Role::admin, Role::office});
   const auto admin = only({Role::admin});
   const auto reporters = only({Role::admin, Role::office, Role::unit_reporter});
+  const auto inspectors = only({Role::admin, Role::office, Role::inspector});
   const auto staff = only({Role::admin, Role::office, Role::unit_reporter, Role::inspector});
   const auto epcis_capturers = only({Role::admin, Role::office, Role::inspector, Role::enterprise});
   const auto epcis_readers =
@@ -79,7 +80,7 @@ std::vector<Route> api_routes() {
        import_observations,
        "上传 CSV（UTF-8 或 GB18030）或 XLSX：全部行无误才保存，否则 422 并列出每个错误行",
        "observations",
-       RequestBody::text,
+       RequestBody::spreadsheet,
        http::status::ok,
        {{"plan", "规划编号或文号", true}, {"name", "文件名（记为来源）", false}}},
       {get,
@@ -139,6 +140,47 @@ std::vector<Route> api_routes() {
               RequestBody::none,
               http::status::ok,
               {period, region, {"format", "html（默认）或 xlsx", false}}}),
+
+      // The scan: anyone with a phone. Any host; the path is the code's Digital Link.
+      {get, "/01/{gtin}", everyone(), resolve_code,
+       "扫码解析：商品（GTIN）的页面、JSON 或 linkset（?linkType=all）", "resolver"},
+      {get,
+       "/01/{gtin}/{qualifiers+}",
+       everyone(),
+       resolve_code,
+       "扫码解析：批号（10）、序列号（21）等限定符按 GS1 数字链接顺序",
+       "resolver",
+       RequestBody::none,
+       http::status::ok,
+       {{"loc", "扫码地点（区县名或代码），用于假冒信号", false},
+        {"linkType", "all：RFC 9264 linkset", false}}},
+      {get,
+       "/api/v1/recalls",
+       everyone(),
+       list_recall_notices,
+       "召回公告（可按 gtin 筛选）",
+       "resolver",
+       RequestBody::none,
+       http::status::ok,
+       {{"gtin", "GTIN-14", false}}},
+      {post, "/api/v1/recalls", inspectors, announce_recall, "发布召回公告：{gtin, lots?, reason}",
+       "resolver", RequestBody::json, http::status::created},
+      {get,
+       "/api/v1/recalls/scope",
+       inspectors,
+       get_recall_scope,
+       "召回范围：批次的全部单品、所在箱托、位置与是否已售（JSON 或 CSV）",
+       "resolver",
+       RequestBody::none,
+       http::status::ok,
+       {{"gtin", "GTIN-14", true},
+        {"lot", "批号，可重复", true},
+        {"format", "json（默认）或 csv", false}}},
+      {post, "/api/v1/spot-checks", inspectors, record_spot_check,
+       "登记抽检结果：{gtin, lot?, sampled_on, agency, conclusion, failed_items?, report_no}",
+       "resolver", RequestBody::json, http::status::created},
+      {get, "/api/v1/counterfeit-signals", inspectors, list_counterfeit_signals,
+       "假冒信号：多地扫码的序列号、未发放序列号的扫码次数", "resolver"},
 
       // EPCIS 2.0 REST binding. Enterprises capture and read only events about their own
       // products (checked in epcis_api.cpp against the product register).

@@ -31,6 +31,14 @@ Response get_metrics(RequestContext& ctx) {
       "# TYPE zhiyou_response_cache_misses_total counter\n"
       "zhiyou_response_cache_misses_total " +
       std::to_string(cache.misses()) + "\n";
+  res.body() +=
+      "# HELP zhiyou_counterfeit_signals_total Scans that suggest a fake code: a serial never"
+      " issued, or one serial reaching many distinct places.\n"
+      "# TYPE zhiyou_counterfeit_signals_total counter\n"
+      "zhiyou_counterfeit_signals_total{kind=\"never_issued\"} " +
+      std::to_string(ctx.api.never_issued_scans().load()) +
+      "\nzhiyou_counterfeit_signals_total{kind=\"many_places\"} " +
+      std::to_string(ctx.api.scans().many_places_signals()) + "\n";
   res.prepare_payload();
   return res;
 }

@@ -19,19 +19,23 @@ struct Scope {
   std::vector<std::string_view> tables;
 };
 
-const std::array<Scope, 2>& scopes() {
-  static const std::array<Scope, 2> kScopes{{
+const std::array<Scope, 3>& scopes() {
+  static const std::array<Scope, 3> kScopes{{
       {"monitoring",
        {"regions", "organisations", "plans", "indicators", "targets", "indicator_units", "tasks",
         "task_units", "observations", "judgements", "evaluation_settings"}},
       {"people", {"users", "sessions"}},
+      {"trace",
+       {"entities", "products", "batches", "recalls", "spot_checks", "epcis_events",
+        "scan_places"}},
   }};
   return kScopes;
 }
 
 constexpr const char* kVersionQuery =
     "SELECT (SELECT version FROM data_versions WHERE scope = 'monitoring'),"
-    " (SELECT version FROM data_versions WHERE scope = 'people')";
+    " (SELECT version FROM data_versions WHERE scope = 'people'),"
+    " (SELECT version FROM data_versions WHERE scope = 'trace')";
 
 // Every request reads the versions; on SQLite, preparing the query each time costs more than
 // running it, so each connection keeps it prepared (reset after each run, so that it holds
@@ -53,7 +57,8 @@ class SqliteVersionQuery {
   DataVersions run() {
     const int rc = sqlite_api::sqlite3_step(statement_);
     DataVersions versions{sqlite_api::sqlite3_column_int64(statement_, 0),
-                          sqlite_api::sqlite3_column_int64(statement_, 1)};
+                          sqlite_api::sqlite3_column_int64(statement_, 1),
+                          sqlite_api::sqlite3_column_int64(statement_, 2)};
     sqlite_api::sqlite3_reset(statement_);
     if (rc != SQLITE_ROW) throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
     return versions;
@@ -102,8 +107,9 @@ DataVersions data_versions(Database& db) {
   if (db.engine() == Engine::sqlite) return db.attached<SqliteVersionQuery>().run();
   long long monitoring = 0;
   long long people = 0;
-  db.session() << kVersionQuery, soci::into(monitoring), soci::into(people);
-  return {monitoring, people};
+  long long trace = 0;
+  db.session() << kVersionQuery, soci::into(monitoring), soci::into(people), soci::into(trace);
+  return {monitoring, people, trace};
 }
 
 }  // namespace zhiyou::store

@@ -15,12 +15,16 @@ struct DataVersions {
   std::int64_t monitoring = 0;
   // Users and sessions: a login, logout, disabled account or new password.
   std::int64_t people = 0;
+  // What a scan shows: entities, products, batches, recalls, spot checks, EPCIS events and
+  // scan places. Not codes: they are only ever added, and an answer is kept only for a code
+  // that exists.
+  std::int64_t trace = 0;
 };
 
 // Migration 9: the data_versions table and its triggers. Throws on SQL errors.
 void create_data_versions(Database& db);
 
-// Both counters, in one query. Throws soci::soci_error on SQL errors.
+// Every counter, in one query. Throws soci::soci_error on SQL errors.
 DataVersions data_versions(Database& db);
 
 }  // namespace zhiyou::store

@@ -297,13 +297,55 @@ void create_people_and_audit(Database& db) {
   }
 }
 
-constexpr std::array<Migration, 8> kMigrations{{
+// Migration 7: what a scan shows besides the code itself — announced recalls (召回公告),
+// spot-check results (抽检结果) — and where each serial was scanned (假冒信号).
+//
+// Citus: recalls and spot_checks are small reference tables; scan_places is distributed by
+// gtin, co-located with codes.
+constexpr std::array<const char*, 5> kScanFacts{
+    "CREATE TABLE recalls ("
+    " id TEXT PRIMARY KEY,"
+    " gtin TEXT NOT NULL,"
+    " lots_json TEXT NOT NULL,"  // ["L1", …]; [] = every lot
+    " reason TEXT NOT NULL,"
+    " announced_by TEXT NOT NULL,"
+    " announced_at TEXT NOT NULL)",
+    "CREATE INDEX recalls_gtin ON recalls (gtin)",
+
+    "CREATE TABLE spot_checks ("
+    " id TEXT PRIMARY KEY,"
+    " gtin TEXT NOT NULL,"
+    " lot TEXT,"                  // NULL: the product, no particular batch
+    " sampled_on TEXT NOT NULL,"  // YYYY-MM-DD
+    " agency TEXT NOT NULL,"      // 检验机构
+    " conclusion TEXT NOT NULL CHECK (conclusion IN ('合格', '不合格')),"
+    " failed_items TEXT NOT NULL,"  // 不合格项目, "" when none
+    " report_no TEXT NOT NULL,"     // 报告编号
+    " recorded_by TEXT NOT NULL,"
+    " recorded_at TEXT NOT NULL)",
+    "CREATE INDEX spot_checks_gtin ON spot_checks (gtin, sampled_on)",
+
+    // One row per serial and place it was scanned from; count says how often.
+    "CREATE TABLE scan_places ("
+    " gtin TEXT NOT NULL,"
+    " serial TEXT NOT NULL,"
+    " place TEXT NOT NULL,"
+    " first_at TEXT NOT NULL,"
+    " last_at TEXT NOT NULL,"
+    " scans BIGINT NOT NULL,"
+    " PRIMARY KEY (gtin, serial, place))",
+};
+
+void create_scan_facts(Database& db) { run(db, kScanFacts); }
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
     {4, "entities, products, batches and codes", &create_codes},
     {5, "EPCIS events", &create_epcis_events},
     {6, "users, sessions and the audit log", &create_people_and_audit},
+    {7, "recalls, spot checks and scan places", &create_scan_facts},
     {8, "EPCIS capture jobs and a leaner event table", &upgrade_epcis_capture},
     {9, "data versions for response caching", &create_data_versions},
 }};

@@ -286,5 +286,49 @@ TEST_F(DataCli, JudgementsForQualitativeTargetsOnly) {
   EXPECT_EQ(usage.exit_code, 2);
 }
 
+// Figures and judgements entered on the command line are in the audit log like those sent
+// to the API, and the chain still verifies.
+TEST_F(DataCli, ImportsAndJudgementsAreAudited) {
+  auto audit_actions = [&] {
+    const auto r = run("audit list --json");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> actions;
+    const json::value doc = json::parse(r.out);
+    for (const auto& e : doc.at("entries").as_array()) {
+      actions.emplace_back(e.at("action").as_string());
+    }
+    return actions;
+  };
+  const std::size_t before = audit_actions().size();
+  ASSERT_EQ(run("data import " + quoted(write("a.csv", kGood))).exit_code, 0);
+  // The same file again changes nothing and records nothing.
+  ASSERT_EQ(run("data import " + quoted(write("a.csv", kGood))).exit_code, 0);
+  const std::string qualitative = indicator_id(quality_, "单位GDP二氧化碳排放降低比例");
+  ASSERT_EQ(run("data judge --indicator " + qualitative +
+                " --region 全市 --period 2024 --status met --reason 省考核通过 --by 张三")
+                .exit_code,
+            0);
+  ASSERT_EQ(run("data judge --indicator " + qualitative +
+                " --region 全市 --period 2024 --status not_met --reason 复核未通过 --by 李四")
+                .exit_code,
+            0);
+
+  const auto r = run("audit list --json");
+  const json::value doc = json::parse(r.out);
+  const auto& entries = doc.at("entries").as_array();
+  ASSERT_EQ(entries.size(), before + 3);
+  const auto& imported = entries.at(before);
+  EXPECT_EQ(imported.at("action").as_string(), "observation.import");
+  EXPECT_NE(std::string(imported.at("subject").as_string()).find("a.csv"), std::string::npos);
+  EXPECT_EQ(imported.at("after").at("inserted").as_int64(), 3);
+  EXPECT_EQ(std::string(imported.at("actor").as_string()).rfind("cli:", 0), 0U);
+  const auto& revised = entries.at(before + 2);
+  EXPECT_EQ(revised.at("action").as_string(), "judgement.save");
+  EXPECT_EQ(revised.at("before").at("status").as_string(), "met");
+  EXPECT_EQ(revised.at("after").at("status").as_string(), "not_met");
+  EXPECT_EQ(revised.at("after").at("reason").as_string(), "复核未通过");
+  EXPECT_EQ(run("audit verify").exit_code, 0);
+}
+
 }  // namespace
 }  // namespace zhiyou::testing

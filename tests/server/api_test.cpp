@@ -50,6 +50,16 @@ TEST_P(Api, APlanIsFoundByItsDocumentNumberPercentEncoded) {
   EXPECT_EQ(shown.json().at("plans").at(0).at("id").as_string(), kPlanId);
 }
 
+// Found by the fuzzer: an escape that decodes to broken UTF-8 was quoted back in the 404 and
+// made the error itself invalid JSON. It is a bad request, answered in valid JSON.
+TEST_P(Api, APathThatDecodesToBrokenUtf8IsABadRequest) {
+  for (const char* path : {"/api/v1/plans/%E8$%94%AC", "/api/v1/nowhere/%FF", "/%C3%28"}) {
+    const HttpReply reply = get(path);
+    EXPECT_EQ(reply.status, 400u) << path;
+    EXPECT_EQ(reply.error_code(), "bad_request") << reply.body;
+  }
+}
+
 TEST_P(Api, IndicatorsAndTasksOfAPlan) {
   const HttpReply indicators = get(std::string("/api/v1/plans/") + kPlanId + "/indicators");
   ASSERT_EQ(indicators.status, 200u);

@@ -69,5 +69,21 @@ TEST_P(OpenApi, SeveralMethodsOnOnePathAreAllKept) {
   EXPECT_TRUE(session.contains("delete"));
 }
 
+// The figures upload takes the file's own bytes, XLSX included: the document must not tell
+// integrators to send text.
+TEST_P(OpenApi, TheFiguresUploadTakesCsvOrXlsxBytes) {
+  const json::value doc = openapi_document(api_routes());
+  const auto& content = doc.at("paths")
+                            .at("/api/v1/observations/import")
+                            .at("post")
+                            .at("requestBody")
+                            .at("content")
+                            .as_object();
+  EXPECT_TRUE(content.contains("text/csv"));
+  EXPECT_TRUE(
+      content.contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  EXPECT_FALSE(content.contains("text/plain; charset=utf-8"));
+}
+
 }  // namespace
 }  // namespace zhiyou::server::testing

@@ -23,6 +23,7 @@ const std::set<Role> kLoggedIn{Role::admin, Role::office, Role::unit_reporter, R
                                Role::enterprise};
 const std::set<Role> kOffice{Role::admin, Role::office};
 const std::set<Role> kAdmin{Role::admin};
+const std::set<Role> kInspectors{Role::admin, Role::office, Role::inspector};
 
 // "METHOD /pattern" → who may call it.
 const std::map<std::string, std::set<Role>>& expected_matrix() {
@@ -66,6 +67,14 @@ const std::map<std::string, std::set<Role>>& expected_matrix() {
       {"PATCH /api/v1/users/{username}", kAdmin},
       {"GET /api/v1/audit", kAdmin},
       {"GET /api/v1/audit/verify", kAdmin},
+      // Scanning a code, and reading recall notices, is for anyone.
+      {"GET /01/{gtin}", kEveryone},
+      {"GET /01/{gtin}/{qualifiers+}", kEveryone},
+      {"GET /api/v1/recalls", kEveryone},
+      {"POST /api/v1/recalls", kInspectors},
+      {"GET /api/v1/recalls/scope", kInspectors},
+      {"POST /api/v1/spot-checks", kInspectors},
+      {"GET /api/v1/counterfeit-signals", kInspectors},
   };
   return matrix;
 }

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The scan resolver against nginx serving the same bytes, with 10,000,000 codes stored.
+#
+#   bench/resolver_vs_nginx.sh [path/to/zhiyou]   (default: builds build/release)
+#   CODES=1000000 BENCH_DURATION=10s bench/resolver_vs_nginx.sh   (smaller, quicker)
+#
+# One product, one batch of $CODES random serials (SQLite, `zhiyou trace issue`). Then
+# wrk -t2 -c64 --latency with Accept: application/json against
+#   (a) one serial's URI, again and again (what nginx is best at: one static file), and
+#   (b) a different random serial per request (wrk Lua script over 100,000 issued serials),
+# beside nginx (2 workers, sendfile, open_file_cache) serving zhiyou's JSON for that serial as
+# a static file. Ratios are zhiyou / nginx from the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+zhiyou=${1:-}
+if [[ -z "$zhiyou" ]]; then
+  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF >/dev/null
+  cmake --build build/release --target zhiyou >/dev/null
+  zhiyou=build/release/src/cli/zhiyou
+fi
+zhiyou=$(realpath "$zhiyou")
+for tool in wrk nginx python3 curl; do
+  command -v "$tool" >/dev/null || { echo "需要 $tool（apt-get install wrk nginx-light）" >&2; exit 2; }
+done
+codes=${CODES:-10000000}
+duration=${BENCH_DURATION:-10s}
+gtin=09506000134352
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/zhiyou-resolver-bench.XXXXXX")
+chmod 755 "$dir"
+zhiyou_pid="" nginx_pid=""
+cleanup() {
+  [[ -n "$zhiyou_pid" ]] && kill "$zhiyou_pid" 2>/dev/null && wait "$zhiyou_pid" 2>/dev/null
+  [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "未能启动: $1" >&2; exit 1; }
+
+db="$dir/zhiyou.db"
+"$zhiyou" entity add --uscc 91330212MA2G00001N --name 宁波甬优电器有限公司 --region 鄞州 --db "$db" >/dev/null
+"$zhiyou" product add --gtin $gtin --name 电热水壶 --entity 91330212MA2G00001N \
+  --mark 品字标浙江制造 --db "$db" >/dev/null
+echo "赋码 $codes 个 …" >&2
+start=$(date +%s.%N)
+"$zhiyou" trace issue --gtin $gtin --lot L2026 --expiry 271231 --count "$codes" \
+  --out "$dir/codes.csv" --db "$db" 2>/dev/null
+issued=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
+echo "赋码用时 ${issued} s" >&2
+
+# 100,000 serials for the random run, as wrk Lua paths.
+python3 - "$dir/codes.csv" "$dir/paths.lua" <<'PY'
+import csv, random, sys
+rows = []
+with open(sys.argv[1], encoding="utf-8-sig") as f:
+    reader = csv.reader(f)
+    header = next(reader)
+    uri = header.index("digital_link") if "digital_link" in header else len(header) - 1
+    for row in reader:
+        rows.append(row[uri])
+random.seed(7)
+sample = random.sample(rows, min(100000, len(rows)))
+with open(sys.argv[2], "w") as out:
+    out.write("paths = {\n")
+    for u in sample:
+        out.write('  "' + u[u.index("/01/"):] + '",\n')
+    out.write("}\nrequest = function()\n  return wrk.format(nil, paths[math.random(#paths)])\nend\n")
+PY
+one=$(sed -n '2p' "$dir/paths.lua" | sed 's/^ *"//; s/",$//')
+
+zport=$(free_port)
+"$zhiyou" serve --db "$db" --listen "127.0.0.1:$zport" --threads 2 >"$dir/zhiyou.log" 2>&1 &
+zhiyou_pid=$!
+wait_for "http://127.0.0.1:$zport/healthz"
+curl -sf -H 'Accept: application/json' "http://127.0.0.1:$zport$one" >"$dir/one.json"
+[[ -s "$dir/one.json" ]] || { echo "解析失败: $one" >&2; exit 1; }
+
+nport=$(free_port)
+mkdir -p "$dir/www"
+cp "$dir/one.json" "$dir/www/one.json"
+chmod -R a+rX "$dir/www"
+cat >"$dir/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  open_file_cache max=1000;
+  keepalive_requests 1000000;
+  client_body_temp_path $dir/nginx-tmp;
+  server {
+    listen 127.0.0.1:$nport;
+    root $dir/www;
+    default_type "application/json; charset=utf-8";
+    location / { try_files /one.json =404; }
+  }
+}
+CONF
+nginx -c "$dir/nginx.conf" -p "$dir" &
+nginx_pid=$!
+wait_for "http://127.0.0.1:$nport/one.json"
+
+run_wrk() { wrk -t2 -c64 -d"$duration" --latency -H 'Accept: application/json' "$@"; }
+run_wrk "http://127.0.0.1:$nport$one" >"$dir/nginx-one.txt"
+run_wrk "http://127.0.0.1:$zport$one" >"$dir/zhiyou-one.txt"
+run_wrk -s "$dir/paths.lua" "http://127.0.0.1:$nport/" >"$dir/nginx-random.txt"
+run_wrk -s "$dir/paths.lua" "http://127.0.0.1:$zport/" >"$dir/zhiyou-random.txt"
+
+echo "码数 $codes（SQLite），响应 $(wc -c <"$dir/one.json") 字节，负载 $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$dir" <<'PY'
+import re, sys
+d = sys.argv[1]
+def parse(path):
+    text = open(path).read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+    p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return rps, p99, int(errors.group(1)) if errors else 0
+print(f"{'target (wrk -t2 -c64)':34} {'zhiyou req/s':>13} {'nginx req/s':>12} {'ratio':>6} {'zhiyou p99':>11} {'nginx p99':>10}")
+for name, label in [("one", "one serial, repeated"), ("random", "random serial per request")]:
+    zr, zp, ze = parse(f"{d}/zhiyou-{name}.txt")
+    nr, np_, ne = parse(f"{d}/nginx-{name}.txt")
+    print(f"{label:34} {zr:13.0f} {nr:12.0f} {zr / nr:6.2f} {zp:9.2f}ms {np_:8.2f}ms")
+    if ze or ne:
+        print(f"  警告: 非 2xx 响应 zhiyou {ze}, nginx {ne}")
+PY

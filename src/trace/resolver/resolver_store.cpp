@@ -1,0 +1,373 @@
+#include "trace/resolver/resolver_store.hpp"
+
+#include <soci/soci.h>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "audit/audit_store.hpp"
+#include "core/hash.hpp"
+#include "registry/region.hpp"
+#include "store/database.hpp"
+#include "store/registry_store.hpp"
+#include "trace/code_store.hpp"
+#include "trace/epcis/document.hpp"
+#include "trace/event_store.hpp"
+#include "trace/gs1/ai_table.hpp"
+#include "trace/gs1/value.hpp"
+
+namespace zhiyou::trace::resolver {
+namespace {
+
+namespace json = boost::json;
+
+Status check_ai(std::string_view ai, const std::string& value, const std::string& field,
+                const std::string& what) {
+  if (auto problem = gs1::check_value(ai, *gs1::find_ai(ai), value)) {
+    return make_error(what + "「" + value + "」无效：" + problem->message, field);
+  }
+  return Ok{};
+}
+
+Status check_product(store::Database& db, const std::string& gtin, const std::string& field) {
+  if (Status ok = check_ai("01", gtin, field, "GTIN"); !ok) return ok;
+  auto product = store::find_product(db, gtin);
+  if (!product.ok()) return product.error();
+  if (!*product) return make_error("产品 " + gtin + " 未登记（先用 zhiyou product add）", field);
+  return Ok{};
+}
+
+bool is_date(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+    return false;
+  }
+  const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m),
+                                         std::chrono::day(d)};
+  return date.ok();
+}
+
+std::string recall_json(const Recall& r) {
+  json::array lots;
+  for (const std::string& lot : r.lots) lots.emplace_back(lot);
+  return json::serialize(
+      json::object{{"gtin", r.gtin}, {"lots", std::move(lots)}, {"reason", r.reason}});
+}
+
+std::vector<std::string> lots_from(const std::string& text) {
+  std::vector<std::string> lots;
+  boost::system::error_code ec;
+  const json::value v = json::parse(text, ec);
+  if (ec || !v.is_array()) return lots;
+  for (const json::value& lot : v.as_array()) {
+    if (lot.is_string()) lots.emplace_back(lot.as_string());
+  }
+  return lots;
+}
+
+}  // namespace
+
+Result<Recall> announce_recall(store::Database& db, Recall recall) {
+  try {
+    if (Status ok = check_product(db, recall.gtin, "gtin"); !ok) return ok.error();
+    for (const std::string& lot : recall.lots) {
+      if (Status ok = check_ai("10", lot, "lots", "批号"); !ok) return ok.error();
+    }
+    if (recall.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return make_error("请写明召回原因", "reason");
+    }
+    recall.announced_at = store::utc_timestamp();
+    const std::string lots = json::serialize(json::value_from(recall.lots));
+    recall.id = "r_" + sha256_hex(recall.gtin + lots + recall.reason + recall.announced_at +
+                                  recall.announced_by)
+                           .substr(0, 16);
+    Status saved = db.transaction([&]() -> Status {
+      db.session() << "INSERT INTO recalls (id, gtin, lots_json, reason, announced_by,"
+                      " announced_at) VALUES (:id, :gtin, :lots, :reason, :by, :at)",
+          soci::use(recall.id), soci::use(recall.gtin), soci::use(lots), soci::use(recall.reason),
+          soci::use(recall.announced_by), soci::use(recall.announced_at);
+      return audit::append(
+          db, {recall.announced_by, "recall.announce", recall.id, "null", recall_json(recall)});
+    });
+    if (!saved.ok()) return saved.error();
+    return recall;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法保存召回公告: ") + e.what());
+  }
+}
+
+Result<std::vector<Recall>> list_recalls(store::Database& db, std::string_view gtin) {
+  try {
+    std::vector<Recall> out;
+    const std::string key(gtin);
+    Recall r;
+    std::string lots;
+    soci::statement select =
+        (db.session().prepare << "SELECT id, gtin, lots_json, reason, announced_by, announced_at"
+                                 " FROM recalls WHERE (:g1 = '' OR gtin = :g2)"
+                                 " ORDER BY announced_at DESC, id",
+         soci::use(key, "g1"), soci::use(key, "g2"), soci::into(r.id), soci::into(r.gtin),
+         soci::into(lots), soci::into(r.reason), soci::into(r.announced_by),
+         soci::into(r.announced_at));
+    select.execute();
+    while (select.fetch()) {
+      r.lots = lots_from(lots);
+      out.push_back(r);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法读取召回公告: ") + e.what());
+  }
+}
+
+Result<SpotCheck> add_spot_check(store::Database& db, SpotCheck check, std::string_view actor) {
+  try {
+    if (Status ok = check_product(db, check.gtin, "gtin"); !ok) return ok.error();
+    if (!check.lot.empty()) {
+      if (Status ok = check_ai("10", check.lot, "lot", "批号"); !ok) return ok.error();
+    }
+    if (!is_date(check.sampled_on)) {
+      return make_error("抽样日期「" + check.sampled_on + "」应为 YYYY-MM-DD", "sampled_on");
+    }
+    if (check.agency.empty()) return make_error("请填写检验机构", "agency");
+    if (check.conclusion != "合格" && check.conclusion != "不合格") {
+      return make_error("结论应为「合格」或「不合格」", "conclusion");
+    }
+    if (check.conclusion == "不合格" && check.failed_items.empty()) {
+      return make_error("不合格时请写明不合格项目", "failed_items");
+    }
+    if (check.report_no.empty()) return make_error("请填写报告编号", "report_no");
+    const std::string now = store::utc_timestamp();
+    check.id = "s_" + sha256_hex(check.gtin + "\n" + check.lot + "\n" + check.report_no + "\n" +
+                                 check.sampled_on)
+                          .substr(0, 16);
+    const std::string by(actor);
+    soci::indicator lot_ind = check.lot.empty() ? soci::i_null : soci::i_ok;
+    Status saved = db.transaction([&]() -> Status {
+      int existing = 0;
+      db.session() << "SELECT COUNT(*) FROM spot_checks WHERE id = :id", soci::use(check.id),
+          soci::into(existing);
+      if (existing > 0) {
+        return make_error("报告 " + check.report_no + " 已登记过", "report_no");
+      }
+      db.session() << "INSERT INTO spot_checks (id, gtin, lot, sampled_on, agency, conclusion,"
+                      " failed_items, report_no, recorded_by, recorded_at) VALUES (:id, :gtin,"
+                      " :lot, :sampled, :agency, :conclusion, :failed, :report, :by, :at)",
+          soci::use(check.id), soci::use(check.gtin), soci::use(check.lot, lot_ind),
+          soci::use(check.sampled_on), soci::use(check.agency), soci::use(check.conclusion),
+          soci::use(check.failed_items), soci::use(check.report_no), soci::use(by), soci::use(now);
+      return audit::append(db, {by, "spot_check.add", check.id, "null",
+                                json::serialize(json::object{{"gtin", check.gtin},
+                                                             {"lot", check.lot},
+                                                             {"sampled_on", check.sampled_on},
+                                                             {"agency", check.agency},
+                                                             {"conclusion", check.conclusion},
+                                                             {"failed_items", check.failed_items},
+                                                             {"report_no", check.report_no}})});
+    });
+    if (!saved.ok()) return saved.error();
+    return check;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法保存抽检结果: ") + e.what());
+  }
+}
+
+Result<std::vector<SpotCheck>> list_spot_checks(store::Database& db, std::string_view gtin) {
+  try {
+    std::vector<SpotCheck> out;
+    const std::string key(gtin);
+    SpotCheck c;
+    soci::indicator lot_ind = soci::i_null;
+    soci::statement select =
+        (db.session().prepare << "SELECT id, gtin, lot, sampled_on, agency, conclusion,"
+                                 " failed_items, report_no FROM spot_checks WHERE gtin = :g"
+                                 " ORDER BY sampled_on DESC, id",
+         soci::use(key), soci::into(c.id), soci::into(c.gtin), soci::into(c.lot, lot_ind),
+         soci::into(c.sampled_on), soci::into(c.agency), soci::into(c.conclusion),
+         soci::into(c.failed_items), soci::into(c.report_no));
+    select.execute();
+    while (select.fetch()) {
+      if (lot_ind != soci::i_ok) c.lot.clear();
+      out.push_back(c);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法读取抽检结果: ") + e.what());
+  }
+}
+
+Result<std::size_t> record_scans(store::Database& db, const std::vector<Scan>& scans,
+                                 std::size_t many_places) {
+  if (scans.empty()) return std::size_t{0};
+  try {
+    std::size_t crossed = 0;
+    Status saved = db.transaction([&]() -> Status {
+      for (const Scan& s : scans) {
+        int known = 0;
+        db.session() << "SELECT COUNT(*) FROM scan_places WHERE gtin = :g AND serial = :s"
+                        " AND place = :p",
+            soci::use(s.gtin), soci::use(s.serial), soci::use(s.place), soci::into(known);
+        if (known > 0) {
+          db.session() << "UPDATE scan_places SET last_at = :at, scans = scans + 1"
+                          " WHERE gtin = :g AND serial = :s AND place = :p",
+              soci::use(s.at), soci::use(s.gtin), soci::use(s.serial), soci::use(s.place);
+          continue;
+        }
+        db.session() << "INSERT INTO scan_places (gtin, serial, place, first_at, last_at, scans)"
+                        " VALUES (:g, :s, :p, :a1, :a2, 1)",
+            soci::use(s.gtin), soci::use(s.serial), soci::use(s.place), soci::use(s.at),
+            soci::use(s.at);
+        long long places = 0;
+        db.session() << "SELECT COUNT(*) FROM scan_places WHERE gtin = :g AND serial = :s",
+            soci::use(s.gtin), soci::use(s.serial), soci::into(places);
+        if (static_cast<std::size_t>(places) == many_places) ++crossed;
+      }
+      return Ok{};
+    });
+    if (!saved.ok()) return saved.error();
+    return crossed;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法记录扫码: ") + e.what());
+  }
+}
+
+Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db, std::size_t many_places) {
+  try {
+    std::vector<SuspectSerial> out;
+    SuspectSerial s;
+    long long places = 0;
+    long long threshold = static_cast<long long>(many_places);
+    soci::statement select =
+        (db.session().prepare
+             << "SELECT gtin, serial, COUNT(*), CAST(SUM(scans) AS BIGINT), MAX(last_at)"
+                " FROM scan_places GROUP BY gtin, serial"
+                " HAVING COUNT(*) >= :n ORDER BY MAX(last_at) DESC",
+         soci::use(threshold), soci::into(s.gtin), soci::into(s.serial), soci::into(places),
+         soci::into(s.scans), soci::into(s.last_at));
+    select.execute();
+    while (select.fetch()) {
+      s.places = static_cast<std::size_t>(places);
+      out.push_back(s);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法读取扫码记录: ") + e.what());
+  }
+}
+
+Result<std::optional<ProductFacts>> load_product_facts(store::Database& db, std::string_view gtin) {
+  try {
+    auto product = store::find_product(db, gtin);
+    if (!product.ok()) return product.error();
+    if (!*product) return std::optional<ProductFacts>();
+    ProductFacts f;
+    f.product = std::move(**product);
+    std::string region_code;
+    soci::indicator found = soci::i_null;
+    db.session() << "SELECT name, region_code FROM entities WHERE uscc = :u",
+        soci::use(f.product.entity_uscc), soci::into(f.maker.name, found), soci::into(region_code);
+    f.maker.uscc = f.product.entity_uscc;
+    f.maker.region_code = region_code;
+    if (const auto region = registry::find_region(region_code)) f.maker_region = region->name;
+    auto checks = list_spot_checks(db, gtin);
+    if (!checks.ok()) return checks.error();
+    f.spot_checks = std::move(*checks);
+    auto recalls = list_recalls(db, gtin);
+    if (!recalls.ok()) return recalls.error();
+    f.recalls = std::move(*recalls);
+    const std::string key(gtin);
+    std::string lot, expiry;
+    soci::indicator expiry_ind = soci::i_null;
+    soci::statement batches =
+        (db.session().prepare << "SELECT lot, expiry FROM batches WHERE gtin = :g", soci::use(key),
+         soci::into(lot), soci::into(expiry, expiry_ind));
+    batches.execute();
+    while (batches.fetch()) {
+      f.batches[lot] = expiry_ind == soci::i_ok && !expiry.empty()
+                           ? std::optional<std::string>(expiry)
+                           : std::nullopt;
+    }
+    return std::optional<ProductFacts>(std::move(f));
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法查询产品信息: ") + e.what());
+  }
+}
+
+Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
+                             std::size_t many_places) {
+  auto facts = load_product_facts(db, code.gtin);
+  if (!facts.ok()) return facts.error();
+  if (!*facts) {
+    LookupResult out;
+    out.resolution.code = code;
+    return out;
+  }
+  return look_up(db, code, **facts, many_places);
+}
+
+Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
+                             const ProductFacts& facts, std::size_t many_places) {
+  LookupResult out;
+  Resolution& r = out.resolution;
+  r.code = code;
+  r.product = facts.product;
+  r.maker = facts.maker;
+  r.maker_region = facts.maker_region;
+  try {
+    if (!code.serial.empty()) {
+      auto lot = find_code_lot(db, code.gtin, code.serial);
+      if (!lot.ok()) return lot.error();
+      if (!*lot || (!code.lot.empty() && **lot != code.lot)) {
+        out.status = Lookup::never_issued;
+        return out;
+      }
+      r.code.lot = **lot;  // a scan of (01)+(21) alone still shows the batch
+    }
+    if (!r.code.lot.empty()) {
+      const auto batch = facts.batches.find(r.code.lot);
+      if (batch == facts.batches.end()) {
+        out.status = Lookup::unknown_lot;
+        return out;
+      }
+      r.expiry = batch->second;
+    }
+    for (const SpotCheck& c : facts.spot_checks) {
+      if (c.lot.empty() || c.lot == r.code.lot) r.spot_checks.push_back(c);
+    }
+    for (const Recall& recall : facts.recalls) {
+      if (recall.covers(r.code.lot)) r.recalls.push_back(recall);
+    }
+    if (!code.serial.empty()) {
+      auto query = epcis::parse_query({{"MATCH_anyEPC", code.uri}, {"perPage", "100"}});
+      if (query.ok()) {
+        auto page = query_events(db, *query);
+        if (!page.ok()) return page.error();
+        for (const StoredEvent& stored : page->events) {
+          auto event = epcis::read_stored_event(stored.json);
+          if (!event.ok()) continue;
+          r.journey.push_back(
+              {event->event_time, event->biz_step, event->disposition,
+               event->biz_location.empty() ? event->read_point : event->biz_location});
+        }
+        std::stable_sort(
+            r.journey.begin(), r.journey.end(),
+            [](const JourneyStep& a, const JourneyStep& b) { return a.event_time > b.event_time; });
+      }
+      long long places = 0;
+      db.session() << "SELECT COUNT(*) FROM scan_places WHERE gtin = :g AND serial = :s",
+          soci::use(code.gtin), soci::use(code.serial), soci::into(places);
+      r.scan_places = static_cast<std::size_t>(places);
+      r.many_places = r.scan_places >= many_places;
+    }
+    out.status = Lookup::found;
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法查询码信息: ") + e.what());
+  }
+}
+
+}  // namespace zhiyou::trace::resolver

@@ -1,0 +1,228 @@
+// Scanning a code through the real server on both engines: the page a phone gets, the same
+// as JSON, the linkset; malformed and unknown codes; a recall in red; spot-check results;
+// the journey from EPCIS events; and the counterfeit signals the regulator sees.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "server/server_fixture.hpp"
+#include "store/registry_store.hpp"
+#include "trace/code_store.hpp"
+#include "trace/event_store.hpp"
+
+namespace zhiyou::server::testing {
+namespace {
+
+using people::Role;
+namespace json = boost::json;
+
+constexpr const char* kUscc = "91330212MA2G00001N";
+constexpr const char* kGtin = "09506000134352";
+
+class Resolver : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    if (HasFatalFailure() || IsSkipped()) return;
+    auto entity = registry::make_entity(kUscc, "宁波甬优电器有限公司", "鄞州");
+    ASSERT_TRUE(entity.ok());
+    ASSERT_TRUE(store::save_entity(db(), *entity).ok());
+    auto product =
+        registry::make_product(kGtin, "电热水壶", kUscc, {"品字标浙江制造", "同线同标同质"});
+    ASSERT_TRUE(product.ok());
+    ASSERT_TRUE(store::save_product(db(), *product).ok());
+    auto request =
+        trace::make_issue_request(kGtin, "L1", "261231", 3, "sequential", "https://id.gs1.org");
+    ASSERT_TRUE(request.ok());
+    auto serials = trace::issue_codes(db(), *request);
+    ASSERT_TRUE(serials.ok()) << serials.error().describe();
+    serial_ = serials->front();
+  }
+
+  HttpReply scan(const std::string& path, const std::string& accept) {
+    HttpCall c{http::verb::get, path};
+    c.extra.set(http::field::accept, accept);
+    return call(c);
+  }
+  std::string unit_path() const { return std::string("/01/") + kGtin + "/10/L1/21/" + serial_; }
+
+  std::string serial_;
+};
+ZHIYOU_ON_BOTH_ENGINES(Resolver);
+
+constexpr const char* kBrowser = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+TEST_P(Resolver, APhoneGetsAChinesePageAndAnAppTheSameAsJson) {
+  const HttpReply page = scan(unit_path(), kBrowser);
+  ASSERT_EQ(page.status, 200u) << page.body;
+  EXPECT_NE(std::string(page.headers[http::field::content_type]).find("text/html"),
+            std::string::npos);
+  for (const char* shown : {"电热水壶", "宁波甬优电器有限公司", kUscc, "鄞州区", "品字标浙江制造",
+                            "同线同标同质", "2026-12-31", "暂无该产品的抽检记录"}) {
+    EXPECT_NE(page.body.find(shown), std::string::npos) << shown;
+  }
+  EXPECT_EQ(page.body.find("召回警示"), std::string::npos);
+
+  const HttpReply data = scan(unit_path(), "application/json");
+  ASSERT_EQ(data.status, 200u) << data.body;
+  const json::value doc = data.json();
+  EXPECT_EQ(doc.at("product").at("name").as_string(), "电热水壶");
+  EXPECT_EQ(doc.at("maker").at("uscc").as_string(), kUscc);
+  EXPECT_EQ(doc.at("maker").at("region").as_string(), "鄞州区");
+  EXPECT_EQ(doc.at("batch").at("lot").as_string(), "L1");
+  EXPECT_EQ(doc.at("batch").at("expiry").as_string(), "2026-12-31");
+  EXPECT_EQ(doc.at("code").at("uri").as_string(),
+            std::string("https://id.gs1.org/01/") + kGtin + "/10/L1/21/" + serial_);
+  // A scan of GTIN + serial alone finds the batch too.
+  const HttpReply short_form =
+      scan(std::string("/01/") + kGtin + "/21/" + serial_, "application/json");
+  ASSERT_EQ(short_form.status, 200u) << short_form.body;
+  EXPECT_EQ(short_form.json().at("batch").at("lot").as_string(), "L1");
+}
+
+TEST_P(Resolver, TheLinksetAnchorsAtTheCanonicalUri) {
+  const HttpReply reply = scan(unit_path() + "?linkType=all", "application/json");
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  EXPECT_EQ(reply.headers[http::field::content_type], "application/linkset+json");
+  const json::value doc = reply.json();
+  const json::object& set = doc.at("linkset").at(0).as_object();
+  EXPECT_EQ(set.at("anchor").as_string(),
+            std::string("https://id.gs1.org/01/") + kGtin + "/10/L1/21/" + serial_);
+  EXPECT_TRUE(set.contains("https://gs1.org/voc/pip"));
+  EXPECT_TRUE(set.contains("https://gs1.org/voc/defaultLink"));
+  EXPECT_FALSE(set.contains("https://gs1.org/voc/recallStatus"));
+  EXPECT_EQ(set.at("https://gs1.org/voc/pip").at(0).at("type").as_string(), "text/html");
+}
+
+TEST_P(Resolver, MalformedCodesAre400AndUnknownOnes404) {
+  // A wrong check digit, qualifiers out of order, a lot with a character outside set 82.
+  for (const std::string path :
+       {std::string("/01/09506000134353"), std::string("/01/") + kGtin + "/21/1/10/L1",
+        std::string("/01/") + kGtin + "/10/%E4%B8%AD"}) {
+    const HttpReply reply = scan(path, "application/json");
+    EXPECT_EQ(reply.status, 400u) << path << " " << reply.body;
+    EXPECT_EQ(reply.error_code(), "bad_request") << reply.body;
+    EXPECT_EQ(scan(path, kBrowser).status, 400u) << path;
+  }
+  const HttpReply unregistered = scan("/01/04006381333931", kBrowser);
+  EXPECT_EQ(unregistered.status, 404u);
+  EXPECT_NE(unregistered.body.find("没有在质优平台登记"), std::string::npos);
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/10/NOLOT", "application/json").status, 404u);
+}
+
+TEST_P(Resolver, ANeverIssuedSerialIsFlaggedAndCounted) {
+  auto counted = [&] {
+    const std::regex line(R"(zhiyou_counterfeit_signals_total\{kind="never_issued"\} (\d+))");
+    std::smatch m;
+    const std::string text = get("/metrics").body;
+    return std::regex_search(text, m, line) ? std::stoi(m[1]) : -1;
+  };
+  const int before = counted();
+  const HttpReply page = scan(std::string("/01/") + kGtin + "/10/L1/21/FAKE999", kBrowser);
+  EXPECT_EQ(page.status, 404u);
+  EXPECT_NE(page.body.find("疑似假冒"), std::string::npos);
+  EXPECT_EQ(counted(), before + 1);
+  // The serial exists, but not in the lot the code claims: also never issued as such.
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/10/L2/21/" + serial_, kBrowser).status, 404u);
+  EXPECT_EQ(counted(), before + 2);
+}
+
+TEST_P(Resolver, OneSerialScannedFromManyPlacesIsFlagged) {
+  const std::string inspector = login(Role::inspector);
+  for (const char* place : {"yinzhou", "beilun", "%E5%AE%9A%E6%B5%B7"}) {
+    EXPECT_EQ(scan(unit_path() + "?loc=" + place, "application/json").status, 200u);
+  }
+  // The regulator's list writes the pending scans first.
+  const HttpReply signals = call({http::verb::get, "/api/v1/counterfeit-signals", "", inspector});
+  ASSERT_EQ(signals.status, 200u) << signals.body;
+  const json::value doc = signals.json();
+  ASSERT_EQ(doc.at("many_places").as_array().size(), 1u) << signals.body;
+  EXPECT_EQ(doc.at("many_places").at(0).at("serial").as_string(), serial_);
+  EXPECT_EQ(doc.at("many_places").at(0).at("places").as_int64(), 3);
+
+  const HttpReply page = scan(unit_path(), kBrowser);
+  EXPECT_NE(page.body.find("疑似假冒"), std::string::npos);
+  EXPECT_NE(page.body.find("3 个不同地点"), std::string::npos);
+  EXPECT_NE(get("/metrics").body.find("zhiyou_counterfeit_signals_total{kind=\"many_places\"} 1"),
+            std::string::npos);
+}
+
+TEST_P(Resolver, AnAnnouncedRecallShowsInRedAndSpotChecksAreListed) {
+  const std::string inspector = login(Role::inspector);
+  ASSERT_EQ(scan(unit_path(), kBrowser).status, 200u);  // cached before the recall
+  const HttpReply recall =
+      call({http::verb::post, "/api/v1/recalls",
+            R"({"gtin":")" + std::string(kGtin) + R"(","lots":["L1"],"reason":"加热管绝缘不良"})",
+            inspector});
+  ASSERT_EQ(recall.status, 201u) << recall.body;
+  const HttpReply check = call(
+      {http::verb::post, "/api/v1/spot-checks",
+       R"({"gtin":")" + std::string(kGtin) +
+           R"(","lot":"L1","sampled_on":"2026-10-08","agency":"宁波市产品质量检验研究院","conclusion":"不合格","failed_items":"泄漏电流","report_no":"NBZJ2026-0815"})",
+       inspector});
+  ASSERT_EQ(check.status, 201u) << check.body;
+
+  const HttpReply page = scan(unit_path(), kBrowser);
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("class=\"recall\""), std::string::npos);
+  EXPECT_NE(page.body.find("加热管绝缘不良"), std::string::npos);
+  EXPECT_NE(page.body.find("泄漏电流"), std::string::npos);
+  EXPECT_NE(page.body.find("NBZJ2026-0815"), std::string::npos);
+  const json::value doc = scan(unit_path(), "application/json").json();
+  EXPECT_EQ(doc.at("recalls").as_array().size(), 1u);
+  EXPECT_EQ(doc.at("spot_checks").at(0).at("conclusion").as_string(), "不合格");
+
+  // Bad input names the field; a recall of an unregistered product is refused.
+  const HttpReply bad =
+      call({http::verb::post, "/api/v1/spot-checks",
+            R"({"gtin":")" + std::string(kGtin) +
+                R"(","sampled_on":"2026-13-01","agency":"x","conclusion":"合格","report_no":"R1"})",
+            inspector});
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_EQ(bad.json().at("error").at("field").as_string(), "sampled_on");
+  const HttpReply unknown = call({http::verb::post, "/api/v1/recalls",
+                                  R"({"gtin":"04006381333931","reason":"x"})", inspector});
+  EXPECT_EQ(unknown.status, 422u);
+  // Everyone may read the notices.
+  EXPECT_EQ(
+      get(std::string("/api/v1/recalls?gtin=") + kGtin).json().at("recalls").as_array().size(), 1u);
+}
+
+TEST_P(Resolver, TheJourneyComesFromEpcisEventsNewestFirst) {
+  const std::string epc = std::string("https://id.gs1.org/01/") + kGtin + "/21/" + serial_;
+  const std::string document =
+      R"({"@context":["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],
+    "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-10-01T00:00:00Z",
+    "epcisBody":{"eventList":[
+      {"type":"ObjectEvent","eventTime":"2026-10-01T08:00:00+08:00","eventTimeZoneOffset":"+08:00",
+       "epcList":[")" +
+      epc + R"("],"action":"ADD","bizStep":"commissioning","disposition":"active"},
+      {"type":"ObjectEvent","eventTime":"2026-10-03T09:30:00+08:00","eventTimeZoneOffset":"+08:00",
+       "epcList":[")" +
+      epc + R"("],"action":"OBSERVE","bizStep":"shipping","disposition":"in_transit"}]}})";
+  auto captured = trace::capture_document(db(), document);
+  ASSERT_TRUE(captured.ok()) << captured.error().describe();
+  const HttpReply page = scan(unit_path(), kBrowser);
+  ASSERT_EQ(page.status, 200u);
+  const auto shipped = page.body.find("2026-10-03 09:30 发货");
+  const auto made = page.body.find("2026-10-01 08:00 赋码");
+  ASSERT_NE(shipped, std::string::npos) << page.body;
+  ASSERT_NE(made, std::string::npos);
+  EXPECT_LT(shipped, made);
+  EXPECT_NE(page.body.find("运输中"), std::string::npos);
+}
+
+TEST_P(Resolver, TheRecallScopeDownloadsAsCsvForExcel) {
+  const std::string office = login(Role::office);
+  const HttpReply csv =
+      call({http::verb::get,
+            std::string("/api/v1/recalls/scope?gtin=") + kGtin + "&lot=L1&format=csv", "", office});
+  ASSERT_EQ(csv.status, 200u) << csv.body;
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u);
+  EXPECT_EQ(call({http::verb::get, std::string("/api/v1/recalls/scope?gtin=") + kGtin, "", office})
+                .status,
+            400u);
+}
+
+}  // namespace
+}  // namespace zhiyou::server::testing
