@@ -78,28 +78,19 @@ void list_events(const TraceEventOptions& o) {
   auto db = open_database(o.db);
   auto query = trace::epcis::parse_query(query_parameters(o));
   if (!query) throw UserError{query.error().describe()};
+  auto events = trace::query_all_events(*db, *query);
+  if (!events) throw UserError{events.error().describe()};
+  if (!o.json) {
+    for (const trace::StoredEvent& e : *events) print_event_line(e.json);
+    fmt::print("共 {} 个事件\n", events->size());
+    return;
+  }
   std::string out = "{\"events\":[";
-  std::size_t count = 0;
-  for (;;) {
-    auto page = trace::query_events(*db, *query);
-    if (!page) throw UserError{page.error().describe()};
-    for (const trace::StoredEvent& e : page->events) {
-      if (o.json) {
-        if (count > 0) out += ',';
-        out += e.json;
-      } else {
-        print_event_line(e.json);
-      }
-      ++count;
-    }
-    if (!page->next_page_token) break;
-    query->after_key = page->events.back().key;
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    if (i > 0) out += ',';
+    out += (*events)[i].json;
   }
-  if (o.json) {
-    fmt::print("{}]}}\n", out);
-  } else {
-    fmt::print("共 {} 个事件\n", count);
-  }
+  fmt::print("{}]}}\n", out);
 }
 
 void show_recall(const TraceEventOptions& o) {

@@ -14,7 +14,8 @@ namespace zhiyou::server {
 namespace {
 
 bool is_api_path(std::string_view path) {
-  return path == "/api" || path.rfind("/api/", 0) == 0 || path == "/healthz" || path == "/metrics";
+  return path == "/api" || path.rfind("/api/", 0) == 0 || path.rfind("/epcis/", 0) == 0 ||
+         path == "/healthz" || path == "/metrics";
 }
 
 // Shown at / when no UI has been built (web/dist missing).

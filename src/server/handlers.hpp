@@ -41,6 +41,10 @@ Response get_plan_ranking(RequestContext& ctx);
 Response get_plan_report(RequestContext& ctx);
 Response get_plan_trajectory(RequestContext& ctx);
 
+Response capture_epcis(RequestContext& ctx);
+Response get_capture_job(RequestContext& ctx);
+Response list_epcis_events(RequestContext& ctx);
+
 Response list_users(RequestContext& ctx);
 Response create_user(RequestContext& ctx);
 Response update_user(RequestContext& ctx);

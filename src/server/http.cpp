@@ -40,6 +40,8 @@ std::string_view error_code(http::status status) {
       return "conflict";
     case http::status::payload_too_large:
       return "payload_too_large";
+    case http::status::unsupported_media_type:
+      return "unsupported_media_type";
     case http::status::unprocessable_entity:
       return "unprocessable";
     case http::status::too_many_requests:

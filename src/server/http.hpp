@@ -24,6 +24,7 @@ Response error_response(http::status status, std::string_view code, std::string_
 
 // The code each status is reported with: 400 bad_request, 401 unauthorized, 403 forbidden,
 // 404 not_found, 405 method_not_allowed, 409 conflict, 413 payload_too_large,
+// 415 unsupported_media_type,
 // 422 unprocessable, 429 too_many_requests, 431 header_too_large, 500 internal,
 // 503 unavailable.
 std::string_view error_code(http::status status);

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -33,6 +34,13 @@ struct Worker {
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
   std::thread thread;
 };
+
+// POST /epcis/capture takes batched documents: its body may be larger than other routes'.
+bool is_capture(const beast::http::request_header<>& header) {
+  const std::string_view target = header.target();
+  return header.method() == beast::http::verb::post &&
+         target.substr(0, target.find('?')) == "/epcis/capture";
+}
 
 bool is_http_error(const beast::error_code& ec) {
   return ec.category() == beast::http::make_error_code(beast::http::error::bad_target).category();
@@ -102,7 +110,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     in_request_ = false;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
-    parser_->body_limit(server_.options.body_limit);
+    // Beast checks a Content-Length against the limit as soon as the header is read, so the
+    // larger limit of the capture route applies until the header says which route it is.
+    body_limit_ = std::max(server_.options.body_limit, server_.options.capture_body_limit);
+    parser_->body_limit(body_limit_);
     stream_.expires_after(server_.options.idle_timeout);
     beast::http::async_read_header(
         stream_, buffer_, *parser_,
@@ -113,6 +124,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec) return on_error(ec);
     in_request_ = true;
     stream_.expires_after(server_.options.read_timeout);
+    if (!is_capture(parser_->get())) {
+      body_limit_ = server_.options.body_limit;
+      const auto length = parser_->content_length();
+      if (length && *length > body_limit_) return on_error(beast::http::error::body_limit);
+      parser_->body_limit(body_limit_);  // a chunked body is counted as it arrives
+    }
     // curl and browsers may wait for "100 Continue" before sending a large body.
     if (beast::iequals(parser_->get()[beast::http::field::expect], "100-continue") &&
         !parser_->is_done()) {
@@ -145,7 +162,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     using beast::http::error;
     if (ec == error::body_limit) {
       return reject(http::status::payload_too_large,
-                    "请求体超过上限（" + std::to_string(server_.options.body_limit) + " 字节）");
+                    "请求体超过上限（" + std::to_string(body_limit_) + " 字节）");
     }
     if (ec == error::header_limit) {
       return reject(http::status::request_header_fields_too_large, "请求头过大");
@@ -193,6 +210,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   HttpServer::Impl& server_;
   std::string client_;
   bool in_request_ = false;
+  std::size_t body_limit_ = 0;  // of the request being read
 };
 
 }  // namespace

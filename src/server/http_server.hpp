@@ -27,6 +27,8 @@ struct ServerOptions {
   int threads = 2;
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 8 * 1024 * 1024;
+  // POST /epcis/capture only: batched EPCIS documents (10,000 events are about 4.5 MB).
+  std::size_t capture_body_limit = 256 * 1024 * 1024;
   std::chrono::seconds idle_timeout{60};    // waiting for (the header of) the next request
   std::chrono::seconds read_timeout{30};    // reading a body and writing the response
   std::chrono::seconds shutdown_grace{30};  // after stop(), how long requests may still run

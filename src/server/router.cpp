@@ -55,8 +55,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
   return out;
 }
 
-std::map<std::string, std::string> parse_query(std::string_view query) {
-  std::map<std::string, std::string> out;
+std::vector<std::pair<std::string, std::string>> parse_query_list(std::string_view query) {
+  std::vector<std::pair<std::string, std::string>> out;
   std::size_t start = 0;
   while (start < query.size()) {
     std::size_t end = query.find('&', start);
@@ -69,9 +69,15 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
     auto key = percent_decode(std::string_view(pair).substr(0, eq));
     auto value = eq == std::string::npos ? std::optional<std::string>("")
                                          : percent_decode(std::string_view(pair).substr(eq + 1));
-    if (key && value && !key->empty()) out.emplace(std::move(*key), std::move(*value));
+    if (key && value && !key->empty()) out.emplace_back(std::move(*key), std::move(*value));
     start = end + 1;
   }
+  return out;
+}
+
+std::map<std::string, std::string> parse_query(std::string_view query) {
+  std::map<std::string, std::string> out;
+  for (auto& [key, value] : parse_query_list(query)) out.emplace(std::move(key), std::move(value));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "server/route.hpp"
@@ -36,5 +37,7 @@ std::optional<std::string> percent_decode(std::string_view text);
 
 // "a=1&b=%20x" → {a: "1", b: " x"} ('+' means space); later duplicates are ignored.
 std::map<std::string, std::string> parse_query(std::string_view query);
+// The same pairs in the order given, repeats kept (EPCIS queries may repeat a parameter).
+std::vector<std::pair<std::string, std::string>> parse_query_list(std::string_view query);
 
 }  // namespace zhiyou::server

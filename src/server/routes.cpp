@@ -11,6 +11,9 @@ std::vector<Route> api_routes() {
   const auto reporters = only({Role::admin, Role::office, Role::unit_reporter});
   const auto inspectors = only({Role::admin, Role::office, Role::inspector});
   const auto staff = only({Role::admin, Role::office, Role::unit_reporter, Role::inspector});
+  const auto epcis_capturers = only({Role::admin, Role::office, Role::inspector, Role::enterprise});
+  const auto epcis_readers =
+      only({Role::admin, Role::office, Role::unit_reporter, Role::inspector, Role::enterprise});
   const QueryParameter after{"after", "只返回序号大于此值的记录", false};
   const QueryParameter period{"period", "期间：2025、2025Q2 或 2025-06", true};
   const QueryParameter region{"region", "区县（如 鄞州）或 全市；默认全市及已报数的区县", false};
@@ -178,6 +181,33 @@ std::vector<Route> api_routes() {
        "resolver", RequestBody::json, http::status::created},
       {get, "/api/v1/counterfeit-signals", inspectors, list_counterfeit_signals,
        "假冒信号：多地扫码的序列号、未发放序列号的扫码次数", "resolver"},
+
+      // EPCIS 2.0 REST binding. Enterprises capture and read only events about their own
+      // products (checked in epcis_api.cpp against the product register).
+      {post, "/epcis/capture", epcis_capturers, capture_epcis,
+       "采集 EPCIS 2.0 文档（JSON / JSON-LD）：全部存储或全部拒绝，按 eventID 去重；202 "
+       "并给出采集任务位置",
+       "epcis", RequestBody::json, http::status::accepted},
+      {get, "/epcis/capture/{id}", epcis_capturers, get_capture_job, "一个采集任务（captureID）",
+       "epcis"},
+      {get,
+       "/epcis/events",
+       epcis_readers,
+       list_epcis_events,
+       "查询 EPCIS 事件（EPCISQueryDocument，事件原样返回；分页：perPage、nextPageToken、Link "
+       "rel=next）",
+       "epcis",
+       RequestBody::none,
+       http::status::ok,
+       {{"eventType", "事件类型，可用 | 分隔多个", false},
+        {"EQ_bizStep", "业务步骤（CBV 名称或 URI）", false},
+        {"EQ_bizLocation", "业务地点（SGLN URN 或 Digital Link）", false},
+        {"MATCH_epc", "EPC（URN、Digital Link 或 urn:epc:idpat 模式）", false},
+        {"MATCH_anyEPC", "任一角色中的 EPC（含 parentID、输入、输出）", false},
+        {"GE_eventTime", "不早于此时间（RFC 3339）", false},
+        {"LT_eventTime", "早于此时间（RFC 3339）", false},
+        {"perPage", "每页事件数（默认 30，最多 10000）", false},
+        {"nextPageToken", "上一页给出的分页标记", false}}},
 
       {get, "/api/v1/users", admin, list_users, "账户列表", "users"},
       {post, "/api/v1/users", admin, create_user, "新建账户", "users", RequestBody::json,

@@ -6,6 +6,8 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 
@@ -15,7 +17,7 @@ namespace zhiyou::store {
 
 struct BulkInsert::Engine {
   virtual ~Engine() = default;
-  virtual bool insert(std::span<const std::string_view> values) = 0;
+  virtual bool insert(std::span<const BulkValue> values) = 0;
 };
 
 namespace {
@@ -47,17 +49,14 @@ struct BulkInsert::Sqlite final : BulkInsert::Engine {
     for (auto& [rows, statement] : statements_) sqlite_api::sqlite3_finalize(statement);
   }
 
-  bool insert(std::span<const std::string_view> values) override {
+  bool insert(std::span<const BulkValue> values) override {
     const std::size_t rows = values.size() / width_;
     for (std::size_t at = 0; at < rows;) {
       const std::size_t n = std::min(rows_per_statement_, rows - at);
       sqlite_api::sqlite3_stmt* statement = prepared(n);
-      const std::string_view* row = values.data() + at * width_;
-      for (std::size_t i = 0; i < n * width_; ++i) {
-        // SQLITE_STATIC: `values` outlives the step below, so SQLite need not copy them.
-        check(sqlite_api::sqlite3_bind_text(statement, static_cast<int>(i + 1), row[i].data(),
-                                            static_cast<int>(row[i].size()), SQLITE_STATIC));
-      }
+      const BulkValue* row = values.data() + at * width_;
+      for (std::size_t i = 0; i < n * width_; ++i)
+        check(bind(statement, static_cast<int>(i + 1), row[i]));
       const int rc = sqlite_api::sqlite3_step(statement);
       sqlite_api::sqlite3_reset(statement);
       if ((rc & 0xFF) == SQLITE_CONSTRAINT) return false;
@@ -68,6 +67,22 @@ struct BulkInsert::Sqlite final : BulkInsert::Engine {
   }
 
  private:
+  static int bind(sqlite_api::sqlite3_stmt* statement, int at, const BulkValue& value) {
+    switch (value.kind()) {
+      case BulkValue::Kind::null:
+        return sqlite_api::sqlite3_bind_null(statement, at);
+      case BulkValue::Kind::integer:
+        return sqlite_api::sqlite3_bind_int64(statement, at, value.integer());
+      case BulkValue::Kind::text:
+        // SQLITE_STATIC: the text outlives the step that follows, so SQLite need not copy it.
+        // A default-constructed view has no data pointer, which SQLite would take for NULL.
+        return sqlite_api::sqlite3_bind_text(
+            statement, at, value.text().data() != nullptr ? value.text().data() : "",
+            static_cast<int>(value.text().size()), SQLITE_STATIC);
+    }
+    return SQLITE_MISUSE;
+  }
+
   sqlite_api::sqlite3_stmt* prepared(std::size_t rows) {
     auto it = statements_.find(rows);
     if (it != statements_.end()) return it->second;
@@ -104,14 +119,14 @@ struct BulkInsert::Postgresql final : BulkInsert::Engine {
         sql_("COPY " + std::string(table) + " (" + column_list(columns) + ") FROM STDIN"),
         width_(columns.size()) {}
 
-  bool insert(std::span<const std::string_view> values) override {
+  bool insert(std::span<const BulkValue> values) override {
     PGresult* started = PQexec(conn_, sql_.c_str());
     const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
     PQclear(started);
     if (!copying) throw std::runtime_error(PQerrorMessage(conn_));
     buffer_.clear();
     for (std::size_t i = 0; i < values.size(); ++i) {
-      append_escaped(values[i]);
+      append(values[i]);
       buffer_ += (i + 1) % width_ == 0 ? '\n' : '\t';
       if (buffer_.size() >= (std::size_t{1} << 20)) send();
     }
@@ -133,6 +148,23 @@ struct BulkInsert::Postgresql final : BulkInsert::Engine {
   }
 
  private:
+  void append(const BulkValue& value) {
+    switch (value.kind()) {
+      case BulkValue::Kind::null:
+        buffer_ += "\\N";
+        break;
+      case BulkValue::Kind::integer: {
+        char digits[24];
+        const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), value.integer());
+        buffer_.append(digits, end);
+        break;
+      }
+      case BulkValue::Kind::text:
+        append_escaped(value.text());
+        break;
+    }
+  }
+
   // COPY's text format: backslash, tab, newline and carriage return are escaped.
   void append_escaped(std::string_view value) {
     for (const char c : value) {
@@ -184,11 +216,99 @@ BulkInsert::BulkInsert(Database& db, std::string_view table, std::vector<std::st
 
 BulkInsert::~BulkInsert() = default;
 
-bool BulkInsert::insert(std::span<const std::string_view> values) {
+bool BulkInsert::insert(std::span<const BulkValue> values) {
   if (values.size() % columns_.size() != 0) {
     throw std::invalid_argument("BulkInsert: values are not whole rows");
   }
   return engine_->insert(values);
+}
+
+bool BulkInsert::insert(std::span<const std::string_view> values) {
+  const std::vector<BulkValue> converted(values.begin(), values.end());
+  return insert(converted);
+}
+
+std::vector<std::string> select_by_keys(Database& db, std::string_view table,
+                                        std::string_view column, std::string_view key_column,
+                                        std::span<const std::int64_t> keys) {
+  std::vector<std::string> out;
+  if (keys.empty()) return out;
+  const std::string head = "SELECT " + std::string(column) + " FROM " + std::string(table) +
+                           " WHERE " + std::string(column) + " IS NOT NULL AND " +
+                           std::string(key_column);
+  if (db.engine() == store::Engine::postgresql) {
+    std::string array = "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i > 0) array += ',';
+      array += std::to_string(keys[i]);
+    }
+    array += '}';
+    soci::rowset<std::string> rows =
+        (db.session().prepare << head + " = ANY(CAST(:keys AS bigint[]))", soci::use(array));
+    for (const std::string& value : rows) out.push_back(value);
+    return out;
+  }
+  constexpr std::size_t kChunk = 500;
+  sqlite_api::sqlite3* conn =
+      static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_;
+  // One statement for full chunks, one for the last (shorter) chunk.
+  auto prepare = [&](std::size_t n) {
+    std::string sql = head + " IN (";
+    for (std::size_t i = 0; i < n; ++i) sql += i == 0 ? "?" : ",?";
+    sql += ')';
+    sqlite_api::sqlite3_stmt* statement = nullptr;
+    if (sqlite_api::sqlite3_prepare_v2(conn, sql.c_str(), static_cast<int>(sql.size()), &statement,
+                                       nullptr) != SQLITE_OK) {
+      throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn));
+    }
+    return std::unique_ptr<sqlite_api::sqlite3_stmt, int (*)(sqlite_api::sqlite3_stmt*)>(
+        statement, sqlite_api::sqlite3_finalize);
+  };
+  const std::size_t full_size = std::min(kChunk, keys.size());
+  auto full = prepare(full_size);
+  decltype(full) tail(nullptr, sqlite_api::sqlite3_finalize);
+  for (std::size_t start = 0; start < keys.size(); start += kChunk) {
+    const std::size_t n = std::min(kChunk, keys.size() - start);
+    sqlite_api::sqlite3_stmt* statement = full.get();
+    if (n != full_size) {
+      tail = prepare(n);
+      statement = tail.get();
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      sqlite_api::sqlite3_bind_int64(statement, static_cast<int>(i + 1), keys[start + i]);
+    }
+    int rc = 0;
+    while ((rc = sqlite_api::sqlite3_step(statement)) == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement, 0));
+      out.emplace_back(text != nullptr ? text : "",
+                       static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(statement, 0)));
+    }
+    sqlite_api::sqlite3_reset(statement);
+    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn));
+  }
+  return out;
+}
+
+std::vector<std::int64_t> next_keys(Database& db, std::string_view table, std::string_view column,
+                                    std::string_view sequence, std::size_t count) {
+  std::vector<std::int64_t> keys;
+  if (count == 0) return keys;
+  if (db.engine() == store::Engine::sqlite) {
+    long long max = 0;
+    soci::indicator ind = soci::i_null;
+    db.session() << "SELECT MAX(" + std::string(column) + ") FROM " + std::string(table),
+        soci::into(max, ind);
+    const std::int64_t first = (ind == soci::i_ok ? max : 0) + 1;
+    keys.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) keys.push_back(first + static_cast<std::int64_t>(i));
+    return keys;
+  }
+  std::vector<long long> values(count);
+  const int n = static_cast<int>(count);
+  db.session() << "SELECT nextval('" + std::string(sequence) + "') FROM generate_series(1, :n)",
+      soci::use(n), soci::into(values);
+  keys.assign(values.begin(), values.end());
+  return keys;
 }
 
 }  // namespace zhiyou::store

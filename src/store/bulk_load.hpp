@@ -1,5 +1,6 @@
-// Loading many rows of text into one table, inside the caller's transaction, as fast as each
-// engine allows — for the million-code batches of `trace issue`:
+// Loading many rows into one table, inside the caller's transaction, as fast as each engine
+// allows — the one bulk path for EPCIS capture (events and their identifiers) and for the
+// million-code batches of `trace issue`:
 //   SQLite      multi-row "INSERT … VALUES (?,?,?),(?,?,?),…" statements prepared once on
 //               the native connection, values bound without copying;
 //   PostgreSQL  "COPY … FROM STDIN" through libpq on SOCI's own connection.
@@ -7,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -16,6 +18,34 @@
 namespace zhiyou::store {
 
 class Database;
+
+// One value of a row: NULL, an integer or text (not copied: it must outlive insert()).
+class BulkValue {
+ public:
+  enum class Kind : unsigned char { null, integer, text };
+
+  BulkValue() = default;                                                        // NULL
+  BulkValue(std::int64_t integer) : kind_(Kind::integer), integer_(integer) {}  // NOLINT
+  BulkValue(std::string_view text) : kind_(Kind::text), text_(text) {}          // NOLINT
+  BulkValue(const std::string& text) : kind_(Kind::text), text_(text) {}        // NOLINT
+  // Text, or NULL when empty (optional columns).
+  static BulkValue text_or_null(std::string_view text) {
+    return text.empty() ? BulkValue() : BulkValue(text);
+  }
+  // An integer, or NULL when zero (optional references).
+  static BulkValue integer_or_null(std::int64_t integer) {
+    return integer == 0 ? BulkValue() : BulkValue(integer);
+  }
+
+  [[nodiscard]] Kind kind() const { return kind_; }
+  [[nodiscard]] std::int64_t integer() const { return integer_; }
+  [[nodiscard]] std::string_view text() const { return text_; }
+
+ private:
+  Kind kind_ = Kind::null;
+  std::int64_t integer_ = 0;
+  std::string_view text_;
+};
 
 class BulkInsert {
  public:
@@ -30,6 +60,8 @@ class BulkInsert {
   // before it may have gone in, and on PostgreSQL the transaction is then aborted — run the
   // call inside Database::transaction() so that its savepoint undoes the attempt. Any other
   // failure throws std::runtime_error.
+  bool insert(std::span<const BulkValue> values);
+  // The same for rows of text only.
   bool insert(std::span<const std::string_view> values);
 
   [[nodiscard]] const std::vector<std::string>& columns() const { return columns_; }
@@ -42,5 +74,20 @@ class BulkInsert {
   std::vector<std::string> columns_;
   std::unique_ptr<Engine> engine_;
 };
+
+// The text in `column` (NULLs left out) of every row of `table` whose integer `key_column` is
+// one of `keys`
+// (the bulk form of a lookup by key, e.g. which of 10,000 events are already stored):
+// SQLite steps one prepared "… IN (?,…,?)" statement per 500 keys on the native connection;
+// PostgreSQL sends one "… = ANY($1::bigint[])" query. Names are the caller's SQL (never
+// user input).
+std::vector<std::string> select_by_keys(Database& db, std::string_view table,
+                                        std::string_view column, std::string_view key_column,
+                                        std::span<const std::int64_t> keys);
+
+// `count` new keys for `table`.`column`: SQLite, the next values after MAX(column) (the caller
+// holds the write lock of its transaction); PostgreSQL, values of `sequence`.
+std::vector<std::int64_t> next_keys(Database& db, std::string_view table, std::string_view column,
+                                    std::string_view sequence, std::size_t count);
 
 }  // namespace zhiyou::store

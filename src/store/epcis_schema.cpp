@@ -63,4 +63,25 @@ void create_epcis_events(Database& db) {
   }
 }
 
+void upgrade_epcis_capture(Database& db) {
+  soci::session& sql = db.session();
+  // One row per accepted POST /epcis/capture (trace/capture_job_store.hpp).
+  sql << "CREATE TABLE epcis_capture_jobs ("
+         " capture_id TEXT PRIMARY KEY,"
+         " created_at TEXT NOT NULL,"
+         " finished_at TEXT NOT NULL,"
+         " captured_by TEXT NOT NULL,"
+         " event_count BIGINT NOT NULL,"
+         " captured BIGINT NOT NULL,"
+         " duplicates BIGINT NOT NULL)";
+  // Capture speed: every index is one more B-tree insert per event. The queries read events
+  // in capture order (event_key) and stop after a page, so filters on type, bizStep,
+  // readPoint and bizLocation scan that order instead of using an index of their own; the
+  // identifier table (MATCH_*), event time and the idempotency hash keep theirs.
+  for (const char* index : {"epcis_events_biz_step", "epcis_events_biz_location",
+                            "epcis_events_read_point", "epcis_events_type"}) {
+    sql << std::string("DROP INDEX IF EXISTS ") + index;
+  }
+}
+
 }  // namespace zhiyou::store

@@ -338,7 +338,7 @@ constexpr std::array<const char*, 5> kScanFacts{
 
 void create_scan_facts(Database& db) { run(db, kScanFacts); }
 
-constexpr std::array<Migration, 8> kMigrations{{
+constexpr std::array<Migration, 9> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
@@ -346,6 +346,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {5, "EPCIS events", &create_epcis_events},
     {6, "users, sessions and the audit log", &create_people_and_audit},
     {7, "recalls, spot checks and scan places", &create_scan_facts},
+    {8, "EPCIS capture jobs and a leaner event table", &upgrade_epcis_capture},
     {9, "data versions for response caching", &create_data_versions},
 }};
 

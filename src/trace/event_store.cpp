@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <deque>
 #include <set>
 #include <unordered_map>
@@ -9,7 +10,7 @@
 #include <variant>
 
 #include "core/hash.hpp"
-#include "store/bulk_insert.hpp"
+#include "store/bulk_load.hpp"
 #include "store/database.hpp"
 
 namespace zhiyou::trace {
@@ -29,23 +30,12 @@ std::int64_t id_hash(std::string_view event_id) {
   return static_cast<std::int64_t>(h >> 1);
 }
 
-// event_ids already stored among `hashes` (looked up in chunks; the values are integers we
-// computed, so writing them into the SQL text is safe).
+// event_ids already stored among `hashes` (a hash only narrows the lookup).
 std::unordered_set<std::string> stored_ids(store::Database& db,
                                            const std::vector<std::int64_t>& hashes) {
-  std::unordered_set<std::string> out;
-  constexpr std::size_t kChunk = 500;
-  for (std::size_t start = 0; start < hashes.size(); start += kChunk) {
-    std::string sql = "SELECT event_id FROM epcis_events WHERE id_hash IN (";
-    for (std::size_t i = start; i < std::min(hashes.size(), start + kChunk); ++i) {
-      if (i > start) sql += ',';
-      sql += std::to_string(hashes[i]);
-    }
-    sql += ')';
-    soci::rowset<std::string> rows = db.session().prepare << sql;
-    for (const std::string& id : rows) out.insert(id);
-  }
-  return out;
+  std::vector<std::string> ids =
+      store::select_by_keys(db, "epcis_events", "event_id", "id_hash", hashes);
+  return {std::make_move_iterator(ids.begin()), std::make_move_iterator(ids.end())};
 }
 
 std::string store_context(store::Database& db, const std::string& context) {
@@ -57,15 +47,10 @@ std::string store_context(store::Database& db, const std::string& context) {
   return id;
 }
 
-// Columns of the rows to insert, filled event by event.
-struct EventRows {
-  std::vector<std::int64_t> key, hash, time, type, biz_step, disposition, read_point, biz_location;
-  std::vector<std::string> id, record_time, action, context, json;
-};
-
 constexpr std::int64_t kNoTerm = 0;  // written as NULL
 
-// Term ids for `terms` (event types, CBV values, identifiers), adding the new ones.
+// Term ids for `terms` (event types, CBV values, identifiers), adding the new ones. New
+// terms are rare after the first documents, so they go in one statement each.
 std::unordered_map<std::string, std::int64_t> intern(store::Database& db,
                                                      const std::set<std::string>& terms) {
   std::unordered_map<std::string, std::int64_t> ids;
@@ -87,57 +72,50 @@ std::unordered_map<std::string, std::int64_t> intern(store::Database& db,
   if (missing.empty()) return ids;
   const std::vector<std::int64_t> keys =
       store::next_keys(db, "epcis_terms", "term_id", "epcis_term_id_seq", missing.size());
-  // Another capture may add the same term meanwhile (PostgreSQL): its id wins.
-  store::bulk_insert(db, "epcis_terms", {{"term_id", &keys}, {"term", nullptr, &missing}},
-                     "ON CONFLICT (term) DO NOTHING");
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    // Another capture may add the same term meanwhile (PostgreSQL): its id wins.
+    const long long key = keys[i];
+    db.session() << "INSERT INTO epcis_terms (term_id, term) VALUES (:id, :t)"
+                    " ON CONFLICT (term) DO NOTHING",
+        soci::use(key), soci::use(missing[i]);
+  }
   lookup();
   return ids;
 }
 
-struct EpcRows {
-  std::vector<std::string> key, qualifier, role, lot;
-  std::vector<std::int64_t> event;
-};
-
-void add_epcs(EpcRows& rows, const Event& e, std::int64_t key) {
-  for (const epcis::EventEpc& item : e.epcs) {
-    const bool instance = item.role == epcis::EpcRole::epc || item.role == epcis::EpcRole::child ||
-                          item.role == epcis::EpcRole::output;
-    rows.key.push_back(item.epc.key);
-    rows.qualifier.push_back(item.epc.qualifier == "*" ? std::string() : item.epc.qualifier);
-    rows.role.emplace_back(1, static_cast<char>(item.role));
-    // The lot of an item: from its own Digital Link, else from the event's ilmd (which
-    // describes the items the event commissions or outputs).
-    rows.lot.push_back(!item.epc.lot.empty() ? item.epc.lot
-                       : instance            ? e.ilmd_lot
-                                             : std::string());
-    rows.event.push_back(key);
-  }
+// The role as stored: one character, as a view into static storage (BulkValue keeps views).
+std::string_view role_text(epcis::EpcRole role) {
+  static constexpr std::string_view kRoles = "epcioqkmn";
+  const std::size_t at = kRoles.find(static_cast<char>(role));
+  return kRoles.substr(at == std::string_view::npos ? 0 : at, 1);
 }
 
-void insert_rows(store::Database& db, const EventRows& e, const EpcRows& x) {
-  store::bulk_insert(db, "epcis_events",
-                     {{"event_key", &e.key},
-                      {"event_id", nullptr, &e.id},
-                      {"id_hash", &e.hash},
-                      {"event_type", &e.type},
-                      {"event_time", &e.time},
-                      {"record_time", nullptr, &e.record_time},
-                      {"action", nullptr, &e.action, true},
-                      {"biz_step", &e.biz_step, nullptr, false, true},
-                      {"disposition", &e.disposition, nullptr, false, true},
-                      {"read_point", &e.read_point, nullptr, false, true},
-                      {"biz_location", &e.biz_location, nullptr, false, true},
-                      {"context_id", nullptr, &e.context, true},
-                      {"event_json", nullptr, &e.json}});
-  // The same identifier may appear twice in one event (as parent and in a class list).
-  store::bulk_insert(db, "epcis_event_epcs",
-                     {{"epc_key", nullptr, &x.key},
-                      {"qualifier", nullptr, &x.qualifier},
-                      {"event_key", &x.event},
-                      {"role", nullptr, &x.role},
-                      {"lot", nullptr, &x.lot, true}},
-                     "ON CONFLICT DO NOTHING");
+// One epcis_event_epcs row per identifier and role of `e`; the same identifier in the same
+// role twice in one event (as parent and in a class list, say) is one row.
+void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int64_t key) {
+  const std::size_t first = rows.size();
+  for (const epcis::EventEpc& item : e.epcs) {
+    std::string_view qualifier = item.epc.qualifier;
+    if (qualifier == "*") qualifier = "";
+    const std::string_view role = role_text(item.role);
+    bool repeated = false;
+    for (std::size_t r = first; r < rows.size(); r += 5) {
+      repeated = repeated || (rows[r].text() == item.epc.key && rows[r + 1].text() == qualifier &&
+                              rows[r + 3].text() == role);
+    }
+    if (repeated) continue;
+    const bool instance = item.role == epcis::EpcRole::epc || item.role == epcis::EpcRole::child ||
+                          item.role == epcis::EpcRole::output;
+    // The lot of an item: from its own Digital Link, else from the event's ilmd (which
+    // describes the items the event commissions or outputs).
+    std::string_view lot = item.epc.lot;
+    if (lot.empty() && instance) lot = e.ilmd_lot;
+    rows.emplace_back(item.epc.key);
+    rows.emplace_back(qualifier);
+    rows.emplace_back(key);
+    rows.emplace_back(role);
+    rows.push_back(store::BulkValue::text_or_null(lot));
+  }
 }
 
 }  // namespace
@@ -184,27 +162,41 @@ Result<CaptureResult> capture(store::Database& db, const Document& document) {
       return term.empty() ? kNoTerm : ids.at(term);
     };
     const std::string now = store::utc_timestamp();
-    EventRows rows;
-    rows.key =
+    const std::vector<std::int64_t> keys =
         store::next_keys(db, "epcis_events", "event_key", "epcis_event_key_seq", fresh.size());
-    rows.hash = std::move(fresh_hashes);
-    EpcRows epcs;
+    // Values point into `document` and the locals above: nothing is copied per event.
+    std::vector<store::BulkValue> events;
+    events.reserve(fresh.size() * 13);
+    std::vector<store::BulkValue> epcs;
+    epcs.reserve(fresh.size() * 5);
     for (std::size_t i = 0; i < fresh.size(); ++i) {
       const Event& e = *fresh[i];
-      rows.time.push_back(e.event_time);
-      rows.id.push_back(e.event_id);
-      rows.type.push_back(id_of(e.type));
-      rows.record_time.push_back(now);
-      rows.action.push_back(e.action);
-      rows.biz_step.push_back(id_of(e.biz_step));
-      rows.disposition.push_back(id_of(e.disposition));
-      rows.read_point.push_back(id_of(e.read_point));
-      rows.biz_location.push_back(id_of(e.biz_location));
-      rows.context.push_back(context);
-      rows.json.push_back(e.json);
-      add_epcs(epcs, e, rows.key[i]);
+      events.emplace_back(keys[i]);
+      events.emplace_back(e.event_id);
+      events.emplace_back(fresh_hashes[i]);
+      events.emplace_back(id_of(e.type));
+      events.emplace_back(e.event_time);
+      events.emplace_back(now);
+      events.push_back(store::BulkValue::text_or_null(e.action));
+      events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_step)));
+      events.push_back(store::BulkValue::integer_or_null(id_of(e.disposition)));
+      events.push_back(store::BulkValue::integer_or_null(id_of(e.read_point)));
+      events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_location)));
+      events.push_back(store::BulkValue::text_or_null(context));
+      events.emplace_back(e.json);
+      add_epc_rows(epcs, e, keys[i]);
     }
-    insert_rows(db, rows, epcs);
+    store::BulkInsert event_rows(
+        db, "epcis_events",
+        {"event_key", "event_id", "id_hash", "event_type", "event_time", "record_time", "action",
+         "biz_step", "disposition", "read_point", "biz_location", "context_id", "event_json"});
+    store::BulkInsert epc_rows(db, "epcis_event_epcs",
+                               {"epc_key", "qualifier", "event_key", "role", "lot"});
+    // Keys are fresh and identifier rows unique per event, so a conflict means another
+    // process took the same keys: the transaction is undone and the caller may retry.
+    if (!event_rows.insert(events) || !epc_rows.insert(epcs)) {
+      return make_error("另一采集同时写入了相同的事件序号，请重试");
+    }
     result.captured = fresh.size();
     return Ok{};
   });
@@ -299,6 +291,28 @@ std::string epc_condition(Conditions& c, const epcis::EpcMatch& match) {
   return sql + "))";
 }
 
+// Events that mention an item or class of a product registered to `uscc`: the GTINs of its
+// products as Digital Link keys ("01/<GTIN>"), looked up in the identifier table.
+std::string owner_condition(Conditions& c, const std::string& uscc) {
+  std::string sql =
+      "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE epc_key IN"
+      " (SELECT '01/' || gtin FROM products WHERE entity_uscc = ";
+  sql += c.text(uscc);
+  return sql + "))";
+}
+
+// The @context of each document, by id, in order of first use on the page.
+std::vector<std::string> load_contexts(store::Database& db, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    std::string json;
+    db.session() << "SELECT context_json FROM epcis_contexts WHERE id = :id", soci::use(id),
+        soci::into(json);
+    if (db.session().got_data()) out.push_back(std::move(json));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) {
@@ -312,19 +326,24 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
   if (q.ge_event_time) c.add("event_time >= " + c.integer(*q.ge_event_time));
   if (q.lt_event_time) c.add("event_time < " + c.integer(*q.lt_event_time));
   for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match));
+  if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc));
   if (q.after_key > 0) c.add("event_key > " + c.integer(q.after_key));  // one call each: ordered
-  const std::string sql = "SELECT event_key, event_json FROM epcis_events" + c.sql() +
+  const std::string sql = "SELECT event_key, event_json, context_id FROM epcis_events" + c.sql() +
                           " ORDER BY event_key LIMIT " + std::to_string(q.per_page + 1);
   EventPage page;
   try {
     long long key = 0;
     std::string json;
+    std::string context_id;
+    soci::indicator context_null = soci::i_null;
+    std::vector<std::string> context_ids;
     soci::statement st(db.session());
     st.alloc();
     st.prepare(sql);
     c.bind(st);
     st.exchange(soci::into(key));
     st.exchange(soci::into(json));
+    st.exchange(soci::into(context_id, context_null));
     st.define_and_bind();
     st.execute(false);
     while (st.fetch()) {
@@ -333,11 +352,27 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
         break;
       }
       page.events.push_back({key, json});
+      if (context_null == soci::i_ok && !context_id.empty() &&
+          std::find(context_ids.begin(), context_ids.end(), context_id) == context_ids.end()) {
+        context_ids.push_back(context_id);
+      }
     }
+    page.contexts = load_contexts(db, context_ids);
   } catch (const std::exception& e) {
     return make_error(std::string("查询事件失败：") + e.what());
   }
   return page;
+}
+
+Result<std::vector<StoredEvent>> query_all_events(store::Database& db, epcis::EventQuery query) {
+  std::vector<StoredEvent> out;
+  for (;;) {
+    auto page = query_events(db, query);
+    if (!page) return page.error();
+    for (StoredEvent& e : page->events) out.push_back(std::move(e));
+    if (!page->next_page_token) return out;
+    query.after_key = out.back().key;
+  }
 }
 
 Result<std::string> query_events_json(store::Database& db,

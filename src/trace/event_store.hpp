@@ -30,7 +30,7 @@ struct CaptureResult {
 // Reads, validates and stores a capture document in one transaction. A bad document is
 // rejected whole (the error names the event and the field; nothing is stored). Events whose
 // eventID is already stored are skipped, so capturing the same document twice stores it
-// once. Cost: one parse, then a few bulk statements per document (store/bulk_insert.hpp).
+// once. Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
 Result<CaptureResult> capture_document(store::Database& db, std::string_view text);
 Result<CaptureResult> capture(store::Database& db, const epcis::Document& document);
 
@@ -42,6 +42,9 @@ struct StoredEvent {
 struct EventPage {
   std::vector<StoredEvent> events;             // in capture order
   std::optional<std::string> next_page_token;  // set when more events match
+  // The @context (compact JSON) of each document the page's events came from, in order of
+  // first use; for the EPCISQueryDocument around them.
+  std::vector<std::string> contexts;
 };
 
 Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& query);
@@ -50,5 +53,8 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& que
 // error naming the bad parameter.
 Result<std::string> query_events_json(store::Database& db,
                                       const epcis::QueryParameters& parameters);
+
+// Every event matching `query`, page after page (perPage at its largest unless given).
+Result<std::vector<StoredEvent>> query_all_events(store::Database& db, epcis::EventQuery query);
 
 }  // namespace zhiyou::trace

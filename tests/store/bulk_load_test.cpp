@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,46 @@ TEST_P(BulkInsertTest, PartialRowsAreRefused) {
   BulkInsert bulk(db(), "bulk_rows", {"k", "a", "b"});
   const std::vector<std::string_view> two = {"k", "a"};
   EXPECT_THROW(bulk.insert(two), std::invalid_argument);
+}
+
+// EPCIS capture's rows: integers (64-bit), NULLs and text side by side, and the bulk lookup
+// of which keys are stored.
+TEST_P(BulkInsertTest, IntegersNullsAndTextGoInAsTypedAndAreFoundByKey) {
+  db().session() << "CREATE TABLE typed_rows (k BIGINT PRIMARY KEY, n BIGINT, t TEXT)";
+  BulkInsert bulk(db(), "typed_rows", {"k", "n", "t"});
+  std::vector<std::string> texts;
+  for (std::int64_t i = 0; i < 1234; ++i) texts.push_back("t" + std::to_string(i));
+  std::vector<BulkValue> values;
+  for (std::int64_t i = 0; i < 1234; ++i) {
+    values.emplace_back(i * 1000000007LL);  // beyond 32 bits
+    values.push_back(BulkValue::integer_or_null(i % 3));
+    values.push_back(BulkValue::text_or_null(i % 5 == 0 ? std::string_view() : texts[i]));
+  }
+  bool inserted = false;
+  ASSERT_TRUE(db().transaction([&]() -> Status {
+                    inserted = bulk.insert(values);
+                    return Ok{};
+                  }).ok());
+  ASSERT_TRUE(inserted);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM typed_rows"), 1234);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM typed_rows WHERE n IS NULL"), 412);  // i % 3 == 0
+  EXPECT_EQ(count("SELECT COUNT(*) FROM typed_rows WHERE t IS NULL"), 247);  // i % 5 == 0
+  EXPECT_EQ(count("SELECT n FROM typed_rows WHERE k = 1232000008624"), 2);   // 1232 % 3
+
+  // 600 keys: a full chunk of 500 and a shorter one on SQLite; absent keys and NULLs give
+  // nothing.
+  std::vector<std::int64_t> keys;
+  for (std::int64_t i = 1; i <= 600; ++i) keys.push_back(i * 1000000007LL);
+  keys.push_back(42);
+  std::vector<std::string> found = select_by_keys(db(), "typed_rows", "t", "k", keys);
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> expected;
+  for (std::int64_t i = 1; i <= 600; ++i) {
+    if (i % 5 != 0) expected.push_back("t" + std::to_string(i));
+  }
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(found, expected);
+  EXPECT_TRUE(select_by_keys(db(), "typed_rows", "t", "k", {}).empty());
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "trace/epcis/checker.hpp"
 #include "trace/epcis/event_time.hpp"
+#include "trace/epcis/raw_events.hpp"
 
 namespace zhiyou::trace::epcis {
 namespace json = boost::json;
@@ -111,7 +112,9 @@ const json::array* event_list(Checker& c, const json::object& doc, bool query_do
   return c.array_field(*rbody, "eventList", true);
 }
 
-bool read_event(Checker& c, const json::value& v, std::size_t index, Event& out) {
+// `raw`: the event's text as sent, when the document's event list could be located in it.
+bool read_event(Checker& c, const json::value& v, std::size_t index, Event& out,
+                std::string_view raw = {}) {
   if (!v.is_object()) return c.fail("", "事件应为 JSON 对象");
   const json::object& o = v.get_object();
   // An event's own @context adds prefixes for that event only.
@@ -131,7 +134,7 @@ bool read_event(Checker& c, const json::value& v, std::size_t index, Event& out)
     out.event_id = computed_event_id(sha256_hex(canonical));
     out.event_id_computed = true;
   }
-  out.json = json::serialize(v);
+  out.json = raw.empty() ? json::serialize(v) : std::string(raw);
   return true;
 }
 
@@ -153,8 +156,11 @@ std::string computed_event_id(std::string_view canonical_json_sha256_hex) {
 }
 
 Result<Document> parse_document(std::string_view text) {
+  // The parsed tree lives only while the document is read: all of it in one arena (the
+  // constructor's resource is only the parser's scratch space; reset() sets the tree's).
   json::monotonic_resource memory;
   json::stream_parser parser(&memory);
+  parser.reset(&memory);
   boost::system::error_code ec;
   const std::size_t used = parser.write(text.data(), text.size(), ec);
   if (!ec) parser.finish(ec);
@@ -178,7 +184,8 @@ Result<Document> parse_document(std::string_view text) {
     // A single event sent on its own, with its @context.
     Event event;
     c.event_index = 0;
-    if (!read_event(c, root, 0, event)) return *c.error();
+    const auto raw = raw_events(text, DocumentShape::single_event);
+    if (!read_event(c, root, 0, event, raw ? raw->front() : std::string_view())) return *c.error();
     out.events.push_back(std::move(event));
     return out;
   }
@@ -189,10 +196,15 @@ Result<Document> parse_document(std::string_view text) {
   const std::string list_path =
       query_document ? "epcisBody.queryResults.resultsBody.eventList" : "epcisBody.eventList";
   out.events.resize(events->size());
+  auto raw = raw_events(text, query_document ? DocumentShape::query_document
+                                             : DocumentShape::document);
+  if (raw && raw->size() != events->size()) raw.reset();
   for (std::size_t i = 0; i < events->size(); ++i) {
     c.path = list_path + "[" + std::to_string(i) + "]";
     c.event_index = i;
-    if (!read_event(c, (*events)[i], i, out.events[i])) return *c.error();
+    if (!read_event(c, (*events)[i], i, out.events[i], raw ? (*raw)[i] : std::string_view())) {
+      return *c.error();
+    }
   }
   return out;
 }

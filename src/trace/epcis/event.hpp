@@ -51,7 +51,8 @@ struct Event {
   std::vector<Party> sources;
   std::vector<Party> destinations;
   std::string ilmd_lot;  // cbvmda:lotNumber from ilmd, when given
-  std::string json;      // the event object as captured, compact
+  std::string json;      // the event object's text as sent (serialised again only when the
+                         // event list could not be located in the text, see raw_events.hpp)
 };
 
 // A captured document: its JSON-LD @context (compact JSON, "" when the document has none)

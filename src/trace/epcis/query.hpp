@@ -41,6 +41,9 @@ struct EventQuery {
   std::vector<EpcMatch> epc_matches;  // all must hold
   std::size_t per_page = kDefaultPerPage;
   std::int64_t after_key = 0;  // from nextPageToken: events captured after this one
+  // Not a query parameter: set by the caller to limit the answer to events that mention an
+  // item or class of a product (GTIN) registered to this maker (an enterprise's own view).
+  std::string owner_uscc;
 
   static constexpr std::size_t kDefaultPerPage = 30;
   static constexpr std::size_t kMaxPerPage = 10000;
