@@ -279,7 +279,8 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
     }
     int rc = 0;
     while ((rc = sqlite_api::sqlite3_step(statement)) == SQLITE_ROW) {
-      const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement, 0));
+      const auto* text =
+          reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement, 0));
       out.emplace_back(text != nullptr ? text : "",
                        static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(statement, 0)));
     }
