@@ -116,7 +116,8 @@ TEST_P(BulkInsertTest, IntegersNullsAndTextGoInAsTypedAndAreFoundByKey) {
   ASSERT_TRUE(db().transaction([&]() -> Status {
                     inserted = bulk.insert(values);
                     return Ok{};
-                  }).ok());
+                  })
+                  .ok());
   ASSERT_TRUE(inserted);
   EXPECT_EQ(count("SELECT COUNT(*) FROM typed_rows"), 1234);
   EXPECT_EQ(count("SELECT COUNT(*) FROM typed_rows WHERE n IS NULL"), 412);  // i % 3 == 0

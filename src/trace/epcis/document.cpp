@@ -196,8 +196,8 @@ Result<Document> parse_document(std::string_view text) {
   const std::string list_path =
       query_document ? "epcisBody.queryResults.resultsBody.eventList" : "epcisBody.eventList";
   out.events.resize(events->size());
-  auto raw = raw_events(text, query_document ? DocumentShape::query_document
-                                             : DocumentShape::document);
+  auto raw =
+      raw_events(text, query_document ? DocumentShape::query_document : DocumentShape::document);
   if (raw && raw->size() != events->size()) raw.reset();
   for (std::size_t i = 0; i < events->size(); ++i) {
     c.path = list_path + "[" + std::to_string(i) + "]";
