@@ -41,4 +41,7 @@ std::size_t length(std::string_view s);
 bool is_cjk(char32_t c);
 bool is_ascii_alnum(char32_t c);
 
+// Text for HTML element content or a quoted attribute value: & < > " ' escaped.
+std::string escape_html(std::string_view s);
+
 }  // namespace zhiyou::text

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text.hpp"
 #include "monitoring/number_text.hpp"
 #include "monitoring/report.hpp"
 
@@ -31,30 +32,6 @@ std::string_view colour(Status status) {
   return "#cfd8dc";
 }
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string percent(int part, int whole) {
   return whole == 0 ? "—" : number_text(std::round(1000.0 * part / whole) / 10) + "%";
 }
@@ -67,7 +44,7 @@ std::string stacked_bar(const std::array<int, 6>& counts, int width, const std::
   }
   std::string svg = fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="64" role="img" aria-label="{}">)",
-      width + 20, escape(label));
+      width + 20, text::escape_html(label));
   double x = 10;
   for (const Status s : kStatuses) {
     const int c = counts[static_cast<int>(s)];
@@ -114,7 +91,7 @@ std::string domain_chart(const Report& report) {
   int y = 5;
   for (const DomainSummary& d : report.domains) {
     svg += fmt::format(R"(<text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>)",
-                       label_width - 6, y + 15, escape(d.domain));
+                       label_width - 6, y + 15, text::escape_html(d.domain));
     double x = label_width;
     int total = 0;
     for (const Status s : kStatuses) {
@@ -126,7 +103,7 @@ std::string domain_chart(const Report& report) {
       const double w = static_cast<double>(bar_width) * c / largest;
       svg += fmt::format(
           R"(<rect x="{:.1f}" y="{}" width="{:.1f}" height="18" fill="{}"><title>{} {} {}</title></rect>)",
-          x, y + 2, w, colour(s), escape(d.domain), chinese_name(s), c);
+          x, y + 2, w, colour(s), text::escape_html(d.domain), chinese_name(s), c);
       x += w;
     }
     svg += fmt::format(R"(<text x="{:.1f}" y="{}" font-size="11">{}</text>)", x + 4, y + 15, total);
@@ -149,7 +126,7 @@ std::string ranking_chart(const Report& report) {
     const double w = bar_width * r.share;
     svg += fmt::format(
         R"(<text x="{}" y="{}" font-size="12" text-anchor="end">{}. {}</text><rect x="{}" y="{}" width="{:.1f}" height="16" fill="{}"/><text x="{:.1f}" y="{}" font-size="11">{}</text>)",
-        label_width - 6, y + 14, r.rank, escape(r.region), label_width, y + 2, w,
+        label_width - 6, y + 14, r.rank, text::escape_html(r.region), label_width, y + 2, w,
         r.region == report.region ? "#1565c0" : "#64b5f6", label_width + w + 4, y + 14,
         percent(r.good, r.evaluated));
     y += row;
@@ -161,7 +138,8 @@ std::string baseline_cell(const Evaluation& e) {
   const Assessment& a = e.assessment;
   if (!a.baseline) {
     return e.indicator->baseline
-               ? fmt::format("{}（{}年）", escape(e.indicator->baseline->expression.text),
+               ? fmt::format("{}（{}年）",
+                             text::escape_html(e.indicator->baseline->expression.text),
                              e.indicator->baseline->year)
                : "—";
   }
@@ -186,7 +164,7 @@ std::string target_cell(const Evaluation& e) {
     return "—";
   }
   const plans::Target& t = e.indicator->targets[*e.assessment.target_index];
-  std::string cell = fmt::format("{}年 {}", t.year, escape(t.expression.text));
+  std::string cell = fmt::format("{}年 {}", t.year, text::escape_html(t.expression.text));
   if (e.assessment.target && t.expression.kind != plans::TargetKind::level &&
       t.expression.kind != plans::TargetKind::cumulative) {
     cell += fmt::format("<br><small>折合 {}</small>", number_text(*e.assessment.target));
@@ -213,15 +191,15 @@ void indicator_tables(std::string& html, const Report& report) {
           "<h3>{}</h3>\n<table class=\"indicators\"><thead><tr><th>指标</th><th>单位</th>"
           "<th>基期值</th><th>目标值</th><th>实际值</th><th>序时进度</th><th>状态</th>"
           "<th>说明</th></tr></thead><tbody>\n",
-          escape(d));
+          text::escape_html(d));
     }
     const Assessment& a = e->assessment;
     html += fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-        escape(e->indicator->name), escape(e->indicator->unit.value_or("")), baseline_cell(*e),
-        target_cell(*e), number_text(a.value), number_text(a.expected), status_cell(a.status),
-        escape(explain(*e)));
+        text::escape_html(e->indicator->name), text::escape_html(e->indicator->unit.value_or("")),
+        baseline_cell(*e), target_cell(*e), number_text(a.value), number_text(a.expected),
+        status_cell(a.status), text::escape_html(explain(*e)));
   }
   if (domain != "\x01") {
     html += "</tbody></table>\n";
@@ -234,7 +212,7 @@ void scorecard_section(std::string& html, const Report& report) {
       "<th>滞后</th><th>严重滞后</th><th>待评审</th><th>缺数据</th><th>得分</th></tr></thead>"
       "<tbody>\n";
   for (const Scorecard& card : report.scorecards) {
-    html += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>", escape(card.unit),
+    html += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>", text::escape_html(card.unit),
                         card.items.size());
     for (const Status s : kStatuses) {
       html += fmt::format("<td class=\"num\">{}</td>", card.count(s));
@@ -247,12 +225,13 @@ void scorecard_section(std::string& html, const Report& report) {
     if (card.lagging.empty()) {
       continue;
     }
-    html += fmt::format("<h4>{} 滞后事项</h4><ul>\n", escape(card.unit));
+    html += fmt::format("<h4>{} 滞后事项</h4><ul>\n", text::escape_html(card.unit));
     for (const ScorecardItem& item : card.lagging) {
-      html += fmt::format("<li>{}{}：{} — {}</li>\n", escape(item.evaluation->indicator->name),
+      html += fmt::format("<li>{}{}：{} — {}</li>\n",
+                          text::escape_html(item.evaluation->indicator->name),
                           item.role == UnitRole::shared ? "（共同负责）" : "",
                           chinese_name(item.evaluation->assessment.status),
-                          escape(explain(*item.evaluation)));
+                          text::escape_html(explain(*item.evaluation)));
     }
     html += "</ul>\n";
   }
@@ -271,7 +250,7 @@ void ranking_section(std::string& html, const Report& report) {
     html += fmt::format(
         "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td "
         "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-        r.rank, escape(r.region), r.evaluated, r.good, percent(r.good, r.evaluated),
+        r.rank, text::escape_html(r.region), r.evaluated, r.good, percent(r.good, r.evaluated),
         number_text(r.mean_gap));
   }
   html += "</tbody></table>\n";
@@ -297,8 +276,9 @@ std::string render_html(const Report& report) {
       "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title>"
       "<style>{}</style></head><body>\n<h1>{}</h1>\n<p class=\"meta\">{}{}评估范围：{} · "
       "生成日期：{}</p>\n",
-      escape(title), kStyle, escape(title), escape(plan.doc_number),
-      plan.doc_number.empty() ? "" : " · ", escape(report.region), escape(report.generated_on));
+      text::escape_html(title), kStyle, text::escape_html(title),
+      text::escape_html(plan.doc_number), plan.doc_number.empty() ? "" : " · ",
+      text::escape_html(report.region), text::escape_html(report.generated_on));
 
   const int total = static_cast<int>(report.rows.size());
   const auto& c = report.counts;

@@ -104,3 +104,16 @@ TEST(TextHelpers, LengthCountsCodePoints) {
 
 }  // namespace
 }  // namespace zhiyou::text
+
+namespace zhiyou::text {
+namespace {
+
+// A product or plan name that holds markup shows as text on the scan page and in reports.
+TEST(EscapeHtml, MarkupInANameShowsAsText) {
+  EXPECT_EQ(escape_html("<b>\"电热水壶\" & 'A'</b>"),
+            "&lt;b&gt;&quot;电热水壶&quot; &amp; &#39;A&#39;&lt;/b&gt;");
+  EXPECT_EQ(escape_html("质优宁波"), "质优宁波");
+}
+
+}  // namespace
+}  // namespace zhiyou::text

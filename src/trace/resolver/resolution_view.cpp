@@ -5,37 +5,12 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/text.hpp"
+
 namespace zhiyou::trace::resolver {
 namespace {
 
 namespace json = boost::json;
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 // Beijing time (UTC+8, no daylight saving), which is what a consumer in Ningbo reads.
 std::string beijing_time(std::int64_t ms) {
@@ -131,7 +106,7 @@ std::string resolution_page(const Resolution& r) {
   h += "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
        "<title>";
-  h += escape_html(r.product.name);
+  h += text::escape_html(r.product.name);
   h += " — 质优扫码</title><style>"
        "body{font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:0;"
        "background:#f5f6f8;color:#1f2329}main{max-width:640px;margin:0 auto;padding:12px}"
@@ -144,8 +119,8 @@ std::string resolution_page(const Resolution& r) {
        "ol{padding-left:1.2em;margin:0}li{margin:4px 0}</style></head><body><main>";
   for (const Recall& recall : r.recalls) {
     h += "<section class=\"recall\" role=\"alert\"><h2>⚠ 召回警示</h2><p>该批次产品正在召回：";
-    h += escape_html(recall.reason);
-    h += "</p><p>公告时间：" + escape_html(recall.announced_at.substr(0, 10)) +
+    h += text::escape_html(recall.reason);
+    h += "</p><p>公告时间：" + text::escape_html(recall.announced_at.substr(0, 10)) +
          "。请停止使用，联系经销商或生产企业办理退换。</p></section>";
   }
   if (r.many_places) {
@@ -153,17 +128,19 @@ std::string resolution_page(const Resolution& r) {
     h += std::to_string(r.scan_places);
     h += " 个不同地点被扫描，可能被复制。请向市场监管部门（12315）核实。</p></section>";
   }
-  h += "<section><h1>" + escape_html(r.product.name) + "</h1>";
+  h += "<section><h1>" + text::escape_html(r.product.name) + "</h1>";
   for (const std::string& m : r.product.quality_marks) {
-    h += "<span class=\"mark\">" + escape_html(m) + "</span>";
+    h += "<span class=\"mark\">" + text::escape_html(m) + "</span>";
   }
-  h += "<dl><dt>商品条码</dt><dd>" + escape_html(r.product.gtin) + "</dd>";
-  if (!r.code.lot.empty()) h += "<dt>批号</dt><dd>" + escape_html(r.code.lot) + "</dd>";
-  if (r.expiry) h += "<dt>有效期至</dt><dd>" + escape_html(expiry_text(*r.expiry)) + "</dd>";
-  if (!r.code.serial.empty()) h += "<dt>序列号</dt><dd>" + escape_html(r.code.serial) + "</dd>";
+  h += "<dl><dt>商品条码</dt><dd>" + text::escape_html(r.product.gtin) + "</dd>";
+  if (!r.code.lot.empty()) h += "<dt>批号</dt><dd>" + text::escape_html(r.code.lot) + "</dd>";
+  if (r.expiry) h += "<dt>有效期至</dt><dd>" + text::escape_html(expiry_text(*r.expiry)) + "</dd>";
+  if (!r.code.serial.empty())
+    h += "<dt>序列号</dt><dd>" + text::escape_html(r.code.serial) + "</dd>";
   h += "</dl></section><section><h2>生产企业</h2><dl><dt>名称</dt><dd>" +
-       escape_html(r.maker.name) + "</dd><dt>信用代码</dt><dd>" + escape_html(r.maker.uscc) +
-       "</dd><dt>所在地</dt><dd>" + escape_html(r.maker_region) + "</dd></dl></section>";
+       text::escape_html(r.maker.name) + "</dd><dt>信用代码</dt><dd>" +
+       text::escape_html(r.maker.uscc) + "</dd><dt>所在地</dt><dd>" +
+       text::escape_html(r.maker_region) + "</dd></dl></section>";
   h += "<section><h2>抽检结果</h2>";
   if (r.spot_checks.empty()) {
     h += "<p>暂无该产品的抽检记录。</p>";
@@ -171,11 +148,11 @@ std::string resolution_page(const Resolution& r) {
     h += "<ol>";
     for (const SpotCheck& c : r.spot_checks) {
       const bool ok = c.conclusion == "合格";
-      h += "<li>" + escape_html(c.sampled_on) + " " + escape_html(c.agency) + "：<b class=\"" +
-           (ok ? "ok" : "bad") + "\">" + escape_html(c.conclusion) + "</b>";
-      if (!c.failed_items.empty()) h += "（" + escape_html(c.failed_items) + "）";
-      if (!c.lot.empty()) h += " 批号 " + escape_html(c.lot);
-      h += " 报告 " + escape_html(c.report_no) + "</li>";
+      h += "<li>" + text::escape_html(c.sampled_on) + " " + text::escape_html(c.agency) +
+           "：<b class=\"" + (ok ? "ok" : "bad") + "\">" + text::escape_html(c.conclusion) + "</b>";
+      if (!c.failed_items.empty()) h += "（" + text::escape_html(c.failed_items) + "）";
+      if (!c.lot.empty()) h += " 批号 " + text::escape_html(c.lot);
+      h += " 报告 " + text::escape_html(c.report_no) + "</li>";
     }
     h += "</ol>";
   }
@@ -187,17 +164,18 @@ std::string resolution_page(const Resolution& r) {
     } else {
       h += "<ol>";
       for (const JourneyStep& s : r.journey) {
-        h += "<li>" + beijing_time(s.event_time) + " " + escape_html(biz_step_label(s.biz_step));
+        h += "<li>" + beijing_time(s.event_time) + " " +
+             text::escape_html(biz_step_label(s.biz_step));
         if (!s.disposition.empty())
-          h += "（" + escape_html(disposition_label(s.disposition)) + "）";
-        if (!s.location.empty()) h += " <small>" + escape_html(s.location) + "</small>";
+          h += "（" + text::escape_html(disposition_label(s.disposition)) + "）";
+        if (!s.location.empty()) h += " <small>" + text::escape_html(s.location) + "</small>";
         h += "</li>";
       }
       h += "</ol>";
     }
     h += "</section>";
   }
-  h += "<p style=\"color:#8f959e;font-size:12px\">" + escape_html(r.code.uri) +
+  h += "<p style=\"color:#8f959e;font-size:12px\">" + text::escape_html(r.code.uri) +
        "</p></main></body></html>";
   return h;
 }
@@ -230,12 +208,12 @@ std::string problem_page(std::string_view title, std::string_view message, bool 
   std::string h =
       "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>";
-  h += escape_html(title);
+  h += text::escape_html(title);
   h += " — 质优扫码</title><style>body{font-family:system-ui,sans-serif;max-width:640px;"
        "margin:0 auto;padding:16px}.fake{background:#fde2e2;color:#c0392b;border:2px solid "
        "#c0392b;border-radius:8px;padding:8px 16px}</style></head><body><h1>";
-  h += escape_html(title);
-  h += "</h1><p>" + escape_html(message) + "</p>";
+  h += text::escape_html(title);
+  h += "</h1><p>" + text::escape_html(message) + "</p>";
   if (counterfeit) {
     h += "<section class=\"fake\" role=\"alert\"><h2>⚠ 疑似假冒</h2><p>该序列号从未由生产企业"
          "发放。请保留商品和包装，向市场监管部门（12315）举报。</p></section>";
