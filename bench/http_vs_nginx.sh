@@ -33,9 +33,9 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
+# shellcheck source=bench/nginx_reference.sh
+source bench/nginx_reference.sh
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "未能启动: $1" >&2; exit 1; }
 
 # The same web root for both servers.
 mkdir -p "$dir/web/assets"
@@ -80,32 +80,12 @@ evaluation="api/v1/plans/$plan/evaluation?period=2024"
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$zport/$evaluation" >"$dir/evaluation.json"
 chmod -R a+rX "$dir/web"
 nport=$(free_port)
-cat >"$dir/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $dir/nginx.pid;
-error_log $dir/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $dir/nginx-tmp;
-  types { text/javascript js; text/html html; }
-  server {
-    listen 127.0.0.1:$nport;
-    root $dir/web;
-    location /api/ { default_type "application/json; charset=utf-8"; }
+start_nginx "$dir" "$nport" "    root $dir/web;
+    location /api/ { default_type \"application/json; charset=utf-8\"; }
     location = /api/v1/plans/$plan/evaluation {
-      default_type "application/json; charset=utf-8";
+      default_type \"application/json; charset=utf-8\";
       alias $dir/evaluation.json;
-    }
-  }
-}
-CONF
-nginx -c "$dir/nginx.conf" -p "$dir" &
-nginx_pid=$!
+    }"
 wait_for "http://127.0.0.1:$nport/$asset"
 cmp -s <(curl -sf "http://127.0.0.1:$zport/$asset") <(curl -sf "http://127.0.0.1:$nport/$asset") ||
   { echo "两边的静态文件不同" >&2; exit 1; }

@@ -35,8 +35,8 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "未能启动: $1" >&2; exit 1; }
+# shellcheck source=bench/nginx_reference.sh
+source bench/nginx_reference.sh
 
 db="$dir/zhiyou.db"
 "$zhiyou" entity add --uscc 91330212MA2G00001N --name 宁波甬优电器有限公司 --region 鄞州 --db "$db" >/dev/null
@@ -80,29 +80,9 @@ nport=$(free_port)
 mkdir -p "$dir/www"
 cp "$dir/one.json" "$dir/www/one.json"
 chmod -R a+rX "$dir/www"
-cat >"$dir/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $dir/nginx.pid;
-error_log $dir/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  open_file_cache max=1000;
-  keepalive_requests 1000000;
-  client_body_temp_path $dir/nginx-tmp;
-  server {
-    listen 127.0.0.1:$nport;
-    root $dir/www;
-    default_type "application/json; charset=utf-8";
-    location / { try_files /one.json =404; }
-  }
-}
-CONF
-nginx -c "$dir/nginx.conf" -p "$dir" &
-nginx_pid=$!
+start_nginx "$dir" "$nport" "    root $dir/www;
+    default_type \"application/json; charset=utf-8\";
+    location / { try_files /one.json =404; }"
 wait_for "http://127.0.0.1:$nport/one.json"
 
 run_wrk() { wrk -t2 -c64 -d"$duration" --latency -H 'Accept: application/json' "$@"; }

@@ -1,0 +1,32 @@
+# Sourced by the bench/*_vs_nginx.sh scripts: the reference server and the shared helpers.
+#   free_port                      a free loopback TCP port
+#   wait_for URL                   until URL answers (10 s), else exit 1
+#   start_nginx DIR PORT SERVER    nginx (2 workers, sendfile, keep-alive) with the given
+#                                  `server { … }` body, files and logs under DIR; sets nginx_pid
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "未能启动: $1" >&2; exit 1; }
+start_nginx() {
+  local dir=$1 port=$2 server=$3
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  open_file_cache max=1000;
+  keepalive_requests 1000000;
+  client_body_temp_path $dir/nginx-tmp;
+  types { text/javascript js; text/html html; }
+  server {
+    listen 127.0.0.1:$port;
+$server
+  }
+}
+CONF
+  nginx -c "$dir/nginx.conf" -p "$dir" &
+  nginx_pid=$!
+}
