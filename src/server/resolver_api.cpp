@@ -10,6 +10,7 @@
 #include "trace/recall_store.hpp"
 #include "trace/resolver/resolution_view.hpp"
 #include "trace/resolver/resolver_store.hpp"
+#include "trace/resolver/scan_place.hpp"
 
 namespace zhiyou::server {
 namespace {
@@ -65,6 +66,19 @@ std::string query_value(const RequestContext& ctx, const std::string& name) {
   return it == ctx.query.end() ? std::string() : it->second;
 }
 
+// A scan of a serialised code is kept when the scanning app declares where it was made
+// (`?loc=`, a district code or name, or any place name) or when the serial was never issued
+// (the regulator lists those whatever their place). Other scans cost no write: the
+// resolver's hot path stays a lookup. Written later, in batches.
+enum class Keep { if_placed, always };
+void record_scan(const RequestContext& ctx, const resolver::ScannedCode& code, Keep keep) {
+  if (code.serial.empty()) return;
+  const auto loc = ctx.query.find("loc");
+  std::string place = loc == ctx.query.end() ? std::string() : resolver::scan_place(loc->second);
+  if (place.empty() && keep == Keep::if_placed) return;
+  ctx.api.scans().record(code.gtin, code.serial, place, store::utc_timestamp());
+}
+
 }  // namespace
 
 Response resolve_code(RequestContext& ctx) {
@@ -73,15 +87,14 @@ Response resolve_code(RequestContext& ctx) {
     return problem(ctx, http::status::bad_request, "无法识别的码",
                    code.error().describe() + "。请确认扫描的是商品上的二维码。", false);
   }
-  // Where the scan came from, when the scanning app says (a region name or code).
-  if (const std::string place = query_value(ctx, "loc"); !code->serial.empty() && !place.empty()) {
-    ctx.api.scans().record({code->gtin, code->serial, place.substr(0, 64), store::utc_timestamp()});
-  }
   // A code's answer changes only with the tables behind it; codes themselves are only ever
   // added, and unknown codes are not kept.
   const std::int64_t version = ctx.versions().trace;
   const std::string key = cache_key(ctx);
-  if (auto hit = ctx.api.response_cache().find(key, version)) return std::move(*hit);
+  if (auto hit = ctx.api.response_cache().find(key, version)) {
+    record_scan(ctx, *code, Keep::if_placed);
+    return std::move(*hit);
+  }
 
   ProductFactsCache::Facts facts = ctx.api.product_facts().find(code->gtin, version);
   if (!facts) {
@@ -105,11 +118,13 @@ Response resolve_code(RequestContext& ctx) {
                      "商品 " + code->gtin + " 没有批号为「" + code->lot + "」的批次。", false);
     case resolver::Lookup::never_issued:
       ++ctx.api.never_issued_scans();
+      record_scan(ctx, *code, Keep::always);
       return problem(ctx, http::status::not_found, "未发放的序列号",
                      "序列号「" + code->serial + "」从未由生产企业为该商品发放。", true);
     case resolver::Lookup::found:
       break;
   }
+  record_scan(ctx, *code, Keep::if_placed);
   const resolver::Resolution& r = found->resolution;
   Response res;
   switch (format_of(ctx)) {
@@ -250,17 +265,23 @@ Response list_counterfeit_signals(RequestContext& ctx) {
   ctx.api.scans().flush();  // the regulator sees the scans made up to now
   auto suspects = resolver::suspect_serials(ctx.db(), ctx.api.options().many_places);
   if (!suspects.ok()) fail(suspects.error());
-  boost::json::array list;
-  for (const resolver::SuspectSerial& s : *suspects) {
-    list.push_back(boost::json::object{{"gtin", s.gtin},
-                                       {"serial", s.serial},
-                                       {"places", s.places},
-                                       {"scans", s.scans},
-                                       {"last_at", s.last_at}});
-  }
+  auto never_issued = resolver::never_issued_serials(ctx.db());
+  if (!never_issued.ok()) fail(never_issued.error());
+  auto listed = [](const std::vector<resolver::SuspectSerial>& serials) {
+    boost::json::array list;
+    for (const resolver::SuspectSerial& s : serials) {
+      list.push_back(boost::json::object{{"gtin", s.gtin},
+                                         {"serial", s.serial},
+                                         {"places", s.places},
+                                         {"scans", s.scans},
+                                         {"last_at", s.last_at}});
+    }
+    return list;
+  };
   return json_response(
       http::status::ok,
-      boost::json::object{{"many_places", std::move(list)},
+      boost::json::object{{"many_places", listed(*suspects)},
+                          {"never_issued", listed(*never_issued)},
                           {"never_issued_scans", ctx.api.never_issued_scans().load()},
                           {"threshold", ctx.api.options().many_places}});
 }

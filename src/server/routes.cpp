@@ -180,7 +180,8 @@ std::vector<Route> api_routes() {
        "登记抽检结果：{gtin, lot?, sampled_on, agency, conclusion, failed_items?, report_no}",
        "resolver", RequestBody::json, http::status::created},
       {get, "/api/v1/counterfeit-signals", inspectors, list_counterfeit_signals,
-       "假冒信号：多地扫码的序列号、未发放序列号的扫码次数", "resolver"},
+       "假冒信号：多地扫码的序列号、被扫到却从未发放的序列号（最近 1000 个）及其扫码次数",
+       "resolver"},
 
       // EPCIS 2.0 REST binding. Enterprises capture and read only events about their own
       // products (checked in epcis_api.cpp against the product register).

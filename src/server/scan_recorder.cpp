@@ -2,11 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace zhiyou::server {
 namespace {
 
-// Scans kept while the database refuses them; beyond this the oldest are dropped.
-constexpr std::size_t kMaxPending = 100000;
+// Distinct serial-and-place entries waiting; beyond this new ones are dropped (counted).
+constexpr std::size_t kMaxPending = 200000;
 
 }  // namespace
 
@@ -24,20 +26,35 @@ ScanRecorder::~ScanRecorder() {
   flush();
 }
 
-void ScanRecorder::record(trace::resolver::Scan scan) {
+void ScanRecorder::record(const std::string& gtin, const std::string& serial,
+                          const std::string& place, const std::string& at) {
+  std::string key;
+  key.reserve(gtin.size() + serial.size() + place.size() + 2);
+  key.append(gtin).append(1, '\n').append(serial).append(1, '\n').append(place);
   std::lock_guard lock(mutex_);
-  if (pending_.size() >= kMaxPending) pending_.erase(pending_.begin());
-  pending_.push_back(std::move(scan));
+  if (auto it = pending_.find(key); it != pending_.end()) {
+    it->second.last_at = std::max(it->second.last_at, at);
+    ++it->second.count;
+    return;
+  }
+  if (pending_.size() >= kMaxPending) {
+    ++dropped_;
+    return;
+  }
+  pending_.emplace(std::move(key), trace::resolver::Scan{gtin, serial, place, at, at, 1});
 }
 
 void ScanRecorder::flush() {
   std::lock_guard one_batch(flush_mutex_);
-  std::vector<trace::resolver::Scan> batch;
+  std::unordered_map<std::string, trace::resolver::Scan> taken;
   {
     std::lock_guard lock(mutex_);
-    batch.swap(pending_);
+    taken.swap(pending_);
   }
-  if (batch.empty()) return;
+  if (taken.empty()) return;
+  std::vector<trace::resolver::Scan> batch;
+  batch.reserve(taken.size());
+  for (auto& [key, scan] : taken) batch.push_back(std::move(scan));
   auto lease = pool_.acquire();
   auto crossed = trace::resolver::record_scans(*lease, batch, many_places_);
   if (crossed.ok()) {
@@ -45,10 +62,13 @@ void ScanRecorder::flush() {
     return;
   }
   spdlog::error("扫码记录写入失败，稍后重试: {}", crossed.error().describe());
+  // Back into the queue, merged with what came meanwhile.
   std::lock_guard lock(mutex_);
-  pending_.insert(pending_.begin(), batch.begin(), batch.end());
-  if (pending_.size() > kMaxPending) {
-    pending_.erase(pending_.begin(), pending_.begin() + (pending_.size() - kMaxPending));
+  for (auto& [key, scan] : taken) {
+    auto [it, added] = pending_.try_emplace(key, scan);
+    if (added) continue;
+    it->second.first_at = std::min(it->second.first_at, scan.first_at);
+    it->second.count += scan.count;
   }
 }
 

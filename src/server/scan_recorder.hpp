@@ -1,6 +1,7 @@
 // Scans of serialised codes, written to the database in batches by a background thread, so
-// that a scan costs the consumer's phone no database write. A batch is written every
-// `interval` and whatever is left when the server stops (the destructor waits for it).
+// that a scan costs the consumer's phone no database write. Scans of the same serial from
+// the same place wait as one entry with a count; a batch is written every `interval` in one
+// transaction, and whatever is left when the server stops (the destructor writes it).
 #pragma once
 
 #include <atomic>
@@ -8,7 +9,9 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "server/database_pool.hpp"
@@ -24,12 +27,16 @@ class ScanRecorder {
   ScanRecorder(const ScanRecorder&) = delete;
   ScanRecorder& operator=(const ScanRecorder&) = delete;
 
-  void record(trace::resolver::Scan scan);
+  // `place` as scan_place() made it ("" when none was declared); `at` UTC, ISO 8601.
+  void record(const std::string& gtin, const std::string& serial, const std::string& place,
+              const std::string& at);
   // Writes what is pending now (tests; shutdown).
   void flush();
 
   // Serials that reached the many-places threshold since the server started.
   [[nodiscard]] std::uint64_t many_places_signals() const { return many_places_signals_; }
+  // Scans not kept because the queue was full (the database refused them for too long).
+  [[nodiscard]] std::uint64_t dropped() const { return dropped_; }
 
  private:
   void run();
@@ -40,9 +47,10 @@ class ScanRecorder {
   std::mutex mutex_;
   std::mutex flush_mutex_;  // one batch at a time
   std::condition_variable wake_;
-  std::vector<trace::resolver::Scan> pending_;
+  std::unordered_map<std::string, trace::resolver::Scan> pending_;  // gtin \n serial \n place
   bool stopping_ = false;
   std::atomic<std::uint64_t> many_places_signals_{0};
+  std::atomic<std::uint64_t> dropped_{0};
   std::thread thread_;
 };
 

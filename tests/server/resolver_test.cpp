@@ -96,7 +96,7 @@ TEST_P(Resolver, TheLinksetAnchorsAtTheCanonicalUri) {
 
 TEST_P(Resolver, MalformedCodesAre400AndUnknownOnes404) {
   // A wrong check digit, qualifiers out of order, a lot with a character outside set 82.
-  for (const std::string path :
+  for (const std::string& path :
        {std::string("/01/09506000134353"), std::string("/01/") + kGtin + "/21/1/10/L1",
         std::string("/01/") + kGtin + "/10/%E4%B8%AD"}) {
     const HttpReply reply = scan(path, "application/json");
@@ -125,11 +125,27 @@ TEST_P(Resolver, ANeverIssuedSerialIsFlaggedAndCounted) {
   // The serial exists, but not in the lot the code claims: also never issued as such.
   EXPECT_EQ(scan(std::string("/01/") + kGtin + "/10/L2/21/" + serial_, kBrowser).status, 404u);
   EXPECT_EQ(counted(), before + 2);
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/21/FAKE999?loc=beilun", kBrowser).status, 404u);
+
+  // The regulator lists each never-issued serial with its scans and declared places; the
+  // issued serial scanned under a wrong lot is not among them.
+  const std::string inspector = login(Role::inspector);
+  const HttpReply signals = call({http::verb::get, "/api/v1/counterfeit-signals", "", inspector});
+  ASSERT_EQ(signals.status, 200u) << signals.body;
+  const json::value doc = signals.json();
+  const json::array& listed = doc.at("never_issued").as_array();
+  ASSERT_EQ(listed.size(), 1u) << signals.body;
+  EXPECT_EQ(listed.at(0).at("gtin").as_string(), kGtin);
+  EXPECT_EQ(listed.at(0).at("serial").as_string(), "FAKE999");
+  EXPECT_EQ(listed.at(0).at("scans").as_int64(), 2);
+  EXPECT_EQ(listed.at(0).at("places").as_int64(), 1);
 }
 
 TEST_P(Resolver, OneSerialScannedFromManyPlacesIsFlagged) {
   const std::string inspector = login(Role::inspector);
-  for (const char* place : {"yinzhou", "beilun", "%E5%AE%9A%E6%B5%B7"}) {
+  // 鄞州区 spelled three ways is one place; 定海 (Zhoushan) is another.
+  for (const char* place : {"yinzhou", "%E9%84%9E%E5%B7%9E%E5%8C%BA", "%E9%84%9E%E5%B7%9E",
+                            "beilun", "%E5%AE%9A%E6%B5%B7"}) {
     EXPECT_EQ(scan(unit_path() + "?loc=" + place, "application/json").status, 200u);
   }
   // The regulator's list writes the pending scans first.
@@ -139,6 +155,7 @@ TEST_P(Resolver, OneSerialScannedFromManyPlacesIsFlagged) {
   ASSERT_EQ(doc.at("many_places").as_array().size(), 1u) << signals.body;
   EXPECT_EQ(doc.at("many_places").at(0).at("serial").as_string(), serial_);
   EXPECT_EQ(doc.at("many_places").at(0).at("places").as_int64(), 3);
+  EXPECT_EQ(doc.at("many_places").at(0).at("scans").as_int64(), 5);
 
   const HttpReply page = scan(unit_path(), kBrowser);
   EXPECT_NE(page.body.find("疑似假冒"), std::string::npos);

@@ -7,22 +7,27 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
+#include <tuple>
 
 #include "audit/audit_store.hpp"
 #include "core/hash.hpp"
 #include "registry/region.hpp"
 #include "store/database.hpp"
 #include "store/registry_store.hpp"
-#include "trace/code_store.hpp"
 #include "trace/epcis/document.hpp"
-#include "trace/event_store.hpp"
+#include "trace/epcis/epc.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/value.hpp"
+#include "trace/resolver/scan_queries.hpp"
 
 namespace zhiyou::trace::resolver {
 namespace {
 
 namespace json = boost::json;
+
+// The page shows the unit's latest steps; a pallet moved a thousand times shows its last 100.
+constexpr int kJourneySteps = 100;
 
 Status check_ai(std::string_view ai, const std::string& value, const std::string& field,
                 const std::string& what) {
@@ -203,27 +208,43 @@ Result<std::vector<SpotCheck>> list_spot_checks(store::Database& db, std::string
 Result<std::size_t> record_scans(store::Database& db, const std::vector<Scan>& scans,
                                  std::size_t many_places) {
   if (scans.empty()) return std::size_t{0};
+  // The same serial and place may come more than once in a batch: one row change each.
+  std::map<std::tuple<std::string, std::string, std::string>, Scan> rows;
+  for (const Scan& s : scans) {
+    auto [it, added] = rows.try_emplace({s.gtin, s.serial, s.place}, s);
+    if (added) continue;
+    Scan& row = it->second;
+    row.first_at = std::min(row.first_at, s.first_at);
+    row.last_at = std::max(row.last_at, s.last_at);
+    row.count += s.count;
+  }
   try {
     std::size_t crossed = 0;
     Status saved = db.transaction([&]() -> Status {
-      for (const Scan& s : scans) {
-        int known = 0;
-        db.session() << "SELECT COUNT(*) FROM scan_places WHERE gtin = :g AND serial = :s"
-                        " AND place = :p",
-            soci::use(s.gtin), soci::use(s.serial), soci::use(s.place), soci::into(known);
-        if (known > 0) {
-          db.session() << "UPDATE scan_places SET last_at = :at, scans = scans + 1"
-                          " WHERE gtin = :g AND serial = :s AND place = :p",
-              soci::use(s.at), soci::use(s.gtin), soci::use(s.serial), soci::use(s.place);
-          continue;
-        }
-        db.session() << "INSERT INTO scan_places (gtin, serial, place, first_at, last_at, scans)"
-                        " VALUES (:g, :s, :p, :a1, :a2, 1)",
-            soci::use(s.gtin), soci::use(s.serial), soci::use(s.place), soci::use(s.at),
-            soci::use(s.at);
-        long long places = 0;
-        db.session() << "SELECT COUNT(*) FROM scan_places WHERE gtin = :g AND serial = :s",
-            soci::use(s.gtin), soci::use(s.serial), soci::into(places);
+      Scan s;
+      long long places = 0;
+      soci::statement update =
+          (db.session().prepare << "UPDATE scan_places SET last_at = CASE WHEN last_at < :a1"
+                                   " THEN :a2 ELSE last_at END, scans = scans + :n"
+                                   " WHERE gtin = :g AND serial = :s AND place = :p",
+           soci::use(s.last_at, "a1"), soci::use(s.last_at, "a2"), soci::use(s.count, "n"),
+           soci::use(s.gtin, "g"), soci::use(s.serial, "s"), soci::use(s.place, "p"));
+      soci::statement insert =
+          (db.session().prepare << "INSERT INTO scan_places (gtin, serial, place, first_at,"
+                                   " last_at, scans) VALUES (:g, :s, :p, :a1, :a2, :n)",
+           soci::use(s.gtin, "g"), soci::use(s.serial, "s"), soci::use(s.place, "p"),
+           soci::use(s.first_at, "a1"), soci::use(s.last_at, "a2"), soci::use(s.count, "n"));
+      soci::statement count =
+          (db.session().prepare << "SELECT COUNT(*) FROM scan_places WHERE gtin = :g"
+                                   " AND serial = :s AND place <> ''",
+           soci::use(s.gtin, "g"), soci::use(s.serial, "s"), soci::into(places));
+      for (const auto& [key, row] : rows) {
+        s = row;
+        update.execute(true);
+        if (update.get_affected_rows() > 0) continue;
+        insert.execute(true);
+        if (s.place.empty()) continue;
+        count.execute(true);
         if (static_cast<std::size_t>(places) == many_places) ++crossed;
       }
       return Ok{};
@@ -244,9 +265,35 @@ Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db, std::siz
     soci::statement select =
         (db.session().prepare
              << "SELECT gtin, serial, COUNT(*), CAST(SUM(scans) AS BIGINT), MAX(last_at)"
-                " FROM scan_places GROUP BY gtin, serial"
+                " FROM scan_places WHERE place <> '' GROUP BY gtin, serial"
                 " HAVING COUNT(*) >= :n ORDER BY MAX(last_at) DESC",
          soci::use(threshold), soci::into(s.gtin), soci::into(s.serial), soci::into(places),
+         soci::into(s.scans), soci::into(s.last_at));
+    select.execute();
+    while (select.fetch()) {
+      s.places = static_cast<std::size_t>(places);
+      out.push_back(s);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法读取扫码记录: ") + e.what());
+  }
+}
+
+Result<std::vector<SuspectSerial>> never_issued_serials(store::Database& db, std::size_t limit) {
+  try {
+    std::vector<SuspectSerial> out;
+    SuspectSerial s;
+    long long places = 0;
+    long long most = static_cast<long long>(limit);
+    soci::statement select =
+        (db.session().prepare
+             << "SELECT gtin, serial, CAST(SUM(CASE WHEN place <> '' THEN 1 ELSE 0 END) AS BIGINT),"
+                " CAST(SUM(scans) AS BIGINT), MAX(last_at) FROM scan_places sp"
+                " WHERE NOT EXISTS (SELECT 1 FROM codes c WHERE c.gtin = sp.gtin"
+                " AND c.serial = sp.serial)"
+                " GROUP BY gtin, serial ORDER BY MAX(last_at) DESC, gtin, serial LIMIT :n",
+         soci::use(most), soci::into(s.gtin), soci::into(s.serial), soci::into(places),
          soci::into(s.scans), soci::into(s.last_at));
     select.execute();
     while (select.fetch()) {
@@ -319,13 +366,12 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
   r.maker_region = facts.maker_region;
   try {
     if (!code.serial.empty()) {
-      auto lot = find_code_lot(db, code.gtin, code.serial);
-      if (!lot.ok()) return lot.error();
-      if (!*lot || (!code.lot.empty() && **lot != code.lot)) {
+      auto lot = issued_lot(db, code.gtin, code.serial);
+      if (!lot || (!code.lot.empty() && *lot != code.lot)) {
         out.status = Lookup::never_issued;
         return out;
       }
-      r.code.lot = **lot;  // a scan of (01)+(21) alone still shows the batch
+      r.code.lot = *lot;  // a scan of (01)+(21) alone still shows the batch
     }
     if (!r.code.lot.empty()) {
       const auto batch = facts.batches.find(r.code.lot);
@@ -342,12 +388,9 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
       if (recall.covers(r.code.lot)) r.recalls.push_back(recall);
     }
     if (!code.serial.empty()) {
-      auto query = epcis::parse_query({{"MATCH_anyEPC", code.uri}, {"perPage", "100"}});
-      if (query.ok()) {
-        auto page = query_events(db, *query);
-        if (!page.ok()) return page.error();
-        for (const StoredEvent& stored : page->events) {
-          auto event = epcis::read_stored_event(stored.json);
+      if (auto unit = epcis::parse_epc(code.uri); unit.ok()) {
+        for (const std::string& json : unit_events(db, unit->key, unit->qualifier, kJourneySteps)) {
+          auto event = epcis::read_stored_event(json);
           if (!event.ok()) continue;
           r.journey.push_back(
               {event->event_time, event->biz_step, event->disposition,
@@ -357,10 +400,7 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
             r.journey.begin(), r.journey.end(),
             [](const JourneyStep& a, const JourneyStep& b) { return a.event_time > b.event_time; });
       }
-      long long places = 0;
-      db.session() << "SELECT COUNT(*) FROM scan_places WHERE gtin = :g AND serial = :s",
-          soci::use(code.gtin), soci::use(code.serial), soci::into(places);
-      r.scan_places = static_cast<std::size_t>(places);
+      r.scan_places = scan_place_count(db, code.gtin, code.serial);
       r.many_places = r.scan_places >= many_places;
     }
     out.status = Lookup::found;

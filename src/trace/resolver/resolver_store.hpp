@@ -29,12 +29,16 @@ Result<std::vector<Recall>> list_recalls(store::Database& db, std::string_view g
 Result<SpotCheck> add_spot_check(store::Database& db, SpotCheck check, std::string_view actor);
 Result<std::vector<SpotCheck>> list_spot_checks(store::Database& db, std::string_view gtin);
 
-// A scan of a serialised code from a named place.
+// Scans of one serialised code from one place: every resolver hit of a code with a serial
+// is a scan. `place` is what scan_place() made of the declared place; "" when none was
+// declared (counted, but not a place).
 struct Scan {
   std::string gtin;
   std::string serial;
   std::string place;
-  std::string at;  // UTC, ISO 8601
+  std::string first_at;  // UTC, ISO 8601
+  std::string last_at;
+  long long count = 1;
 };
 // Adds a batch of scans in one transaction (scan_places: one row per serial and place) and
 // returns how many serials reached `many_places` distinct places with this batch (each
@@ -52,6 +56,11 @@ struct SuspectSerial {
 };
 Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db,
                                                    std::size_t many_places = kDefaultManyPlaces);
+
+// A serial that was scanned but never issued for its GTIN (疑似假冒), newest scan first,
+// at most `limit`. `places` counts the declared places among its scans.
+Result<std::vector<SuspectSerial>> never_issued_serials(store::Database& db,
+                                                        std::size_t limit = 1000);
 
 enum class Lookup {
   found,
