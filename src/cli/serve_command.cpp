@@ -25,6 +25,7 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
   std::string web = "web/dist";
+  int fresh_ms = 10;
 };
 
 server::ServerOptions listen_options(const std::string& listen, int threads) {
@@ -57,6 +58,7 @@ void serve(const ServeOptions& options) {
   if (!pool.ok()) throw UserError{pool.error().describe()};
 
   server::ApiOptions api_options;
+  api_options.versions_max_age = std::chrono::milliseconds(options.fresh_ms);
   std::error_code ec;
   if (!options.web.empty() && std::filesystem::is_directory(options.web, ec)) {
     api_options.web_root = options.web;
@@ -102,6 +104,11 @@ void add_serve_commands(CLI::App& app) {
       ->capture_default_str();
   serve_cmd->add_option("--threads", options->threads, "服务线程数（默认 CPU 核数）");
   serve_cmd->add_option("--web", options->web, "网页界面目录（Vite 构建产物）")
+      ->capture_default_str();
+  serve_cmd->add_option("--fresh-ms", options->fresh_ms,
+                        "其他进程（命令行、psql）写入的数据最迟多少毫秒后反映在缓存的响应中"
+                        "（0 表示每个请求都检查）")
+      ->check(CLI::Range(0, 60000))
       ->capture_default_str();
   serve_cmd->callback([options] { serve(*options); });
 }

@@ -68,6 +68,7 @@ Api::Api(ApiOptions options, DatabasePool& pool)
     : options_(std::move(options)),
       pool_(pool),
       router_(api_routes()),
+      version_watch_(options_.versions_max_age),
       login_limiter_(options_.login_attempts, options_.login_window),
       scans_(std::make_unique<ScanRecorder>(pool, options_.many_places,
                                             options_.scan_flush_interval)) {
@@ -84,6 +85,10 @@ Response Api::handle(const Request& request, std::string_view client) {
     spdlog::error("{} {}: {}", std::string(http::to_string(request.method())),
                   std::string(request.target()), e.what());
     res = error_for(http::status::internal_server_error, "服务器内部错误，请稍后再试");
+  }
+  // What this request wrote is seen by the next one, whatever the watch's max_age.
+  if (request.method() != http::verb::get && request.method() != http::verb::head) {
+    version_watch_.mark_stale();
   }
   res.version(request.version());
   res.set(http::field::server, "zhiyou");
@@ -173,7 +178,9 @@ std::optional<people::Account> Api::caller(RequestContext& ctx, std::string_view
 }
 
 const store::DataVersions& RequestContext::versions() {
-  if (!versions_) versions_ = store::data_versions(db());
+  if (versions_) return *versions_;
+  versions_ = api.versions().recent();
+  if (!versions_) versions_ = api.versions().read(db());
   return *versions_;
 }
 

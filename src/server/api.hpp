@@ -25,6 +25,7 @@
 #include "server/scan_recorder.hpp"
 #include "server/session_cache.hpp"
 #include "server/static_files.hpp"
+#include "server/version_watch.hpp"
 #include "store/data_version.hpp"
 
 namespace zhiyou::server {
@@ -37,6 +38,9 @@ struct ApiOptions {
   // A serial scanned from this many distinct places is flagged as possibly copied.
   std::size_t many_places = trace::resolver::kDefaultManyPlaces;
   std::chrono::milliseconds scan_flush_interval{1000};
+  // How old the data versions behind the caches may be (see version_watch.hpp): a change
+  // made outside this server shows within this time. Zero: read them for every request.
+  std::chrono::milliseconds versions_max_age{0};
 };
 
 class Api {
@@ -53,6 +57,7 @@ class Api {
   ResponseCache& response_cache() { return response_cache_; }
   ScanRecorder& scans() { return *scans_; }
   ProductFactsCache& product_facts() { return product_facts_; }
+  VersionWatch& versions() { return version_watch_; }
   // Scans of well-formed serials that were never issued (疑似假冒), since the server started.
   std::atomic<std::uint64_t>& never_issued_scans() { return never_issued_scans_; }
 
@@ -65,6 +70,7 @@ class Api {
   ApiOptions options_;
   DatabasePool& pool_;
   Router router_;
+  VersionWatch version_watch_;
   Metrics metrics_;
   RateLimiter login_limiter_;
   ResponseCache response_cache_;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <thread>
 
 #include "monitoring/observation_store.hpp"
 #include "server/server_fixture.hpp"
@@ -94,6 +95,48 @@ TEST_P(ResponseCaching, AUnitReporterNeverGetsTheOfficesCachedView) {
   const HttpReply seen_by_unit = call({http::verb::get, path, "", unit});
   ASSERT_EQ(seen_by_unit.status, 200u);
   EXPECT_EQ(seen_by_unit.body.find(other), std::string::npos) << seen_by_unit.body;
+}
+
+// As `zhiyou serve` runs: the versions are read at most once per max_age.
+class ResponseCachingWithMaxAge : public ServerTest {
+ protected:
+  ApiOptions api_options() override {
+    ApiOptions options = ServerTest::api_options();
+    options.versions_max_age = std::chrono::milliseconds(200);
+    return options;
+  }
+};
+ZHIYOU_ON_BOTH_ENGINES(ResponseCachingWithMaxAge);
+
+TEST_P(ResponseCachingWithMaxAge, AFigurePostedThroughTheApiIsSeenAtOnce) {
+  const std::string office = login(Role::office);
+  const std::string path = std::string("/api/v1/observations?plan=") + kPlanId + "&period=2025";
+  ASSERT_EQ(call({http::verb::get, path, "", office}).status, 200u);  // cached
+  const std::string figure = json::serialize(json::object{
+      {"indicator_id", kOwnIndicator}, {"region", "全市"}, {"period", "2025"}, {"value", 41.5}});
+  ASSERT_EQ(call({http::verb::post, "/api/v1/observations", figure, office}).status, 201u);
+  const HttpReply after = call({http::verb::get, path, "", office});
+  ASSERT_EQ(after.status, 200u) << after.body;
+  EXPECT_DOUBLE_EQ(city_value(after.json(), kOwnIndicator), 41.5);
+}
+
+TEST_P(ResponseCachingWithMaxAge, AFigureWrittenByAnotherProcessShowsOnceMaxAgeIsUp) {
+  const std::string office = login(Role::office);
+  const std::string path = std::string("/api/v1/observations?plan=") + kPlanId + "&period=2025";
+  ASSERT_EQ(call({http::verb::get, path, "", office}).status, 200u);  // cached
+  monitoring::Observation figure{kOwnIndicator, "全市", *Period::parse("2025"), 41.5, "统计公报",
+                                 "cli",         ""};
+  ASSERT_TRUE(monitoring::save_observations(db(), {figure}).ok());
+  // Not a timing assertion: the answer must change, at the latest a little after max_age.
+  double seen = -1;
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (seen == -1 && std::chrono::steady_clock::now() < give_up) {
+    const HttpReply reply = call({http::verb::get, path, "", office});
+    ASSERT_EQ(reply.status, 200u) << reply.body;
+    seen = city_value(reply.json(), kOwnIndicator);
+    if (seen == -1) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_DOUBLE_EQ(seen, 41.5);
 }
 
 }  // namespace
