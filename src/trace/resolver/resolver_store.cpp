@@ -365,13 +365,16 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
   r.maker = facts.maker;
   r.maker_region = facts.maker_region;
   try {
+    const ReadSnapshot snapshot(db);
     if (!code.serial.empty()) {
-      auto lot = issued_lot(db, code.gtin, code.serial);
-      if (!lot || (!code.lot.empty() && *lot != code.lot)) {
+      auto issued = issued_code(db, code.gtin, code.serial);
+      if (!issued || (!code.lot.empty() && issued->lot != code.lot)) {
         out.status = Lookup::never_issued;
         return out;
       }
-      r.code.lot = *lot;  // a scan of (01)+(21) alone still shows the batch
+      r.code.lot = issued->lot;  // a scan of (01)+(21) alone still shows the batch
+      r.scan_places = issued->scan_places;
+      r.many_places = r.scan_places >= many_places;
     }
     if (!r.code.lot.empty()) {
       const auto batch = facts.batches.find(r.code.lot);
@@ -400,8 +403,6 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
             r.journey.begin(), r.journey.end(),
             [](const JourneyStep& a, const JourneyStep& b) { return a.event_time > b.event_time; });
       }
-      r.scan_places = scan_place_count(db, code.gtin, code.serial);
-      r.many_places = r.scan_places >= many_places;
     }
     out.status = Lookup::found;
     return out;

@@ -10,15 +10,16 @@
 namespace zhiyou::trace::resolver {
 namespace {
 
-constexpr const char* kIssuedLot = "SELECT lot FROM codes WHERE gtin = ? AND serial = ?";
+// The code and the places it was scanned from, in one step.
+constexpr const char* kIssuedCode =
+    "SELECT lot, (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = c.gtin"
+    " AND s.serial = c.serial AND s.place <> '') FROM codes c WHERE c.gtin = ? AND c.serial = ?";
 // Newest first: a unit with a long history shows its latest steps.
 constexpr const char* kUnitEvents =
     "SELECT event_json FROM epcis_events WHERE event_key IN"
     " (SELECT event_key FROM epcis_event_epcs WHERE epc_key = ? AND qualifier = ?"
     " AND role IN ('e', 'c', 'p', 'i', 'o'))"
     " ORDER BY event_key DESC LIMIT ?";
-constexpr const char* kScanPlaces =
-    "SELECT COUNT(*) FROM scan_places WHERE gtin = ? AND serial = ? AND place <> ''";
 
 // A statement prepared once; run() binds, steps through the rows and always resets.
 class Prepared {
@@ -32,6 +33,13 @@ class Prepared {
   Prepared(const Prepared&) = delete;
   Prepared& operator=(const Prepared&) = delete;
   ~Prepared() { sqlite_api::sqlite3_finalize(statement_); }
+
+  // Runs a statement without parameters or rows (BEGIN, COMMIT).
+  void run() {
+    const int rc = sqlite_api::sqlite3_step(statement_);
+    sqlite_api::sqlite3_reset(statement_);
+    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
+  }
 
   // Calls row(statement) for each row.
   template <class Row>
@@ -73,14 +81,18 @@ class SqliteScanQueries {
  public:
   explicit SqliteScanQueries(store::Database& db)
       : connection_(static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_),
-        issued_lot_(connection_, kIssuedLot),
+        issued_code_(connection_, kIssuedCode),
         unit_events_(connection_, kUnitEvents),
-        scan_places_(connection_, kScanPlaces) {}
+        begin_(connection_, "BEGIN"),
+        commit_(connection_, "COMMIT"),
+        rollback_(connection_, "ROLLBACK") {}
 
   sqlite_api::sqlite3* connection_;
-  Prepared issued_lot_;
+  Prepared issued_code_;
   Prepared unit_events_;
-  Prepared scan_places_;
+  Prepared begin_;
+  Prepared commit_;
+  Prepared rollback_;
 };
 
 // PostgreSQL: the same SQL with SOCI's named placeholders.
@@ -99,18 +111,42 @@ std::string with_names(const char* sql) {
 
 }  // namespace
 
-std::optional<std::string> issued_lot(store::Database& db, const std::string& gtin,
-                                      const std::string& serial) {
-  std::optional<std::string> lot;
-  if (db.engine() == store::Engine::sqlite) {
-    db.attached<SqliteScanQueries>().issued_lot_.run(
-        gtin, serial, [&](sqlite_api::sqlite3_stmt* s) { lot = column_text(s, 0); });
-    return lot;
+ReadSnapshot::ReadSnapshot(store::Database& db) {
+  if (db.engine() != store::Engine::sqlite) return;
+  db.attached<SqliteScanQueries>().begin_.run();
+  db_ = &db;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (db_ == nullptr) return;
+  auto& queries = db_->attached<SqliteScanQueries>();
+  try {
+    queries.commit_.run();  // a read transaction: nothing to write
+  } catch (const std::exception&) {
+    try {
+      queries.rollback_.run();
+    } catch (const std::exception&) {  // nothing more to do; the connection reports it next
+    }
   }
-  std::string found;
-  db.session() << with_names(kIssuedLot), soci::use(gtin), soci::use(serial), soci::into(found);
-  if (db.session().got_data()) lot = std::move(found);
-  return lot;
+}
+
+std::optional<IssuedCode> issued_code(store::Database& db, const std::string& gtin,
+                                      const std::string& serial) {
+  std::optional<IssuedCode> code;
+  if (db.engine() == store::Engine::sqlite) {
+    db.attached<SqliteScanQueries>().issued_code_.run(
+        gtin, serial, [&](sqlite_api::sqlite3_stmt* s) {
+          code = IssuedCode{column_text(s, 0),
+                            static_cast<std::size_t>(sqlite_api::sqlite3_column_int64(s, 1))};
+        });
+    return code;
+  }
+  std::string lot;
+  long long places = 0;
+  db.session() << with_names(kIssuedCode), soci::use(gtin), soci::use(serial), soci::into(lot),
+      soci::into(places);
+  if (db.session().got_data()) code = IssuedCode{std::move(lot), static_cast<std::size_t>(places)};
+  return code;
 }
 
 std::vector<std::string> unit_events(store::Database& db, const std::string& epc_key,
@@ -128,19 +164,6 @@ std::vector<std::string> unit_events(store::Database& db, const std::string& epc
   select.execute();
   while (select.fetch()) events.push_back(json);
   return events;
-}
-
-std::size_t scan_place_count(store::Database& db, const std::string& gtin,
-                             const std::string& serial) {
-  long long places = 0;
-  if (db.engine() == store::Engine::sqlite) {
-    db.attached<SqliteScanQueries>().scan_places_.run(
-        gtin, serial,
-        [&](sqlite_api::sqlite3_stmt* s) { places = sqlite_api::sqlite3_column_int64(s, 0); });
-  } else {
-    db.session() << with_names(kScanPlaces), soci::use(gtin), soci::use(serial), soci::into(places);
-  }
-  return static_cast<std::size_t>(places);
 }
 
 }  // namespace zhiyou::trace::resolver

@@ -15,9 +15,26 @@ class Database;
 
 namespace zhiyou::trace::resolver {
 
-// The lot the serial was issued in; nullopt when it was never issued for the GTIN.
-// Throws on SQL errors, as the two below.
-std::optional<std::string> issued_lot(store::Database& db, const std::string& gtin,
+// The lookups of one scan in one read transaction (on SQLite: one set of file locks instead
+// of one per lookup, and one consistent view). Ends when it goes out of scope.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(store::Database& db);  // throws on SQL errors
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot();
+
+ private:
+  store::Database* db_ = nullptr;  // null on PostgreSQL: each lookup is one round trip
+};
+
+struct IssuedCode {
+  std::string lot;              // the lot it was issued in
+  std::size_t scan_places = 0;  // distinct declared places it was scanned from
+};
+// The serial as issued for the GTIN; nullopt when it never was. Throws on SQL errors, as
+// unit_events does.
+std::optional<IssuedCode> issued_code(store::Database& db, const std::string& gtin,
                                       const std::string& serial);
 
 // The captured JSON of the newest `limit` events that name the unit (epc_key + qualifier,
@@ -25,10 +42,5 @@ std::optional<std::string> issued_lot(store::Database& db, const std::string& gt
 // newest capture first.
 std::vector<std::string> unit_events(store::Database& db, const std::string& epc_key,
                                      const std::string& qualifier, int limit);
-
-// How many distinct declared places the serial was scanned from (scans with no place do
-// not count).
-std::size_t scan_place_count(store::Database& db, const std::string& gtin,
-                             const std::string& serial);
 
 }  // namespace zhiyou::trace::resolver
