@@ -88,6 +88,13 @@ Result<std::unique_ptr<soci::session>> open_sqlite(std::string_view url) {
   if (!connect) {
     return open_error(url, connect.error().message);
   }
+  // Before the first connection: SQLite's memory statistics take one process-wide mutex on
+  // every allocation, shared by all server threads; nothing here reads them.
+  static const bool configured = [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   auto session = std::make_unique<soci::session>(soci::sqlite3, *connect);
   // Foreign keys are off by default in SQLite and cannot change inside a transaction.
   *session << "PRAGMA foreign_keys = ON";

@@ -14,12 +14,14 @@ namespace {
 constexpr const char* kIssuedCode =
     "SELECT lot, (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = c.gtin"
     " AND s.serial = c.serial AND s.place <> '') FROM codes c WHERE c.gtin = ? AND c.serial = ?";
-// Newest first: a unit with a long history shows its latest steps.
+// Newest first: a unit with a long history shows its latest steps. A join rather than
+// `IN (subquery)`, which makes SQLite build a temporary table on every scan; an event naming
+// the unit in two roles comes twice, next to each other (unit_events() keeps one).
 constexpr const char* kUnitEvents =
-    "SELECT event_json FROM epcis_events WHERE event_key IN"
-    " (SELECT event_key FROM epcis_event_epcs WHERE epc_key = ? AND qualifier = ?"
-    " AND role IN ('e', 'c', 'p', 'i', 'o'))"
-    " ORDER BY event_key DESC LIMIT ?";
+    "SELECT e.event_key, e.event_json FROM epcis_event_epcs x"
+    " JOIN epcis_events e ON e.event_key = x.event_key"
+    " WHERE x.epc_key = ? AND x.qualifier = ? AND x.role IN ('e', 'c', 'p', 'i', 'o')"
+    " ORDER BY x.event_key DESC LIMIT ?";
 
 // A statement prepared once; run() binds, steps through the rows and always resets.
 class Prepared {
@@ -152,17 +154,28 @@ std::optional<IssuedCode> issued_code(store::Database& db, const std::string& gt
 std::vector<std::string> unit_events(store::Database& db, const std::string& epc_key,
                                      const std::string& qualifier, int limit) {
   std::vector<std::string> events;
+  long long last_key = -1;
+  auto add = [&](long long key, std::string json) {
+    if (key == last_key) return;
+    last_key = key;
+    events.push_back(std::move(json));
+  };
   if (db.engine() == store::Engine::sqlite) {
     db.attached<SqliteScanQueries>().unit_events_.run(
         epc_key, qualifier,
-        [&](sqlite_api::sqlite3_stmt* s) { events.push_back(column_text(s, 0)); }, limit);
+        [&](sqlite_api::sqlite3_stmt* s) {
+          add(sqlite_api::sqlite3_column_int64(s, 0), column_text(s, 1));
+        },
+        limit);
     return events;
   }
+  long long key = 0;
   std::string json;
-  soci::statement select = (db.session().prepare << with_names(kUnitEvents), soci::use(epc_key),
-                            soci::use(qualifier), soci::use(limit), soci::into(json));
+  soci::statement select =
+      (db.session().prepare << with_names(kUnitEvents), soci::use(epc_key), soci::use(qualifier),
+       soci::use(limit), soci::into(key), soci::into(json));
   select.execute();
-  while (select.fetch()) events.push_back(json);
+  while (select.fetch()) add(key, json);
   return events;
 }
 
