@@ -25,8 +25,16 @@ void Metrics::record(std::string_view route, std::string_view method, unsigned s
                      std::chrono::duration<double> latency) {
   const double seconds = latency.count();
   std::lock_guard lock(mutex_);
-  ++requests_[{std::string(route), std::string(method), status}];
-  Histogram& h = latency_[std::string(route)];
+  auto count = requests_.find(std::make_tuple(route, method, status));
+  if (count == requests_.end()) {
+    count = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), 0)
+                .first;
+  }
+  ++count->second;
+  auto histogram = latency_.find(route);
+  if (histogram == latency_.end())
+    histogram = latency_.emplace(std::string(route), Histogram{}).first;
+  Histogram& h = histogram->second;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) {
       ++h.counts[i];

@@ -38,8 +38,9 @@ class Metrics {
   };
 
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;
+  // Looked up by string_view (std::less<>): recording a request allocates nothing.
+  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t, std::less<>> requests_;
+  std::map<std::string, Histogram, std::less<>> latency_;
   std::atomic<long long> open_connections_{0};
 };
 

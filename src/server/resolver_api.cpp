@@ -82,18 +82,23 @@ void record_scan(const RequestContext& ctx, const resolver::ScannedCode& code, K
 }  // namespace
 
 Response resolve_code(RequestContext& ctx) {
+  // A code's answer changes only with the tables behind it; codes themselves are only ever
+  // added, and only answers for well-formed codes that exist are kept. So a kept answer
+  // needs no parsing, unless the scan is to be recorded.
+  const std::int64_t version = ctx.versions().trace;
+  const std::string key = cache_key(ctx);
+  if (auto hit = ctx.api.response_cache().find(key, version)) {
+    if (ctx.query.contains("loc")) {
+      if (auto code = resolver::read_scanned_code(ctx.request.target()); code.ok()) {
+        record_scan(ctx, *code, Keep::if_placed);
+      }
+    }
+    return std::move(*hit);
+  }
   auto code = resolver::read_scanned_code(ctx.request.target());
   if (!code.ok()) {
     return problem(ctx, http::status::bad_request, "无法识别的码",
                    code.error().describe() + "。请确认扫描的是商品上的二维码。", false);
-  }
-  // A code's answer changes only with the tables behind it; codes themselves are only ever
-  // added, and unknown codes are not kept.
-  const std::int64_t version = ctx.versions().trace;
-  const std::string key = cache_key(ctx);
-  if (auto hit = ctx.api.response_cache().find(key, version)) {
-    record_scan(ctx, *code, Keep::if_placed);
-    return std::move(*hit);
   }
 
   ProductFactsCache::Facts facts = ctx.api.product_facts().find(code->gtin, version);

@@ -5,8 +5,7 @@ namespace {
 
 void raise_to(std::atomic<std::int64_t>& counter, std::int64_t value) {
   std::int64_t seen = counter.load(std::memory_order_relaxed);
-  while (seen < value &&
-         !counter.compare_exchange_weak(seen, value, std::memory_order_acq_rel)) {
+  while (seen < value && !counter.compare_exchange_weak(seen, value, std::memory_order_acq_rel)) {
   }
 }
 

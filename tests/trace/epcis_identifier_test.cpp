@@ -6,6 +6,7 @@
 #include "trace/epcis/cbv.hpp"
 #include "trace/epcis/epc.hpp"
 #include "trace/epcis/event_time.hpp"
+#include "trace/gs1/percent_encoding.hpp"
 
 namespace zhiyou::trace::epcis {
 namespace {
@@ -53,6 +54,21 @@ TEST(EpcIdentifier, DigitalLinksOnAnyHostMatchTheUrn) {
   // Not GS1 keys: kept as given.
   EXPECT_EQ(canonical("urn:epc:id:bic:CSQU3054383"), "urn:epc:id:bic:CSQU3054383");
   EXPECT_EQ(canonical("https://example.com/things/42"), "https://example.com/things/42");
+}
+
+TEST(EpcIdentifier, AnSgtinFromGtinAndSerialIsTheOneItsDigitalLinkNames) {
+  // The resolver's scans find the events captured for the same unit, also for a serial with
+  // characters a URI path escapes.
+  for (const char* serial : {"400", "A/B%2", "a&b'(c)\"<>?"}) {
+    const Epc made = sgtin_epc("10614141123459", serial);
+    std::string path;
+    gs1::percent_encode_append(path, serial, gs1::UriPart::path);
+    auto parsed = parse_epc("https://id.gs1.org/01/10614141123459/21/" + path);
+    ASSERT_TRUE(parsed.ok()) << serial;
+    EXPECT_EQ(made.key, parsed->key) << serial;
+    EXPECT_EQ(made.qualifier, parsed->qualifier) << serial;
+    EXPECT_EQ(made.uri(), parsed->uri()) << serial;
+  }
 }
 
 TEST(EpcIdentifier, PatternsAreOnlyForQueries) {

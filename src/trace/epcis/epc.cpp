@@ -267,6 +267,14 @@ Result<Epc> parse_epc(std::string_view text) { return parse(text, false); }
 
 Result<Epc> parse_epc_or_pattern(std::string_view text) { return parse(text, true); }
 
+Epc sgtin_epc(std::string_view gtin, std::string_view serial) {
+  Epc epc;
+  epc.gs1 = true;
+  append_path(epc.key, "01", gtin);
+  append_path(epc.qualifier, "21", serial);
+  return epc;
+}
+
 Result<std::string> canonical_identifier(std::string_view text) {
   auto epc = parse(text, false);
   if (!epc) return epc.error();

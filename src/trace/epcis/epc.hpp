@@ -38,6 +38,10 @@ struct Epc {
 // malformed (wrong digit counts, check digit, character set) or the text is not a URI.
 Result<Epc> parse_epc(std::string_view text);
 
+// The SGTIN of a checked GTIN and serial, as parse_epc() gives it for their Digital Link
+// (the resolver has parsed them already).
+Epc sgtin_epc(std::string_view gtin, std::string_view serial);
+
 // The same for query parameters, where EPC patterns (urn:epc:idpat:…) are also allowed.
 Result<Epc> parse_epc_or_pattern(std::string_view text);
 

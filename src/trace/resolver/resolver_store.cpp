@@ -391,8 +391,9 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
       if (recall.covers(r.code.lot)) r.recalls.push_back(recall);
     }
     if (!code.serial.empty()) {
-      if (auto unit = epcis::parse_epc(code.uri); unit.ok()) {
-        for (const std::string& json : unit_events(db, unit->key, unit->qualifier, kJourneySteps)) {
+      {
+        const epcis::Epc unit = epcis::sgtin_epc(code.gtin, code.serial);
+        for (const std::string& json : unit_events(db, unit.key, unit.qualifier, kJourneySteps)) {
           auto event = epcis::read_stored_event(json);
           if (!event.ok()) continue;
           r.journey.push_back(
