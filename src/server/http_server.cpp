@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -40,6 +41,30 @@ bool is_capture(const beast::http::request_header<>& header) {
   const std::string_view target = header.target();
   return header.method() == beast::http::verb::post &&
          target.substr(0, target.find('?')) == "/epcis/capture";
+}
+
+// The status line and header fields as they go on the wire. Beast's serializer walks them
+// as a chain of buffer sequences on every write; for the short answers most requests get,
+// one string and one gathered write cost less.
+std::string header_bytes(const Response& res) {
+  std::string out;
+  out.reserve(256);
+  out += res.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out += std::to_string(res.result_int());
+  out += ' ';
+  const beast::string_view reason = res.reason();
+  const beast::string_view phrase =
+      reason.empty() ? beast::http::obsolete_reason(res.result()) : reason;
+  out.append(phrase.data(), phrase.size());
+  out += "\r\n";
+  for (const auto& field : res) {
+    out += field.name_string();
+    out += ": ";
+    out += field.value();
+    out += "\r\n";
+  }
+  out += "\r\n";
+  return out;
 }
 
 bool is_http_error(const beast::error_code& ec) {
@@ -187,13 +212,22 @@ class Connection : public std::enable_shared_from_this<Connection> {
     in_request_ = true;
     response_ = std::move(response);
     stream_.expires_after(server_.options.read_timeout);
-    beast::http::async_write(
-        stream_, *response_,
-        [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
-          self->response_.reset();
-          if (ec || close_after) return self->close();
-          self->read_next();
-        });
+    auto done = [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
+      self->response_.reset();
+      self->header_.clear();
+      if (ec || close_after) return self->close();
+      self->read_next();
+    };
+    // Every response with a known length (all of ours) goes out as header + body in one
+    // gathered write; anything else through Beast's serializer.
+    if (response_->has_content_length()) {
+      header_ = header_bytes(*response_);
+      const std::array<asio::const_buffer, 2> buffers{asio::buffer(header_),
+                                                      asio::buffer(response_->body())};
+      asio::async_write(stream_, buffers, std::move(done));
+      return;
+    }
+    beast::http::async_write(stream_, *response_, std::move(done));
   }
 
   void close() {
@@ -206,6 +240,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::flat_buffer buffer_;
   std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
   std::optional<Response> response_;
+  std::string header_;  // of response_, while it is written
   Worker& worker_;
   HttpServer::Impl& server_;
   std::string client_;
