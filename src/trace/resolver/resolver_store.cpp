@@ -365,9 +365,11 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
   r.maker = facts.maker;
   r.maker_region = facts.maker_region;
   try {
-    const ReadSnapshot snapshot(db);
+    std::vector<std::string> events;
     if (!code.serial.empty()) {
-      auto issued = issued_code(db, code.gtin, code.serial);
+      const epcis::Epc unit = epcis::sgtin_epc(code.gtin, code.serial);
+      auto issued =
+          serial_facts(db, code.gtin, code.serial, unit.key, unit.qualifier, kJourneySteps);
       if (!issued || (!code.lot.empty() && issued->lot != code.lot)) {
         out.status = Lookup::never_issued;
         return out;
@@ -375,6 +377,7 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
       r.code.lot = issued->lot;  // a scan of (01)+(21) alone still shows the batch
       r.scan_places = issued->scan_places;
       r.many_places = r.scan_places >= many_places;
+      events = std::move(issued->events);
     }
     if (!r.code.lot.empty()) {
       const auto batch = facts.batches.find(r.code.lot);
@@ -390,21 +393,15 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
     for (const Recall& recall : facts.recalls) {
       if (recall.covers(r.code.lot)) r.recalls.push_back(recall);
     }
-    if (!code.serial.empty()) {
-      {
-        const epcis::Epc unit = epcis::sgtin_epc(code.gtin, code.serial);
-        for (const std::string& json : unit_events(db, unit.key, unit.qualifier, kJourneySteps)) {
-          auto event = epcis::read_stored_event(json);
-          if (!event.ok()) continue;
-          r.journey.push_back(
-              {event->event_time, event->biz_step, event->disposition,
-               event->biz_location.empty() ? event->read_point : event->biz_location});
-        }
-        std::stable_sort(
-            r.journey.begin(), r.journey.end(),
-            [](const JourneyStep& a, const JourneyStep& b) { return a.event_time > b.event_time; });
-      }
+    for (const std::string& json : events) {
+      auto event = epcis::read_stored_event(json);
+      if (!event.ok()) continue;
+      r.journey.push_back({event->event_time, event->biz_step, event->disposition,
+                           event->biz_location.empty() ? event->read_point : event->biz_location});
     }
+    std::stable_sort(
+        r.journey.begin(), r.journey.end(),
+        [](const JourneyStep& a, const JourneyStep& b) { return a.event_time > b.event_time; });
     out.status = Lookup::found;
     return out;
   } catch (const std::exception& e) {

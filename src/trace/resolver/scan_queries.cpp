@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <array>
 #include <stdexcept>
 
 #include "store/database.hpp"
@@ -10,42 +11,44 @@
 namespace zhiyou::trace::resolver {
 namespace {
 
-// The code and the places it was scanned from, in one step.
-constexpr const char* kIssuedCode =
-    "SELECT lot, (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = c.gtin"
-    " AND s.serial = c.serial AND s.place <> '') FROM codes c WHERE c.gtin = ? AND c.serial = ?";
-// Newest first: a unit with a long history shows its latest steps. A join rather than
-// `IN (subquery)`, which makes SQLite build a temporary table on every scan; an event naming
-// the unit in two roles comes twice, next to each other (unit_events() keeps one).
-constexpr const char* kUnitEvents =
-    "SELECT e.event_key, e.event_json FROM epcis_event_epcs x"
-    " JOIN epcis_events e ON e.event_key = x.event_key"
-    " WHERE x.epc_key = ? AND x.qualifier = ? AND x.role IN ('e', 'c', 'p', 'i', 'o')"
-    " ORDER BY x.event_key DESC LIMIT ?";
+// One row per event, newest first, or one row with no event; the scan-place count repeats on
+// each. Parameters in order: epc_key, qualifier, gtin, serial, max_events. Joins rather than
+// `IN (subquery)`, which made SQLite build a temporary table on every scan. An event naming
+// the unit in two roles comes twice, next to each other (serial_facts() keeps one).
+constexpr const char* kSerialFacts =
+    "SELECT c.lot, (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = c.gtin"
+    " AND s.serial = c.serial AND s.place <> ''), e.event_key, e.event_json FROM codes c"
+    " LEFT JOIN epcis_event_epcs x ON x.epc_key = ? AND x.qualifier = ?"
+    " AND x.role IN ('e', 'c', 'p', 'i', 'o')"
+    " LEFT JOIN epcis_events e ON e.event_key = x.event_key"
+    " WHERE c.gtin = ? AND c.serial = ? ORDER BY x.event_key DESC LIMIT ?";
 
-// A statement prepared once; run() binds, steps through the rows and always resets.
-class Prepared {
+std::string column_text(sqlite_api::sqlite3_stmt* s, int column) {
+  const auto* text = sqlite_api::sqlite3_column_text(s, column);
+  return text == nullptr
+             ? std::string()
+             : std::string(reinterpret_cast<const char*>(text),
+                           static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(s, column)));
+}
+
+// kSerialFacts prepared once per SQLite connection.
+class SqliteSerialFacts {
  public:
-  Prepared(sqlite_api::sqlite3* connection, const char* sql) : connection_(connection) {
-    if (sqlite_api::sqlite3_prepare_v3(connection_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement_,
-                                       nullptr) != SQLITE_OK) {
+  explicit SqliteSerialFacts(store::Database& db)
+      : connection_(
+            static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_) {
+    if (sqlite_api::sqlite3_prepare_v3(connection_, kSerialFacts, -1, SQLITE_PREPARE_PERSISTENT,
+                                       &statement_, nullptr) != SQLITE_OK) {
       throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
     }
   }
-  Prepared(const Prepared&) = delete;
-  Prepared& operator=(const Prepared&) = delete;
-  ~Prepared() { sqlite_api::sqlite3_finalize(statement_); }
+  SqliteSerialFacts(const SqliteSerialFacts&) = delete;
+  SqliteSerialFacts& operator=(const SqliteSerialFacts&) = delete;
+  ~SqliteSerialFacts() { sqlite_api::sqlite3_finalize(statement_); }
 
-  // Runs a statement without parameters or rows (BEGIN, COMMIT).
-  void run() {
-    const int rc = sqlite_api::sqlite3_step(statement_);
-    sqlite_api::sqlite3_reset(statement_);
-    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
-  }
-
-  // Calls row(statement) for each row.
+  // Calls row(statement) for each row; always leaves the statement reset.
   template <class Row>
-  void run(const std::string& a, const std::string& b, Row&& row, int limit = -1) {
+  void run(const std::array<const std::string*, 4>& texts, int limit, Row&& row) {
     struct Reset {
       sqlite_api::sqlite3_stmt* s;
       ~Reset() {
@@ -53,11 +56,12 @@ class Prepared {
         sqlite_api::sqlite3_clear_bindings(s);
       }
     } reset{statement_};
-    sqlite_api::sqlite3_bind_text(statement_, 1, a.data(), static_cast<int>(a.size()),
-                                  SQLITE_STATIC);
-    sqlite_api::sqlite3_bind_text(statement_, 2, b.data(), static_cast<int>(b.size()),
-                                  SQLITE_STATIC);
-    if (limit >= 0) sqlite_api::sqlite3_bind_int(statement_, 3, limit);
+    int index = 0;
+    for (const std::string* text : texts) {
+      sqlite_api::sqlite3_bind_text(statement_, ++index, text->data(),
+                                    static_cast<int>(text->size()), SQLITE_STATIC);
+    }
+    sqlite_api::sqlite3_bind_int(statement_, ++index, limit);
     for (;;) {
       const int rc = sqlite_api::sqlite3_step(statement_);
       if (rc == SQLITE_DONE) return;
@@ -69,32 +73,6 @@ class Prepared {
  private:
   sqlite_api::sqlite3* connection_;
   sqlite_api::sqlite3_stmt* statement_ = nullptr;
-};
-
-std::string column_text(sqlite_api::sqlite3_stmt* s, int column) {
-  const auto* text = sqlite_api::sqlite3_column_text(s, column);
-  return text == nullptr
-             ? std::string()
-             : std::string(reinterpret_cast<const char*>(text),
-                           static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(s, column)));
-}
-
-class SqliteScanQueries {
- public:
-  explicit SqliteScanQueries(store::Database& db)
-      : connection_(static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_),
-        issued_code_(connection_, kIssuedCode),
-        unit_events_(connection_, kUnitEvents),
-        begin_(connection_, "BEGIN"),
-        commit_(connection_, "COMMIT"),
-        rollback_(connection_, "ROLLBACK") {}
-
-  sqlite_api::sqlite3* connection_;
-  Prepared issued_code_;
-  Prepared unit_events_;
-  Prepared begin_;
-  Prepared commit_;
-  Prepared rollback_;
 };
 
 // PostgreSQL: the same SQL with SOCI's named placeholders.
@@ -113,70 +91,45 @@ std::string with_names(const char* sql) {
 
 }  // namespace
 
-ReadSnapshot::ReadSnapshot(store::Database& db) {
-  if (db.engine() != store::Engine::sqlite) return;
-  db.attached<SqliteScanQueries>().begin_.run();
-  db_ = &db;
-}
-
-ReadSnapshot::~ReadSnapshot() {
-  if (db_ == nullptr) return;
-  auto& queries = db_->attached<SqliteScanQueries>();
-  try {
-    queries.commit_.run();  // a read transaction: nothing to write
-  } catch (const std::exception&) {
-    try {
-      queries.rollback_.run();
-    } catch (const std::exception&) {  // nothing more to do; the connection reports it next
-    }
-  }
-}
-
-std::optional<IssuedCode> issued_code(store::Database& db, const std::string& gtin,
-                                      const std::string& serial) {
-  std::optional<IssuedCode> code;
+std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& gtin,
+                                        const std::string& serial, const std::string& epc_key,
+                                        const std::string& qualifier, int max_events) {
+  std::optional<SerialFacts> facts;
+  long long last_event = -1;
+  auto add = [&](std::string lot, long long places, std::optional<long long> event,
+                 std::string json) {
+    if (!facts) facts = SerialFacts{std::move(lot), static_cast<std::size_t>(places), {}};
+    if (!event || *event == last_event) return;
+    last_event = *event;
+    facts->events.push_back(std::move(json));
+  };
   if (db.engine() == store::Engine::sqlite) {
-    db.attached<SqliteScanQueries>().issued_code_.run(
-        gtin, serial, [&](sqlite_api::sqlite3_stmt* s) {
-          code = IssuedCode{column_text(s, 0),
-                            static_cast<std::size_t>(sqlite_api::sqlite3_column_int64(s, 1))};
+    db.attached<SqliteSerialFacts>().run(
+        {&epc_key, &qualifier, &gtin, &serial}, max_events, [&](sqlite_api::sqlite3_stmt* s) {
+          const bool has_event = sqlite_api::sqlite3_column_type(s, 2) != SQLITE_NULL;
+          add(column_text(s, 0), sqlite_api::sqlite3_column_int64(s, 1),
+              has_event ? std::optional<long long>(sqlite_api::sqlite3_column_int64(s, 2))
+                        : std::nullopt,
+              has_event ? column_text(s, 3) : std::string());
         });
-    return code;
+    return facts;
   }
   std::string lot;
   long long places = 0;
-  db.session() << with_names(kIssuedCode), soci::use(gtin), soci::use(serial), soci::into(lot),
-      soci::into(places);
-  if (db.session().got_data()) code = IssuedCode{std::move(lot), static_cast<std::size_t>(places)};
-  return code;
-}
-
-std::vector<std::string> unit_events(store::Database& db, const std::string& epc_key,
-                                     const std::string& qualifier, int limit) {
-  std::vector<std::string> events;
-  long long last_key = -1;
-  auto add = [&](long long key, std::string json) {
-    if (key == last_key) return;
-    last_key = key;
-    events.push_back(std::move(json));
-  };
-  if (db.engine() == store::Engine::sqlite) {
-    db.attached<SqliteScanQueries>().unit_events_.run(
-        epc_key, qualifier,
-        [&](sqlite_api::sqlite3_stmt* s) {
-          add(sqlite_api::sqlite3_column_int64(s, 0), column_text(s, 1));
-        },
-        limit);
-    return events;
-  }
-  long long key = 0;
+  long long event = 0;
   std::string json;
+  soci::indicator event_null = soci::i_ok;
+  soci::indicator json_null = soci::i_ok;
   soci::statement select =
-      (db.session().prepare << with_names(kUnitEvents), soci::use(epc_key), soci::use(qualifier),
-       soci::use(limit), soci::into(key), soci::into(json));
+      (db.session().prepare << with_names(kSerialFacts), soci::use(epc_key), soci::use(qualifier),
+       soci::use(gtin), soci::use(serial), soci::use(max_events), soci::into(lot),
+       soci::into(places), soci::into(event, event_null), soci::into(json, json_null));
   select.execute();
-  while (select.fetch()) add(key, json);
-  return events;
+  while (select.fetch()) {
+    add(lot, places, event_null == soci::i_null ? std::nullopt : std::optional<long long>(event),
+        json_null == soci::i_null ? std::string() : json);
+  }
+  return facts;
 }
 
 }  // namespace zhiyou::trace::resolver
