@@ -3,6 +3,10 @@
 #   wait_for URL                   until URL answers (10 s), else exit 1
 #   start_nginx DIR PORT SERVER    nginx (2 workers, sendfile, keep-alive) with the given
 #                                  `server { … }` body, files and logs under DIR; sets nginx_pid
+#   cpu_ticks PID…                 user + system clock ticks the processes have used so far
+#   nginx_workers                  the PIDs of nginx's worker processes
+# CPU time per request is the steadier measure on a shared machine: wrk and other jobs take
+# turns on the same cores, which moves requests/s and tail latency for both servers alike.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "未能启动: $1" >&2; exit 1; }
 start_nginx() {
@@ -30,3 +34,9 @@ CONF
   nginx -c "$dir/nginx.conf" -p "$dir" &
   nginx_pid=$!
 }
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+nginx_workers() { pgrep -P "$nginx_pid" | tr '\n' ' '; }

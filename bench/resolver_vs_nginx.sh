@@ -9,7 +9,8 @@
 #   (a) one serial's URI, again and again (what nginx is best at: one static file), and
 #   (b) a different random serial per request (wrk Lua script over 100,000 issued serials),
 # beside nginx (2 workers, sendfile, open_file_cache) serving zhiyou's JSON for that serial as
-# a static file. Ratios are zhiyou / nginx from the same run.
+# a static file. Ratios are zhiyou / nginx from the same run: requests per second, and CPU
+# time per request (nginx's / zhiyou's, so that above 1 means zhiyou needs less).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 zhiyou=${1:-}
@@ -85,28 +86,44 @@ start_nginx "$dir" "$nport" "    root $dir/www;
     location / { try_files /one.json =404; }"
 wait_for "http://127.0.0.1:$nport/one.json"
 
-run_wrk() { wrk -t2 -c64 -d"$duration" --latency -H 'Accept: application/json' "$@"; }
-run_wrk "http://127.0.0.1:$nport$one" >"$dir/nginx-one.txt"
-run_wrk "http://127.0.0.1:$zport$one" >"$dir/zhiyou-one.txt"
-run_wrk -s "$dir/paths.lua" "http://127.0.0.1:$nport/" >"$dir/nginx-random.txt"
-run_wrk -s "$dir/paths.lua" "http://127.0.0.1:$zport/" >"$dir/zhiyou-random.txt"
+# run_wrk NAME "PIDS" wrk-arguments…: the wrk report in NAME.txt, the servers' CPU ticks in
+# NAME.cpu.
+run_wrk() {
+  local name=$1 pids=$2 before
+  shift 2
+  # shellcheck disable=SC2086
+  before=$(cpu_ticks $pids)
+  wrk -t2 -c64 -d"$duration" --latency -H 'Accept: application/json' "$@" >"$dir/$name.txt"
+  # shellcheck disable=SC2086
+  echo $(($(cpu_ticks $pids) - before)) >"$dir/$name.cpu"
+}
+workers=$(nginx_workers)
+run_wrk nginx-one "$workers" "http://127.0.0.1:$nport$one"
+run_wrk zhiyou-one "$zhiyou_pid" "http://127.0.0.1:$zport$one"
+run_wrk nginx-random "$workers" -s "$dir/paths.lua" "http://127.0.0.1:$nport/"
+run_wrk zhiyou-random "$zhiyou_pid" -s "$dir/paths.lua" "http://127.0.0.1:$zport/"
 
 echo "码数 $codes（SQLite），响应 $(wc -c <"$dir/one.json") 字节，负载 $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$dir" <<'PY'
-import re, sys
+import os, re, sys
 d = sys.argv[1]
-def parse(path):
-    text = open(path).read()
+tick = os.sysconf("SC_CLK_TCK")
+def parse(name):
+    text = open(f"{d}/{name}.txt").read()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
     p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rps, p99, int(errors.group(1)) if errors else 0
-print(f"{'target (wrk -t2 -c64)':34} {'zhiyou req/s':>13} {'nginx req/s':>12} {'ratio':>6} {'zhiyou p99':>11} {'nginx p99':>10}")
+    count = int(re.search(r"(\d+) requests in", text).group(1))
+    cpu_us = int(open(f"{d}/{name}.cpu").read()) / tick * 1e6 / count
+    return rps, p99, int(errors.group(1)) if errors else 0, cpu_us
+print(f"{'target (wrk -t2 -c64)':28} {'zhiyou req/s':>12} {'nginx req/s':>11} {'ratio':>5}"
+      f" {'zhiyou p99':>10} {'nginx p99':>9} {'CPU µs/req z / n':>17} {'CPU ratio':>9}")
 for name, label in [("one", "one serial, repeated"), ("random", "random serial per request")]:
-    zr, zp, ze = parse(f"{d}/zhiyou-{name}.txt")
-    nr, np_, ne = parse(f"{d}/nginx-{name}.txt")
-    print(f"{label:34} {zr:13.0f} {nr:12.0f} {zr / nr:6.2f} {zp:9.2f}ms {np_:8.2f}ms")
+    zr, zp, ze, zc = parse(f"zhiyou-{name}")
+    nr, np_, ne, nc = parse(f"nginx-{name}")
+    print(f"{label:28} {zr:12.0f} {nr:11.0f} {zr / nr:5.2f} {zp:8.2f}ms {np_:7.2f}ms"
+          f" {zc:8.1f} / {nc:5.1f} {nc / zc:9.2f}")
     if ze or ne:
         print(f"  警告: 非 2xx 响应 zhiyou {ze}, nginx {ne}")
 PY
