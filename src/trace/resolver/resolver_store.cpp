@@ -256,19 +256,20 @@ Result<std::size_t> record_scans(store::Database& db, const std::vector<Scan>& s
   }
 }
 
-Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db, std::size_t many_places) {
+namespace {
+
+// Serials from scan_places by `sql`, which selects gtin, serial, places, scans, last scan
+// and takes one integer parameter :n.
+Result<std::vector<SuspectSerial>> select_serials(store::Database& db, const char* sql,
+                                                  std::size_t n) {
   try {
     std::vector<SuspectSerial> out;
     SuspectSerial s;
     long long places = 0;
-    long long threshold = static_cast<long long>(many_places);
+    auto parameter = static_cast<long long>(n);
     soci::statement select =
-        (db.session().prepare
-             << "SELECT gtin, serial, COUNT(*), CAST(SUM(scans) AS BIGINT), MAX(last_at)"
-                " FROM scan_places WHERE place <> '' GROUP BY gtin, serial"
-                " HAVING COUNT(*) >= :n ORDER BY MAX(last_at) DESC",
-         soci::use(threshold), soci::into(s.gtin), soci::into(s.serial), soci::into(places),
-         soci::into(s.scans), soci::into(s.last_at));
+        (db.session().prepare << sql, soci::use(parameter, "n"), soci::into(s.gtin),
+         soci::into(s.serial), soci::into(places), soci::into(s.scans), soci::into(s.last_at));
     select.execute();
     while (select.fetch()) {
       s.places = static_cast<std::size_t>(places);
@@ -280,30 +281,24 @@ Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db, std::siz
   }
 }
 
+}  // namespace
+
+Result<std::vector<SuspectSerial>> suspect_serials(store::Database& db, std::size_t many_places) {
+  return select_serials(db,
+                        "SELECT gtin, serial, COUNT(*), CAST(SUM(scans) AS BIGINT), MAX(last_at)"
+                        " FROM scan_places WHERE place <> '' GROUP BY gtin, serial"
+                        " HAVING COUNT(*) >= :n ORDER BY MAX(last_at) DESC",
+                        many_places);
+}
+
 Result<std::vector<SuspectSerial>> never_issued_serials(store::Database& db, std::size_t limit) {
-  try {
-    std::vector<SuspectSerial> out;
-    SuspectSerial s;
-    long long places = 0;
-    long long most = static_cast<long long>(limit);
-    soci::statement select =
-        (db.session().prepare
-             << "SELECT gtin, serial, CAST(SUM(CASE WHEN place <> '' THEN 1 ELSE 0 END) AS BIGINT),"
-                " CAST(SUM(scans) AS BIGINT), MAX(last_at) FROM scan_places sp"
-                " WHERE NOT EXISTS (SELECT 1 FROM codes c WHERE c.gtin = sp.gtin"
-                " AND c.serial = sp.serial)"
-                " GROUP BY gtin, serial ORDER BY MAX(last_at) DESC, gtin, serial LIMIT :n",
-         soci::use(most), soci::into(s.gtin), soci::into(s.serial), soci::into(places),
-         soci::into(s.scans), soci::into(s.last_at));
-    select.execute();
-    while (select.fetch()) {
-      s.places = static_cast<std::size_t>(places);
-      out.push_back(s);
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return make_error(std::string("无法读取扫码记录: ") + e.what());
-  }
+  return select_serials(
+      db,
+      "SELECT gtin, serial, CAST(SUM(CASE WHEN place <> '' THEN 1 ELSE 0 END) AS BIGINT),"
+      " CAST(SUM(scans) AS BIGINT), MAX(last_at) FROM scan_places sp"
+      " WHERE NOT EXISTS (SELECT 1 FROM codes c WHERE c.gtin = sp.gtin AND c.serial = sp.serial)"
+      " GROUP BY gtin, serial ORDER BY MAX(last_at) DESC, gtin, serial LIMIT :n",
+      limit);
 }
 
 Result<std::optional<ProductFacts>> load_product_facts(store::Database& db, std::string_view gtin) {
