@@ -26,6 +26,7 @@ using IssueProgress = std::function<void(std::size_t, std::size_t)>;
 struct IssueHooks {
   IssueProgress progress;
   // The serials of each stored chunk, in issue order (`trace issue` writes its CSV rows).
+  // Called on another thread, one chunk at a time, while the next chunk is stored.
   std::function<Status(std::span<const std::string>)> stored;
   // Last, just before the commit (`trace issue` closes its CSV file).
   std::function<Status()> before_commit;
