@@ -76,7 +76,8 @@ void record_scan(const RequestContext& ctx, const resolver::ScannedCode& code, K
   const auto loc = ctx.query.find("loc");
   std::string place = loc == ctx.query.end() ? std::string() : resolver::scan_place(loc->second);
   if (place.empty() && keep == Keep::if_placed) return;
-  ctx.api.scans().record(code.gtin, code.serial, place, store::utc_timestamp());
+  ctx.api.scans().record(code.gtin, code.serial, place, store::utc_timestamp(),
+                         keep == Keep::always);
 }
 
 }  // namespace

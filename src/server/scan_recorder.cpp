@@ -9,6 +9,9 @@ namespace {
 
 // Distinct serial-and-place entries waiting; beyond this new ones are dropped (counted).
 constexpr std::size_t kMaxPending = 200000;
+// Of those, new never-issued serials: anyone can make up serials by the million, and a
+// sample is enough for the regulator; the rest are counted but not kept.
+constexpr std::size_t kMaxNeverIssuedPending = 1000;
 
 }  // namespace
 
@@ -27,7 +30,7 @@ ScanRecorder::~ScanRecorder() {
 }
 
 void ScanRecorder::record(const std::string& gtin, const std::string& serial,
-                          const std::string& place, const std::string& at) {
+                          const std::string& place, const std::string& at, bool never_issued) {
   std::string key;
   key.reserve(gtin.size() + serial.size() + place.size() + 2);
   key.append(gtin).append(1, '\n').append(serial).append(1, '\n').append(place);
@@ -37,11 +40,13 @@ void ScanRecorder::record(const std::string& gtin, const std::string& serial,
     ++it->second.count;
     return;
   }
-  if (pending_.size() >= kMaxPending) {
+  if (pending_.size() >= kMaxPending ||
+      (never_issued && pending_never_issued_ >= kMaxNeverIssuedPending)) {
     ++dropped_;
     return;
   }
   pending_.emplace(std::move(key), trace::resolver::Scan{gtin, serial, place, at, at, 1});
+  if (never_issued) ++pending_never_issued_;
 }
 
 void ScanRecorder::flush() {
@@ -50,6 +55,7 @@ void ScanRecorder::flush() {
   {
     std::lock_guard lock(mutex_);
     taken.swap(pending_);
+    pending_never_issued_ = 0;
   }
   if (taken.empty()) return;
   std::vector<trace::resolver::Scan> batch;

@@ -28,14 +28,16 @@ class ScanRecorder {
   ScanRecorder& operator=(const ScanRecorder&) = delete;
 
   // `place` as scan_place() made it ("" when none was declared); `at` UTC, ISO 8601.
+  // Of serials never issued, only the first 1,000 new ones a batch are kept (see .cpp).
   void record(const std::string& gtin, const std::string& serial, const std::string& place,
-              const std::string& at);
+              const std::string& at, bool never_issued = false);
   // Writes what is pending now (tests; shutdown).
   void flush();
 
   // Serials that reached the many-places threshold since the server started.
   [[nodiscard]] std::uint64_t many_places_signals() const { return many_places_signals_; }
-  // Scans not kept because the queue was full (the database refused them for too long).
+  // Scans not kept: the queue was full (the database refused them for too long), or too many
+  // made-up serials came within one batch.
   [[nodiscard]] std::uint64_t dropped() const { return dropped_; }
 
  private:
@@ -48,6 +50,7 @@ class ScanRecorder {
   std::mutex flush_mutex_;  // one batch at a time
   std::condition_variable wake_;
   std::unordered_map<std::string, trace::resolver::Scan> pending_;  // gtin \n serial \n place
+  std::size_t pending_never_issued_ = 0;
   bool stopping_ = false;
   std::atomic<std::uint64_t> many_places_signals_{0};
   std::atomic<std::uint64_t> dropped_{0};

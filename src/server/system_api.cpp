@@ -38,7 +38,12 @@ Response get_metrics(RequestContext& ctx) {
       "zhiyou_counterfeit_signals_total{kind=\"never_issued\"} " +
       std::to_string(ctx.api.never_issued_scans().load()) +
       "\nzhiyou_counterfeit_signals_total{kind=\"many_places\"} " +
-      std::to_string(ctx.api.scans().many_places_signals()) + "\n";
+      std::to_string(ctx.api.scans().many_places_signals()) +
+      "\n# HELP zhiyou_scans_dropped_total Scans counted but not kept: the write queue was"
+      " full, or more than 1000 new never-issued serials came within one batch.\n"
+      "# TYPE zhiyou_scans_dropped_total counter\n"
+      "zhiyou_scans_dropped_total " +
+      std::to_string(ctx.api.scans().dropped()) + "\n";
   res.prepare_payload();
   return res;
 }
