@@ -35,18 +35,29 @@ struct TraceEventOptions {
 };
 
 // Every file is its own transaction; the first bad one stops the command (exit 1) and
-// nothing of it is stored.
+// nothing of it is stored. The next file is read and checked while one is stored.
 void capture_files(const TraceEventOptions& o) {
   auto db = open_database(o.db);
-  for (const std::string& path : o.files) {
-    auto result = trace::capture_document(*db, read_input_file_or_fail(path));
-    if (!result) {
-      throw UserError{path + ": " + result.error().describe() + "（该文件的事件均未存储）"};
-    }
-    fmt::print("{}: 已存储 {} 个事件", path, result->captured);
-    if (result->duplicates > 0) fmt::print("，{} 个已存在（按 eventID 跳过）", result->duplicates);
-    fmt::print("\n");
-  }
+  std::size_t read = 0;
+  std::size_t reported = 0;
+  trace::capture_documents(
+      *db,
+      [&]() -> std::optional<std::string> {
+        if (read == o.files.size()) return std::nullopt;
+        return read_input_file_or_fail(o.files[read++]);
+      },
+      [&](const Result<trace::CaptureResult>& result) {
+        const std::string& path = o.files[reported++];
+        if (!result) {
+          throw UserError{path + ": " + result.error().describe() + "（该文件的事件均未存储）"};
+        }
+        fmt::print("{}: 已存储 {} 个事件", path, result->captured);
+        if (result->duplicates > 0) {
+          fmt::print("，{} 个已存在（按 eventID 跳过）", result->duplicates);
+        }
+        fmt::print("\n");
+        return true;
+      });
 }
 
 trace::epcis::QueryParameters query_parameters(const TraceEventOptions& o) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <future>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -124,6 +125,27 @@ Result<CaptureResult> capture_document(store::Database& db, std::string_view tex
   auto document = epcis::parse_document(text);
   if (!document) return document.error();
   return capture(db, *document);
+}
+
+void capture_documents(store::Database& db, const std::function<std::optional<std::string>()>& next,
+                       const std::function<bool(const Result<CaptureResult>&)>& done) {
+  // nullopt: no more documents.
+  auto read_next = [&next]() -> std::optional<Result<Document>> {
+    std::optional<std::string> text = next();
+    if (!text) return std::nullopt;
+    return epcis::parse_document(*text);
+  };
+  std::future<std::optional<Result<Document>>> reading = std::async(std::launch::async, read_next);
+  for (;;) {
+    std::optional<Result<Document>> read = reading.get();
+    if (!read) return;
+    if (!*read) {
+      done(read->error());
+      return;
+    }
+    reading = std::async(std::launch::async, read_next);
+    if (!done(capture(db, **read))) return;  // the future's destructor waits for the read
+  }
 }
 
 Result<CaptureResult> capture(store::Database& db, const Document& document) {

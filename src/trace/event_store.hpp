@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,15 @@ struct CaptureResult {
 // once. Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
 Result<CaptureResult> capture_document(store::Database& db, std::string_view text);
 Result<CaptureResult> capture(store::Database& db, const epcis::Document& document);
+
+// Captures documents one after another, each as capture_document() does (its own
+// transaction, all or nothing), while the next one is read and checked on a second thread:
+// on two cores the parsing of one document and the storing of the previous overlap.
+// `next` gives the next document's text (nullopt: no more) and is called on that thread;
+// `done` hears each outcome in order and returns false to stop (the document read ahead is
+// then dropped unstored). Exceptions from either come out of this call.
+void capture_documents(store::Database& db, const std::function<std::optional<std::string>()>& next,
+                       const std::function<bool(const Result<CaptureResult>&)>& done);
 
 struct StoredEvent {
   std::int64_t key = 0;  // capture order

@@ -79,6 +79,28 @@ TEST_F(TraceEventCli, BadDocumentExitsOneNamingEventAndFieldAndStoresNothing) {
   EXPECT_EQ(stored_events(), 0u);
 }
 
+TEST_F(TraceEventCli, ManyFilesAreStoredInOrderUntilTheFirstBadOne) {
+  std::string bad(kDocument);
+  bad.replace(bad.find("\"retail_sold\""), 13, "\"sold_out\"");
+  std::string other(kDocument);
+  for (auto at = other.find("urn:uuid:"); at != std::string::npos;
+       at = other.find("urn:uuid:", at + 10)) {
+    other.replace(at, 9, "urn:uuid:9");  // other events
+  }
+  const auto r = run("trace capture " + quoted(write("a.json", kDocument)) + " " +
+                     quoted(write("b.json", bad)) + " " + quoted(write("c.json", other)));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("a.json: 已存储 2 个事件"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("b.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("第 2 个事件"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("c.json"), std::string::npos) << r.out;
+  EXPECT_EQ(stored_events(), 2u);  // a.json's; c.json was read ahead but not stored
+
+  const auto rest = run("trace capture " + quoted(write("c.json", other)));
+  ASSERT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_EQ(stored_events(), 4u);
+}
+
 TEST_F(TraceEventCli, MissingFileIsAUserErrorAndBadQueryToo) {
   EXPECT_EQ(run("trace capture " + quoted(dir.path() / "none.json")).exit_code, 1);
   const auto r = run("trace events --biz-step transforming --json");
