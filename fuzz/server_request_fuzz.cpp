@@ -1,7 +1,9 @@
 // Any bytes as an HTTP request: Beast's parser with the server's limits, then the whole API
 // (routing, authentication, roles, handlers) in memory over an in-memory SQLite database
-// holding the demo plans and an admin whose session token is 64 zeros, so that the admin
-// routes are reachable too. Besides not crashing, every error response must have the
+// holding the demo plans, an admin whose session token is 64 zeros (so that the admin
+// routes are reachable too) and a product with codes 1–3 in lot L1 of GTIN 09506000134352
+// (so that scans reach the resolver's lookups and the scan recorder). Besides not crashing, every
+// error response must have the
 // {"error":{"code","message"}} shape.
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -22,6 +24,8 @@
 #include "server/api.hpp"
 #include "server/database_pool.hpp"
 #include "store/plan_store.hpp"
+#include "store/registry_store.hpp"
+#include "trace/code_store.hpp"
 
 namespace {
 
@@ -39,6 +43,14 @@ server::Api& api() {
     text << in.rdbuf();
     if (auto plans = plans::plans_from_json(text.str(), "plans.json"); plans.ok()) {
       (void)store::save_plans(*lease, *plans);
+    }
+    auto entity = registry::make_entity("91330212MA2G00001N", "宁波甬优电器有限公司", "鄞州");
+    auto product = registry::make_product("09506000134352", "电热水壶", "91330212MA2G00001N", {});
+    auto codes =
+        trace::make_issue_request("09506000134352", "L1", "261231", 3, "sequential", "https://x");
+    if (!entity.ok() || !product.ok() || !codes.ok() || !store::save_entity(*lease, *entity) ||
+        !store::save_product(*lease, *product) || !trace::issue_codes(*lease, *codes).ok()) {
+      std::abort();
     }
     auto admin = people::add_account(*lease, {"admin1", people::Role::admin, "", ""},
                                      "fuzzing password", "fuzz");
