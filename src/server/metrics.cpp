@@ -25,7 +25,7 @@ void Metrics::record(std::string_view route, std::string_view method, unsigned s
                      std::chrono::duration<double> latency) {
   const double seconds = latency.count();
   std::lock_guard lock(mutex_);
-  auto count = requests_.find(std::make_tuple(route, method, status));
+  auto count = requests_.find(RequestKeyView(route, method, status));
   if (count == requests_.end()) {
     count = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), 0)
                 .first;

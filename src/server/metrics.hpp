@@ -38,8 +38,21 @@ class Metrics {
   };
 
   mutable std::mutex mutex_;
-  // Looked up by string_view (std::less<>): recording a request allocates nothing.
-  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t, std::less<>> requests_;
+  using RequestKey = std::tuple<std::string, std::string, unsigned>;  // route, method, status
+  using RequestKeyView = std::tuple<std::string_view, std::string_view, unsigned>;
+  // Compares keys and views of keys alike, so that recording a request allocates nothing.
+  struct RequestKeyLess {
+    using is_transparent = void;
+    static RequestKeyView view(const RequestKey& k) {
+      return {std::get<0>(k), std::get<1>(k), std::get<2>(k)};
+    }
+    static const RequestKeyView& view(const RequestKeyView& k) { return k; }
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return view(a) < view(b);
+    }
+  };
+  std::map<RequestKey, std::uint64_t, RequestKeyLess> requests_;
   std::map<std::string, Histogram, std::less<>> latency_;
   std::atomic<long long> open_connections_{0};
 };
