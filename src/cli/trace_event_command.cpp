@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "audit/plan_audit.hpp"
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
 #include "cli/input_file.hpp"
@@ -39,7 +40,8 @@ struct TraceEventOptions {
 void capture_files(const TraceEventOptions& o) {
   auto db = open_database(o.db);
   for (const std::string& path : o.files) {
-    auto result = trace::capture_document(*db, read_input_file_or_fail(path));
+    auto result =
+        trace::capture_document(*db, read_input_file_or_fail(path), audit::command_line_actor());
     if (!result) {
       throw UserError{path + ": " + result.error().describe() + "（该文件的事件均未存储）"};
     }

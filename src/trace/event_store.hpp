@@ -27,12 +27,23 @@ struct CaptureResult {
   std::vector<std::string> event_ids;  // every event of the document, given or computed
 };
 
+// Who captured a document, for its entry in the audit log.
+struct CaptureAudit {
+  std::string actor;            // a username, or "cli:<os user>" (audit::command_line_actor())
+  std::string document_sha256;  // lower-case hex, of the document's bytes as received
+  std::string capture_id;       // the capture job's captureID; empty outside the HTTP API
+};
+
 // Reads, validates and stores a capture document in one transaction. A bad document is
 // rejected whole (the error names the event and the field; nothing is stored). Events whose
 // eventID is already stored are skipped, so capturing the same document twice stores it
-// once. Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
-Result<CaptureResult> capture_document(store::Database& db, std::string_view text);
-Result<CaptureResult> capture(store::Database& db, const epcis::Document& document);
+// once. Every accepted document adds one audit entry "epcis.capture" (subject: the
+// document's SHA-256; after: events, captured, duplicates) in the same transaction.
+// Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
+Result<CaptureResult> capture_document(store::Database& db, std::string_view text,
+                                       std::string_view actor);
+Result<CaptureResult> capture(store::Database& db, const epcis::Document& document,
+                              const CaptureAudit& audit);
 
 struct StoredEvent {
   std::int64_t key = 0;  // capture order

@@ -84,6 +84,7 @@ Status apply(EventQuery& q, const std::string& name, const std::string& value) {
   } else if (const char* roles = match_roles(name)) {
     EpcMatch match;
     match.roles = roles;
+    match.parameter = name;
     for (std::string_view part : alternatives(value)) {
       auto epc = parse_epc_or_pattern(part);
       if (!epc) return bad(name, epc.error().message);
