@@ -240,7 +240,7 @@ class Conditions {
     params_.emplace_back(static_cast<long long>(value));
     return placeholder();
   }
-  void add(std::string condition) {
+  void add(std::string_view condition) {
     sql_ += sql_.empty() ? " WHERE " : " AND ";
     sql_ += condition;
   }
@@ -410,7 +410,7 @@ Result<std::string> query_events_json(store::Database& db,
     out += page->events[i].json;
   }
   out += ']';
-  if (page->next_page_token) out += ",\"nextPageToken\":\"" + *page->next_page_token + "\"";
+  if (page->next_page_token) out += R"(,"nextPageToken":")" + *page->next_page_token + '"';
   out += '}';
   return out;
 }

@@ -13,9 +13,10 @@ std::vector<std::string_view> alternatives(std::string_view value) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t bar = value.find('|', start);
-    const std::string_view part = value.substr(start, bar == value.npos ? value.npos : bar - start);
+    const std::string_view part =
+        value.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
     if (!part.empty()) out.push_back(part);
-    if (bar == value.npos) break;
+    if (bar == std::string_view::npos) break;
     start = bar + 1;
   }
   return out;

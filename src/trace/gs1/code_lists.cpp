@@ -142,9 +142,9 @@ class CodeSet {
 };
 
 constexpr CodeSet<1000, three_digit_number> kCountries(kIso3166Numeric);
-constexpr CodeSet<26 * 26, two_letter_number> kCountriesAlpha2(kIso3166Alpha2);
+constexpr CodeSet<std::size_t{26} * 26, two_letter_number> kCountriesAlpha2(kIso3166Alpha2);
 constexpr CodeSet<1000, three_digit_number> kCurrencies(kIso4217Numeric);
-constexpr CodeSet<37 * 37 * 37, short_code_number> kPackages(kPackageTypes);
+constexpr CodeSet<std::size_t{37} * 37 * 37, short_code_number> kPackages(kPackageTypes);
 
 static_assert(kCountries.has("156") && !kCountries.has("999") && !kCountries.has("15"));
 static_assert(kCountriesAlpha2.has("CN") && !kCountriesAlpha2.has("ZZ") &&

@@ -45,10 +45,7 @@ std::string_view name(Charset charset) {
 }
 
 bool digits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
+  return std::ranges::all_of(s, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 unsigned number(std::string_view s) {
@@ -161,7 +158,7 @@ std::optional<ValueProblem> apply(std::string_view ai, Rule rule, std::string_vi
         return fail(ai, "卷绕方向必须为 0、1 或 9", at);
       return std::nullopt;
     case Rule::pieceoftotal: {
-      const unsigned half = static_cast<unsigned>(part.size() / 2);
+      const auto half = static_cast<unsigned>(part.size() / 2);
       const unsigned piece = number(part.substr(0, half));
       const unsigned total = number(part.substr(half));
       if (piece == 0 || total == 0 || piece > total) {
@@ -435,7 +432,7 @@ bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view valu
 }
 
 bool in_charset(Charset charset, char c) {
-  return (kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1;
+  return ((kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1) != 0;
 }
 
 std::string describe_char(char c) {
