@@ -76,7 +76,7 @@ void capture_into(benchmark::State& state, const std::string& url) {
     const std::string doc = document(n, serial);
     serial += n;
     state.ResumeTiming();
-    auto result = zhiyou::trace::capture_document(**db, doc);
+    auto result = zhiyou::trace::capture_document(**db, doc, "bench");
     if (!result || result->captured != n) {
       state.SkipWithError(result ? "events not stored" : result.error().describe().c_str());
       break;
@@ -107,7 +107,7 @@ void capture_pipelined_into(benchmark::State& state, const std::string& url) {
     bool failed = false;
     state.ResumeTiming();
     zhiyou::trace::capture_documents(
-        **db,
+        **db, "bench",
         [&]() -> std::optional<std::string> {
           if (given == documents.size()) return std::nullopt;
           return std::move(documents[given++]);

@@ -5,8 +5,9 @@ Deterministic (fixed seed): the same N always gives the same file. About 55 % ar
 the rest carry one realistic mistake each (check digit, date, length, character set, unknown
 AI, missing or forbidden association, key qualifier order, scheme, no AI at all). Forms:
 bracketed `(01)…`, raw scanner data with GS (0x1D) separators and an optional symbology
-identifier, and GS1 Digital Link URIs. AIs whose values are ISO code lists (country,
-currency) are left out: Zhiyou accepts any value there (see src/trace/gs1/ai_table.hpp).
+identifier, and GS1 Digital Link URIs. About 5 % of the lines also carry a country code
+(AI 422 beside a GTIN, 4307 beside an SSCC), listed or not; those come from a second random
+stream, so the other lines are the same as before code lists were checked.
 
 Usage: gs1_inputs.py N > inputs.txt
 """
@@ -78,6 +79,19 @@ def other_keys(rng):
 def valid_data(rng):
     r = rng.random()
     return trade_item(rng) if r < 0.75 else logistic(rng) if r < 0.9 else other_keys(rng)
+
+
+COUNTRIES = ["156", "276", "840", "392", "999", "000", "158", "901"]
+ALPHA2 = ["CN", "DE", "US", "JP", "ZZ", "EU", "cn", "UK"]
+
+
+def with_country(rng, ais):
+    """Adds a country code (valid or not) to a GTIN's or an SSCC's data."""
+    if ais and ais[0][0] == "01":
+        return ais + [("422", rng.choice(COUNTRIES))]
+    if ais and ais[0][0] == "00":
+        return ais + [("4307", rng.choice(ALPHA2))]
+    return ais
 
 
 def spoil(rng, ais):
@@ -166,6 +180,7 @@ def noise(rng):
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000000
     rng = random.Random(20261122)
+    countries = random.Random(3166)
     out = sys.stdout
     lines = []
     for _ in range(n):
@@ -178,6 +193,8 @@ def main():
             ais = spoil(rng, ais)
         if not ais:
             ais = [("10", "X")]
+        if countries.random() < 0.05:
+            ais = with_country(countries, ais)
         form = rng.random()
         if form < 0.4:
             lines.append(bracketed(ais))

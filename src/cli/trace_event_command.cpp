@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "audit/plan_audit.hpp"
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
 #include "cli/input_file.hpp"
@@ -41,7 +42,7 @@ void capture_files(const TraceEventOptions& o) {
   std::size_t read = 0;
   std::size_t reported = 0;
   trace::capture_documents(
-      *db,
+      *db, audit::command_line_actor(),
       [&]() -> std::optional<std::string> {
         if (read == o.files.size()) return std::nullopt;
         return read_input_file_or_fail(o.files[read++]);

@@ -9,7 +9,9 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <set>
 
+#include "core/hash.hpp"
 #include "server/handlers.hpp"
 #include "server/router.hpp"
 #include "store/database.hpp"
@@ -40,11 +42,11 @@ void set_epcis_headers(Response& res) {
   res.set("GS1-CBV-Version", "2.0");
 }
 
-// The makers of the document's GTINs, for the enterprise check.
+// The makers of these GTINs (a document's or a query's), for the enterprise check.
 std::map<std::string, std::string> makers_of(store::Database& db,
-                                             const trace::epcis::Document& document) {
+                                             const std::set<std::string>& gtins) {
   std::map<std::string, std::string> out;
-  for (const std::string& gtin : trace::epcis::gtins_in(document)) {
+  for (const std::string& gtin : gtins) {
     auto product = store::find_product(db, gtin);
     if (!product.ok()) fail(product.error());
     if (*product) out.emplace(gtin, (*product)->entity_uscc);
@@ -89,14 +91,15 @@ Response capture_epcis(RequestContext& ctx) {
                      e.place);
   }
   if (is_enterprise(ctx)) {
-    const Status own = trace::epcis::check_own_products(*document, makers_of(ctx.db(), *document),
-                                                        ctx.caller->entity);
+    const Status own = trace::epcis::check_own_products(
+        *document, makers_of(ctx.db(), trace::epcis::gtins_in(*document)), ctx.caller->entity);
     if (!own) {
       return error_for(http::status::forbidden, own.error().describe() + "（文档中的事件均未存储）",
                        own.error().place);
     }
   }
-  auto job = trace::capture_as_job(ctx.db(), *document, ctx.actor());
+  auto job =
+      trace::capture_as_job(ctx.db(), *document, ctx.actor(), sha256_hex(ctx.request.body()));
   if (!job) fail(job.error());
   Response res = json_response(http::status::accepted, trace::to_json(*job));
   res.set(http::field::location, "/epcis/capture/" + job->id);
@@ -127,7 +130,12 @@ Response list_epcis_events(RequestContext& ctx) {
   if (!query) {
     return error_for(http::status::bad_request, query.error().message, query.error().place);
   }
-  if (is_enterprise(ctx)) query->owner_uscc = ctx.caller->entity;
+  if (is_enterprise(ctx)) {
+    const Status own = trace::epcis::check_own_query(
+        *query, makers_of(ctx.db(), trace::epcis::gtins_in(*query)), ctx.caller->entity);
+    if (!own) return error_for(http::status::forbidden, own.error().message, own.error().place);
+    query->owner_uscc = ctx.caller->entity;
+  }
   auto page = trace::query_events(ctx.db(), *query);
   if (!page) fail(page.error());
   std::vector<std::string> events;

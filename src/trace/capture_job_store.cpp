@@ -8,14 +8,14 @@
 namespace zhiyou::trace {
 
 Result<CaptureJob> capture_as_job(store::Database& db, const epcis::Document& document,
-                                  std::string_view captured_by) {
+                                  std::string_view captured_by, std::string_view document_sha256) {
   CaptureJob job;
   job.id = new_capture_id();
   job.created_at = store::utc_timestamp();
   job.captured_by = captured_by;
   job.events = document.events.size();
   Status status = db.transaction([&]() -> Status {
-    auto result = capture(db, document);
+    auto result = capture(db, document, {job.captured_by, std::string(document_sha256), job.id});
     if (!result) return result.error();
     job.captured = result->captured;
     job.duplicates = result->duplicates;

@@ -14,10 +14,11 @@ class Database;
 
 namespace zhiyou::trace {
 
-// Captures `document` (event_store.hpp: idempotent by eventID) and records the job, in one
-// transaction: either both are stored or neither.
+// Captures `document` (event_store.hpp: idempotent by eventID, one audit entry) and records
+// the job, in one transaction: either all is stored or nothing. `document_sha256` is the
+// SHA-256 (hex) of the document's bytes as received.
 Result<CaptureJob> capture_as_job(store::Database& db, const epcis::Document& document,
-                                  std::string_view captured_by);
+                                  std::string_view captured_by, std::string_view document_sha256);
 
 // The job with this captureID, or nullopt.
 Result<std::optional<CaptureJob>> find_capture_job(store::Database& db, std::string_view id);

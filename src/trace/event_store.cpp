@@ -1,6 +1,7 @@
 #include "trace/event_store.hpp"
 
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <deque>
@@ -10,6 +11,7 @@
 #include <unordered_set>
 #include <variant>
 
+#include "audit/audit_store.hpp"
 #include "core/hash.hpp"
 #include "store/bulk_load.hpp"
 #include "store/database.hpp"
@@ -119,36 +121,124 @@ void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int6
   }
 }
 
-}  // namespace
-
-Result<CaptureResult> capture_document(store::Database& db, std::string_view text) {
-  auto document = epcis::parse_document(text);
-  if (!document) return document.error();
-  return capture(db, *document);
+// Stores the events of `document` not stored yet, inside the caller's transaction; counts
+// them in `result`.
+Status store_new_events(store::Database& db, const Document& document,
+                        const std::vector<std::int64_t>& hashes, CaptureResult& result) {
+  const std::unordered_set<std::string> stored = stored_ids(db, hashes);
+  std::unordered_set<std::string_view> seen;
+  std::vector<const Event*> fresh;
+  std::vector<std::int64_t> fresh_hashes;
+  for (std::size_t i = 0; i < document.events.size(); ++i) {
+    const Event& e = document.events[i];
+    if (stored.contains(e.event_id) || !seen.insert(e.event_id).second) {
+      ++result.duplicates;
+      continue;
+    }
+    fresh.push_back(&e);
+    fresh_hashes.push_back(hashes[i]);
+  }
+  if (fresh.empty()) return Ok{};
+  const std::string context = store_context(db, document.context);
+  std::set<std::string> terms;
+  for (const Event* e : fresh) {
+    for (const std::string* t :
+         {&e->type, &e->biz_step, &e->disposition, &e->read_point, &e->biz_location}) {
+      if (!t->empty()) terms.insert(*t);
+    }
+  }
+  const auto ids = intern(db, terms);
+  const auto id_of = [&](const std::string& term) { return term.empty() ? kNoTerm : ids.at(term); };
+  const std::string now = store::utc_timestamp();
+  const std::vector<std::int64_t> keys =
+      store::next_keys(db, "epcis_events", "event_key", "epcis_event_key_seq", fresh.size());
+  // Values point into `document` and the locals above: nothing is copied per event.
+  std::vector<store::BulkValue> events;
+  events.reserve(fresh.size() * 13);
+  std::vector<store::BulkValue> epcs;
+  epcs.reserve(fresh.size() * 5);
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    const Event& e = *fresh[i];
+    events.emplace_back(keys[i]);
+    events.emplace_back(e.event_id);
+    events.emplace_back(fresh_hashes[i]);
+    events.emplace_back(id_of(e.type));
+    events.emplace_back(e.event_time);
+    events.emplace_back(now);
+    events.push_back(store::BulkValue::text_or_null(e.action));
+    events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_step)));
+    events.push_back(store::BulkValue::integer_or_null(id_of(e.disposition)));
+    events.push_back(store::BulkValue::integer_or_null(id_of(e.read_point)));
+    events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_location)));
+    events.push_back(store::BulkValue::text_or_null(context));
+    events.emplace_back(e.json);
+    add_epc_rows(epcs, e, keys[i]);
+  }
+  store::BulkInsert event_rows(
+      db, "epcis_events",
+      {"event_key", "event_id", "id_hash", "event_type", "event_time", "record_time", "action",
+       "biz_step", "disposition", "read_point", "biz_location", "context_id", "event_json"});
+  store::BulkInsert epc_rows(db, "epcis_event_epcs",
+                             {"epc_key", "qualifier", "event_key", "role", "lot"});
+  // Keys are fresh and identifier rows unique per event, so a conflict means another
+  // process took the same keys: the transaction is undone and the caller may retry.
+  if (!event_rows.insert(events) || !epc_rows.insert(epcs)) {
+    return make_error("另一采集同时写入了相同的事件序号，请重试");
+  }
+  result.captured = fresh.size();
+  return Ok{};
 }
 
-void capture_documents(store::Database& db, const std::function<std::optional<std::string>()>& next,
+// The audit entry's "after": what the capture did, and to which document.
+std::string capture_audit_json(const CaptureAudit& audit, const Document& document,
+                               const CaptureResult& result) {
+  boost::json::object o;
+  if (!audit.capture_id.empty()) o["captureID"] = audit.capture_id;
+  o["sha256"] = audit.document_sha256;
+  o["events"] = document.events.size();
+  o["captured"] = result.captured;
+  o["duplicates"] = result.duplicates;
+  return boost::json::serialize(o);
+}
+
+}  // namespace
+
+Result<CaptureResult> capture_document(store::Database& db, std::string_view text,
+                                       std::string_view actor) {
+  auto document = epcis::parse_document(text);
+  if (!document) return document.error();
+  return capture(db, *document, {std::string(actor), sha256_hex(text), {}});
+}
+
+void capture_documents(store::Database& db, std::string_view actor,
+                       const std::function<std::optional<std::string>()>& next,
                        const std::function<bool(const Result<CaptureResult>&)>& done) {
+  struct Read {
+    Result<Document> document;
+    std::string sha256;
+  };
   // nullopt: no more documents.
-  auto read_next = [&next]() -> std::optional<Result<Document>> {
+  auto read_next = [&next]() -> std::optional<Read> {
     std::optional<std::string> text = next();
     if (!text) return std::nullopt;
-    return epcis::parse_document(*text);
+    return Read{epcis::parse_document(*text), sha256_hex(*text)};
   };
-  std::future<std::optional<Result<Document>>> reading = std::async(std::launch::async, read_next);
+  std::future<std::optional<Read>> reading = std::async(std::launch::async, read_next);
   for (;;) {
-    std::optional<Result<Document>> read = reading.get();
+    std::optional<Read> read = reading.get();
     if (!read) return;
-    if (!*read) {
-      done(read->error());
+    if (!read->document) {
+      done(read->document.error());
       return;
     }
     reading = std::async(std::launch::async, read_next);
-    if (!done(capture(db, **read))) return;  // the future's destructor waits for the read
+    const CaptureAudit audit{std::string(actor), std::move(read->sha256), {}};
+    if (!done(capture(db, *read->document, audit))) return;  // ~future waits for the read
   }
 }
 
-Result<CaptureResult> capture(store::Database& db, const Document& document) {
+Result<CaptureResult> capture(store::Database& db, const Document& document,
+                              const CaptureAudit& audit) {
   CaptureResult result;
   std::vector<std::int64_t> hashes;
   hashes.reserve(document.events.size());
@@ -157,70 +247,9 @@ Result<CaptureResult> capture(store::Database& db, const Document& document) {
     hashes.push_back(id_hash(e.event_id));
   }
   Status status = db.transaction([&]() -> Status {
-    const std::unordered_set<std::string> stored = stored_ids(db, hashes);
-    std::unordered_set<std::string_view> seen;
-    std::vector<const Event*> fresh;
-    std::vector<std::int64_t> fresh_hashes;
-    for (std::size_t i = 0; i < document.events.size(); ++i) {
-      const Event& e = document.events[i];
-      if (stored.contains(e.event_id) || !seen.insert(e.event_id).second) {
-        ++result.duplicates;
-        continue;
-      }
-      fresh.push_back(&e);
-      fresh_hashes.push_back(hashes[i]);
-    }
-    if (fresh.empty()) return Ok{};
-    const std::string context = store_context(db, document.context);
-    std::set<std::string> terms;
-    for (const Event* e : fresh) {
-      for (const std::string* t :
-           {&e->type, &e->biz_step, &e->disposition, &e->read_point, &e->biz_location}) {
-        if (!t->empty()) terms.insert(*t);
-      }
-    }
-    const auto ids = intern(db, terms);
-    const auto id_of = [&](const std::string& term) {
-      return term.empty() ? kNoTerm : ids.at(term);
-    };
-    const std::string now = store::utc_timestamp();
-    const std::vector<std::int64_t> keys =
-        store::next_keys(db, "epcis_events", "event_key", "epcis_event_key_seq", fresh.size());
-    // Values point into `document` and the locals above: nothing is copied per event.
-    std::vector<store::BulkValue> events;
-    events.reserve(fresh.size() * 13);
-    std::vector<store::BulkValue> epcs;
-    epcs.reserve(fresh.size() * 5);
-    for (std::size_t i = 0; i < fresh.size(); ++i) {
-      const Event& e = *fresh[i];
-      events.emplace_back(keys[i]);
-      events.emplace_back(e.event_id);
-      events.emplace_back(fresh_hashes[i]);
-      events.emplace_back(id_of(e.type));
-      events.emplace_back(e.event_time);
-      events.emplace_back(now);
-      events.push_back(store::BulkValue::text_or_null(e.action));
-      events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_step)));
-      events.push_back(store::BulkValue::integer_or_null(id_of(e.disposition)));
-      events.push_back(store::BulkValue::integer_or_null(id_of(e.read_point)));
-      events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_location)));
-      events.push_back(store::BulkValue::text_or_null(context));
-      events.emplace_back(e.json);
-      add_epc_rows(epcs, e, keys[i]);
-    }
-    store::BulkInsert event_rows(
-        db, "epcis_events",
-        {"event_key", "event_id", "id_hash", "event_type", "event_time", "record_time", "action",
-         "biz_step", "disposition", "read_point", "biz_location", "context_id", "event_json"});
-    store::BulkInsert epc_rows(db, "epcis_event_epcs",
-                               {"epc_key", "qualifier", "event_key", "role", "lot"});
-    // Keys are fresh and identifier rows unique per event, so a conflict means another
-    // process took the same keys: the transaction is undone and the caller may retry.
-    if (!event_rows.insert(events) || !epc_rows.insert(epcs)) {
-      return make_error("另一采集同时写入了相同的事件序号，请重试");
-    }
-    result.captured = fresh.size();
-    return Ok{};
+    if (Status stored = store_new_events(db, document, hashes, result); !stored) return stored;
+    return audit::append(db, {audit.actor, "epcis.capture", audit.document_sha256, "null",
+                              capture_audit_json(audit, document, result)});
   });
   if (!status) return status.error();
   return result;
@@ -239,7 +268,7 @@ class Conditions {
     params_.emplace_back(static_cast<long long>(value));
     return placeholder();
   }
-  void add(std::string condition) {
+  void add(std::string_view condition) {
     sql_ += sql_.empty() ? " WHERE " : " AND ";
     sql_ += condition;
   }
@@ -409,7 +438,7 @@ Result<std::string> query_events_json(store::Database& db,
     out += page->events[i].json;
   }
   out += ']';
-  if (page->next_page_token) out += ",\"nextPageToken\":\"" + *page->next_page_token + "\"";
+  if (page->next_page_token) out += R"(,"nextPageToken":")" + *page->next_page_token + '"';
   out += '}';
   return out;
 }

@@ -28,20 +28,32 @@ struct CaptureResult {
   std::vector<std::string> event_ids;  // every event of the document, given or computed
 };
 
+// Who captured a document, for its entry in the audit log.
+struct CaptureAudit {
+  std::string actor;            // a username, or "cli:<os user>" (audit::command_line_actor())
+  std::string document_sha256;  // lower-case hex, of the document's bytes as received
+  std::string capture_id;       // the capture job's captureID; empty outside the HTTP API
+};
+
 // Reads, validates and stores a capture document in one transaction. A bad document is
 // rejected whole (the error names the event and the field; nothing is stored). Events whose
 // eventID is already stored are skipped, so capturing the same document twice stores it
-// once. Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
-Result<CaptureResult> capture_document(store::Database& db, std::string_view text);
-Result<CaptureResult> capture(store::Database& db, const epcis::Document& document);
+// once. Every accepted document adds one audit entry "epcis.capture" (subject: the
+// document's SHA-256; after: events, captured, duplicates) in the same transaction.
+// Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
+Result<CaptureResult> capture_document(store::Database& db, std::string_view text,
+                                       std::string_view actor);
+Result<CaptureResult> capture(store::Database& db, const epcis::Document& document,
+                              const CaptureAudit& audit);
 
 // Captures documents one after another, each as capture_document() does (its own
-// transaction, all or nothing), while the next one is read and checked on a second thread:
-// on two cores the parsing of one document and the storing of the previous overlap.
-// `next` gives the next document's text (nullopt: no more) and is called on that thread;
-// `done` hears each outcome in order and returns false to stop (the document read ahead is
-// then dropped unstored). Exceptions from either come out of this call.
-void capture_documents(store::Database& db, const std::function<std::optional<std::string>()>& next,
+// transaction, all or nothing, one audit entry), while the next one is read and checked on a second
+// thread: on two cores the parsing of one document and the storing of the previous overlap. `next`
+// gives the next document's text (nullopt: no more) and is called on that thread; `done` hears each
+// outcome in order and returns false to stop (the document read ahead is then dropped unstored).
+// Exceptions from either come out of this call.
+void capture_documents(store::Database& db, std::string_view actor,
+                       const std::function<std::optional<std::string>()>& next,
                        const std::function<bool(const Result<CaptureResult>&)>& done);
 
 struct StoredEvent {

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -67,6 +68,37 @@ TEST_F(TraceEventCli, CaptureThenQueryReturnsEventsAsCaptured) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("2 个已存在"), std::string::npos) << r.out;
   EXPECT_EQ(stored_events(), 2u);
+}
+
+TEST_F(TraceEventCli, EachCaptureIsInTheAuditLog) {
+  const auto file = write("events.json", kDocument);
+  ASSERT_EQ(run("trace capture " + quoted(file)).exit_code, 0);
+  ASSERT_EQ(run("trace capture " + quoted(file)).exit_code, 0);
+  std::string bad(kDocument);
+  bad.replace(bad.find("\"retail_sold\""), 13, "\"sold_out\"");
+  ASSERT_EQ(run("trace capture " + quoted(write("bad.json", bad))).exit_code, 1);
+
+  // The file's SHA-256 as coreutils computes it.
+  const auto sum = dir.path() / "sum.txt";
+  const std::string command = "sha256sum " + quoted(file) + " > " + quoted(sum);
+  ASSERT_EQ(std::system(command.c_str()), 0);  // NOLINT(cert-env33-c): a test's reference tool
+  const std::string sha256 = read_file(sum).substr(0, 64);
+
+  const auto r = run("audit list --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json::array entries = json::parse(r.out).at("entries").as_array();
+  ASSERT_EQ(entries.size(), 2u) << r.out;  // the rejected file added none
+  for (const json::value& e : entries) {
+    EXPECT_EQ(e.at("action"), "epcis.capture");
+    EXPECT_TRUE(std::string(e.at("actor").as_string()).starts_with("cli:")) << e;
+    EXPECT_EQ(e.at("subject").as_string(), sha256);
+    EXPECT_EQ(e.at("after").at("events"), 2);
+  }
+  EXPECT_EQ(entries[0].at("after").at("captured"), 2);
+  EXPECT_EQ(entries[0].at("after").at("duplicates"), 0);
+  EXPECT_EQ(entries[1].at("after").at("captured"), 0);
+  EXPECT_EQ(entries[1].at("after").at("duplicates"), 2);
+  EXPECT_EQ(run("audit verify").exit_code, 0);
 }
 
 TEST_F(TraceEventCli, BadDocumentExitsOneNamingEventAndFieldAndStoresNothing) {

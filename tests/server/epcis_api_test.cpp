@@ -10,6 +10,8 @@
 #include <map>
 #include <set>
 
+#include "audit/audit_store.hpp"
+#include "core/hash.hpp"
 #include "registry/uscc.hpp"
 #include "server/server_fixture.hpp"
 #include "store/registry_store.hpp"
@@ -313,8 +315,34 @@ TEST_P(EpcisApi, AnEnterpriseCapturesAndSeesOnlyItsOwnProducts) {
   EXPECT_EQ(walk("/epcis/events", admin_).size(), 5u);
   EXPECT_EQ(ids("/epcis/events", enterprise),
             (std::vector<std::string>{"urn:zhiyou:test:1", "urn:zhiyou:test:2", u("1"), u("2")}));
-  EXPECT_EQ(ids("/epcis/events?MATCH_epc=urn:epc:id:sgtin:0614141.107346.2017", enterprise),
-            std::vector<std::string>{});
+  // Asking about another maker's product by name is refused, naming the parameter.
+  for (const char* parameter : {"MATCH_epc", "MATCH_anyEPC"}) {
+    const HttpReply asked = get(std::string("/epcis/events?EQ_bizStep=receiving&") + parameter +
+                                    "=urn:epc:id:sgtin:9506000.013435.1001|"
+                                    "https://id.gs1.org/01/10614141073464/21/2017",
+                                enterprise);
+    EXPECT_EQ(asked.status, 403u) << asked.body;
+    EXPECT_EQ(asked.json().at("error").at("field"), parameter) << asked.body;
+    EXPECT_NE(std::string(asked.json().at("error").at("message").as_string()).find(kOtherGtin),
+              std::string::npos)
+        << asked.body;
+  }
+  // A product class (lgtin) counts too; an unregistered GTIN is not the enterprise's either.
+  HttpReply asked =
+      get("/epcis/events?MATCH_anyEPCClass=urn:epc:class:lgtin:0614141.107346.L1", enterprise);
+  EXPECT_EQ(asked.status, 403u) << asked.body;
+  EXPECT_EQ(asked.json().at("error").at("field"), "MATCH_anyEPCClass") << asked.body;
+  asked = get("/epcis/events?MATCH_epc=https://id.gs1.org/01/09506000134369/21/1", enterprise);
+  EXPECT_EQ(asked.status, 403u) << asked.body;
+  EXPECT_NE(
+      std::string(asked.json().at("error").at("message").as_string()).find("不是已登记的产品"),
+      std::string::npos)
+      << asked.body;
+  // Its own GTIN is fine; the office may ask about any product.
+  EXPECT_EQ(ids("/epcis/events?MATCH_epc=urn:epc:id:sgtin:9506000.013435.1", enterprise),
+            std::vector<std::string>{"urn:zhiyou:test:1"});
+  EXPECT_EQ(ids("/epcis/events?MATCH_epc=urn:epc:id:sgtin:0614141.107346.2017", admin_),
+            std::vector<std::string>{u("3")});
   // Its own job, not the office's.
   EXPECT_EQ(get(std::string(own.headers[http::field::location]), enterprise).status, 200u);
   const HttpReply office_job = capture(many_events(1, 100), admin_);
@@ -329,6 +357,48 @@ TEST_P(EpcisApi, AnEnterpriseCapturesAndSeesOnlyItsOwnProducts) {
   reply = capture(pallet_only, enterprise);
   EXPECT_EQ(reply.status, 403u) << reply.body;
   EXPECT_EQ(reply.json().at("error").at("field"), "epcisBody.eventList[0]");
+}
+
+TEST_P(EpcisApi, EachAcceptedCaptureAddsOneAuditEntry) {
+  auto captures = [this] {
+    std::vector<audit::Entry> out;
+    auto entries = audit::list_entries(db());
+    EXPECT_TRUE(entries.ok());
+    if (!entries.ok()) return out;
+    for (audit::Entry& e : *entries) {
+      if (e.change.action == "epcis.capture") out.push_back(std::move(e));
+    }
+    return out;
+  };
+  const HttpReply first = capture(kJourney, admin_);
+  ASSERT_EQ(first.status, 202u) << first.body;
+  const HttpReply second = capture(kJourney, admin_);
+  ASSERT_EQ(second.status, 202u) << second.body;
+  // Rejected documents add nothing: not JSON, invalid, or another maker's for an enterprise.
+  EXPECT_EQ(capture("{", admin_).status, 400u);
+  std::string bad(kJourney);
+  bad.replace(bad.find("\"in_transit\""), 12, "\"sold_out\"");
+  EXPECT_EQ(capture(bad, admin_).status, 422u);
+  register_products();
+  EXPECT_EQ(capture(kJourney, login(Role::enterprise)).status, 403u);
+
+  const std::vector<audit::Entry> entries = captures();
+  ASSERT_EQ(entries.size(), 2u);
+  const std::string sha256 = sha256_hex(kJourney);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const audit::Change& c = entries[i].change;
+    EXPECT_EQ(c.actor, username(Role::admin));
+    EXPECT_EQ(c.subject, sha256);
+    const json::value after = json::parse(c.after_json);
+    EXPECT_EQ(after.at("sha256").as_string(), sha256);
+    EXPECT_EQ(after.at("events"), 3);
+    const json::value job = (i == 0 ? first : second).json();
+    EXPECT_EQ(after.at("captureID"), job.at("captureID"));
+    EXPECT_EQ(after.at("captured"), job.at("captured"));
+    EXPECT_EQ(after.at("duplicates"), job.at("duplicates"));
+  }
+  EXPECT_EQ(json::parse(entries[0].change.after_json).at("captured"), 3);
+  EXPECT_EQ(json::parse(entries[1].change.after_json).at("duplicates"), 3);
 }
 
 }  // namespace

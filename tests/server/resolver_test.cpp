@@ -217,7 +217,7 @@ TEST_P(Resolver, TheJourneyComesFromEpcisEventsNewestFirst) {
       {"type":"ObjectEvent","eventTime":"2026-10-03T09:30:00+08:00","eventTimeZoneOffset":"+08:00",
        "epcList":[")" +
       epc + R"("],"action":"OBSERVE","bizStep":"shipping","disposition":"in_transit"}]}})";
-  auto captured = trace::capture_document(db(), document);
+  auto captured = trace::capture_document(db(), document, "tester");
   ASSERT_TRUE(captured.ok()) << captured.error().describe();
   const HttpReply page = scan(unit_path(), kBrowser);
   ASSERT_EQ(page.status, 200u);

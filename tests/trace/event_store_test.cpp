@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 
+#include "audit/audit_store.hpp"
+#include "core/hash.hpp"
 #include "store/engine_fixture.hpp"  // tests/store/
 #include "support/test_support.hpp"
 
@@ -31,7 +33,7 @@ std::string read(const fs::path& path) {
 class EventStoreTest : public EngineTest {
  protected:
   CaptureResult captured(std::string_view text) {
-    auto result = capture_document(db(), text);
+    auto result = capture_document(db(), text, "tester");
     EXPECT_TRUE(result.ok()) << result.error().describe();
     return result.ok() ? *result : CaptureResult{};
   }
@@ -91,7 +93,7 @@ TEST_P(EventStoreTest, EveryStandardExampleIsStoredAndReturnedAsCaptured) {
        fs::recursive_directory_iterator(zhiyou::testing::peer_tests_dir() / "epcis" / "JSON")) {
     if (entry.path().extension() != ".jsonld") continue;
     const std::string text = read(entry.path());
-    auto result = capture_document(db(), text);
+    auto result = capture_document(db(), text, "tester");
     ASSERT_TRUE(result.ok()) << entry.path() << ": " << result.error().describe();
     const json::value doc = json::parse(text);
     const json::object& o = doc.as_object();
@@ -209,15 +211,44 @@ TEST_P(EventStoreTest, EventsWithoutEventIdGetTheSameComputedIdEachTime) {
   EXPECT_EQ(query({{"MATCH_epc", "https://id.gs1.org/00/095060000000000015"}}).size(), 1u);
 }
 
+TEST_P(EventStoreTest, EveryStoredCaptureAddsOneAuditEntry) {
+  const std::string text(kJourney);
+  ASSERT_TRUE(capture_document(db(), text, "cli:alice").ok());
+  // The same document again: nothing new stored, but the capture is still recorded.
+  ASSERT_TRUE(capture_document(db(), text, "cli:bob").ok());
+  auto entries = audit::list_entries(db());
+  ASSERT_TRUE(entries.ok()) << entries.error().describe();
+  ASSERT_EQ(entries->size(), 2u);
+  const audit::Change& first = (*entries)[0].change;
+  EXPECT_EQ(first.actor, "cli:alice");
+  EXPECT_EQ(first.action, "epcis.capture");
+  EXPECT_EQ(first.subject, sha256_hex(text));
+  EXPECT_EQ(first.before_json, "null");
+  const json::value after = json::parse(first.after_json);
+  EXPECT_EQ(after.at("sha256").as_string(), sha256_hex(text));
+  EXPECT_EQ(after.at("events"), 3);
+  EXPECT_EQ(after.at("captured"), 3);
+  EXPECT_EQ(after.at("duplicates"), 0);
+  EXPECT_EQ(after.as_object().if_contains("captureID"), nullptr);
+  const json::value again = json::parse((*entries)[1].change.after_json);
+  EXPECT_EQ((*entries)[1].change.actor, "cli:bob");
+  EXPECT_EQ(again.at("captured"), 0);
+  EXPECT_EQ(again.at("duplicates"), 3);
+  auto chain = audit::verify(db());
+  ASSERT_TRUE(chain.ok());
+  EXPECT_FALSE(chain->first_break.has_value());
+}
+
 TEST_P(EventStoreTest, RejectedDocumentStoresNothing) {
   std::string bad(kJourney);
   bad.replace(bad.find("\"action\": \"OBSERVE\""), 19, "\"action\": \"MOVE\"");
-  auto result = capture_document(db(), bad);
+  auto result = capture_document(db(), bad, "tester");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().place, "epcisBody.eventList[1].action");
   EXPECT_NE(result.error().message.find("第 2 个事件"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_event_epcs"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), 0);
 }
 
 }  // namespace

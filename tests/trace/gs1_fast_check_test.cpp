@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <random>
 #include <string>
 #include <vector>
@@ -59,6 +60,10 @@ std::string date(Rng& rng) {
   return out;
 }
 
+std::string one_of(Rng& rng, std::initializer_list<const char*> choices) {
+  return *(choices.begin() + pick(rng, choices.size()));
+}
+
 struct Ai {
   std::string ai;
   std::string value;
@@ -66,7 +71,7 @@ struct Ai {
 
 // A valid value for one of the AIs the generator uses.
 Ai random_ai(Rng& rng) {
-  switch (pick(rng, 26)) {
+  switch (pick(rng, 33)) {
     case 0:
     case 1:
     case 2:
@@ -113,6 +118,30 @@ Ai random_ai(Rng& rng) {
       return {"400", text(rng, kCset82, 1, 30)};
     case 24:
       return {"8030", text(rng, "ABCabc012-_", 4, 20)};
+    // Values from code lists: common codes, or any three digits / letters (often not listed).
+    case 25:
+      return {"422", pick(rng, 2) == 0 ? one_of(rng, {"156", "276", "840", "004", "894"})
+                                       : text(rng, kDigits, 3, 3)};
+    case 26:
+      return {"4307", pick(rng, 2) == 0 ? one_of(rng, {"CN", "DE", "US", "AD", "ZW"})
+                                        : text(rng, "ABCDEUXZ", 2, 2)};
+    case 27:
+      return {"391" + std::to_string(pick(rng, 10)),
+              (pick(rng, 2) == 0 ? one_of(rng, {"156", "978", "840", "999"})
+                                 : text(rng, kDigits, 3, 3)) +
+                  text(rng, kDigits, 1, 12)};
+    case 28:
+      return {"7041", pick(rng, 2) == 0 ? one_of(rng, {"BX", "8", "200", "PLP", "CT"})
+                                        : text(rng, "0123456789ABPX", 1, 4)};
+    case 29:
+      return {"703" + std::to_string(pick(rng, 10)),
+              (pick(rng, 2) == 0 ? one_of(rng, {"156", "999"}) : text(rng, kDigits, 3, 3)) +
+                  text(rng, kCset82, 1, 10)};
+    case 30:
+      return {"423", text(rng, kDigits, 3, 3) + one_of(rng, {"", "156", "156276"})};
+    case 31:  // a coupon code: company prefix 061414, offer, save value, purchase, options
+      return {"8110", "0061414" + text(rng, kDigits, 6, 6) + "250110123" +
+                          one_of(rng, {"", "3251231", "4250101", "90101", "111012019", "7"})};
     default:
       return {std::to_string(91 + pick(rng, 9)), text(rng, kCset82, 1, 30)};
   }

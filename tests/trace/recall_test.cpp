@@ -96,7 +96,7 @@ std::string chain_document() {
 class RecallTest : public EngineTest {
  protected:
   RecallScope scope(std::vector<std::string> lots) {
-    auto captured = capture_document(db(), chain_document());
+    auto captured = capture_document(db(), chain_document(), "tester");
     EXPECT_TRUE(captured.ok()) << captured.error().describe();
     auto result = recall_scope(db(), {std::string(kGtin), std::move(lots)});
     EXPECT_TRUE(result.ok()) << result.error().describe();

@@ -39,7 +39,7 @@ std::string_view kind_name(json::kind k) {
 
 }  // namespace
 
-bool Checker::fail(std::string_view field, std::string reason) {
+bool Checker::fail(std::string_view field, const std::string& reason) {
   if (error_) return false;
   std::string place = path;
   if (!field.empty()) {
@@ -135,7 +135,7 @@ std::optional<std::string> Checker::vocabulary(const json::object& o, std::strin
   return value;
 }
 
-bool Checker::extension_name(std::string_view key) {
+bool Checker::extension_name(std::string_view key) const {
   if (!is_uri(key)) return false;
   if (trust_extension_prefixes) return true;
   const std::string_view prefix = key.substr(0, key.find(':'));

@@ -33,7 +33,7 @@ class Checker {
   const std::string* canonical(std::string_view field, std::string_view text);
 
   // Records the first problem: `field` is appended to the current path for the place.
-  bool fail(std::string_view field, std::string reason);
+  bool fail(std::string_view field, const std::string& reason);
   [[nodiscard]] const std::optional<Error>& error() const { return error_; }
 
   // RAII path segment: Checker::Scope s(c, "epcList[0]");
@@ -70,7 +70,7 @@ class Checker {
   bool field_names(const boost::json::object& o, std::initializer_list<std::string_view> known);
   bool field_names_closed(const boost::json::object& o,
                           std::initializer_list<std::string_view> known);
-  bool extension_name(std::string_view key);
+  bool extension_name(std::string_view key) const;
 
   // Collects the prefixes of an @context value.
   void add_context(const boost::json::value& context);
@@ -81,7 +81,7 @@ class Checker {
   std::optional<Error> error_;
 };
 
-// Rules for one event; fills `out` (except json, index, event_id when computed).
-bool check_event(Checker& c, const boost::json::object& event, Event& out);
+// Rules for one event; fills `e` (except json, index, event_id when computed).
+bool check_event(Checker& c, const boost::json::object& o, Event& e);
 
 }  // namespace zhiyou::trace::epcis::detail

@@ -75,8 +75,8 @@ bool check_header(Checker& c, const json::object& doc, bool query_document) {
   const json::string* version = c.string_field(doc, "schemaVersion", true);
   if (version == nullptr) return false;
   const bool version_ok =
-      !version->empty() && std::isdigit(static_cast<unsigned char>(version->front())) &&
-      std::isdigit(static_cast<unsigned char>(version->back())) &&
+      !version->empty() && std::isdigit(static_cast<unsigned char>(version->front())) != 0 &&
+      std::isdigit(static_cast<unsigned char>(version->back())) != 0 &&
       std::all_of(version->begin(), version->end(),
                   [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.'; }) &&
       version->find("..") == json::string::npos;

@@ -25,7 +25,7 @@ Result<Document> parse_document(std::string_view text);
 
 // One event as stored by the repository (its captured JSON), read back into an Event. The
 // rules are those of capture, except that extension prefixes are not checked again.
-Result<Event> read_stored_event(std::string_view json);
+Result<Event> read_stored_event(std::string_view text);
 
 // The eventID a repository gives an event that has none. Not the CBV 2.0 "event hash"
 // (whose canonical pre-hash string needs every field normalised); instead SHA-256 over the

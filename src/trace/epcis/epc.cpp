@@ -24,7 +24,8 @@ std::vector<std::string_view> split_dots(std::string_view s) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t dot = s.find('.', start);
-    parts.push_back(s.substr(start, dot == std::string_view::npos ? s.npos : dot - start));
+    parts.push_back(
+        s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
@@ -77,8 +78,8 @@ std::string gtin(std::string_view cp, std::string_view item) {
   return with_check(body);
 }
 
-Result<Epc> finish(std::string_view urn, std::string key_ai, std::string key_value,
-                   std::string_view qual_ai = {}, std::string qual_value = {}) {
+Result<Epc> finish(std::string_view urn, const std::string& key_ai, const std::string& key_value,
+                   std::string_view qual_ai = {}, const std::string& qual_value = {}) {
   if (auto problem = check_ai(key_ai, key_value)) return urn_error(urn, *problem);
   Epc epc;
   epc.gs1 = true;
@@ -225,8 +226,9 @@ Result<Epc> parse(std::string_view text, bool allow_pattern) {
     std::string_view rest = text.substr(8);
     UrnFields f;
     const std::size_t c1 = rest.find(':');
-    const std::size_t c2 = c1 == rest.npos ? rest.npos : rest.find(':', c1 + 1);
-    if (c2 == rest.npos) return urn_error(text, "格式应为 urn:epc:id:方案:字段");
+    const std::size_t c2 =
+        c1 == std::string_view::npos ? std::string_view::npos : rest.find(':', c1 + 1);
+    if (c2 == std::string_view::npos) return urn_error(text, "格式应为 urn:epc:id:方案:字段");
     f.kind = rest.substr(0, c1);
     f.scheme = rest.substr(c1 + 1, c2 - c1 - 1);
     if (f.kind != "id" && f.kind != "class" && f.kind != "idpat") {

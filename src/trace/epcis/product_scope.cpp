@@ -85,4 +85,33 @@ Status check_own_products(const Document& document,
   return Ok{};
 }
 
+std::set<std::string> gtins_in(const EventQuery& query) {
+  std::set<std::string> out;
+  for (const EpcMatch& match : query.epc_matches) {
+    for (const Epc& epc : match.values) {
+      if (const std::string_view gtin = gtin_of(epc); !gtin.empty()) out.emplace(gtin);
+    }
+  }
+  return out;
+}
+
+Status check_own_query(const EventQuery& query, const std::map<std::string, std::string>& maker_of,
+                       std::string_view uscc) {
+  for (const EpcMatch& match : query.epc_matches) {
+    for (const Epc& epc : match.values) {
+      const std::string_view gtin = gtin_of(epc);
+      if (gtin.empty()) continue;
+      const auto maker = maker_of.find(std::string(gtin));
+      if (maker == maker_of.end() || maker->second != uscc) {
+        return make_error(
+            "查询参数 " + match.parameter + "：GTIN " + std::string(gtin) +
+                (maker == maker_of.end() ? " 不是已登记的产品" : " 不是本企业登记的产品") +
+                "，企业账户只能查询本企业产品的事件",
+            match.parameter);
+      }
+    }
+  }
+  return Ok{};
+}
+
 }  // namespace zhiyou::trace::epcis

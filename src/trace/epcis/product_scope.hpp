@@ -1,4 +1,5 @@
-// Which products a capture document is about, and whether an enterprise may capture it.
+// Which products a capture document or an event query is about, and whether an enterprise
+// may capture it or ask it.
 //
 // An enterprise account may capture only events about its own products: every identifier
 // with a GTIN (items 01/…/21/…, lot classes, GTIN classes, in any role: epcList, parentID,
@@ -15,6 +16,7 @@
 
 #include "core/result.hpp"
 #include "trace/epcis/event.hpp"
+#include "trace/epcis/query.hpp"
 
 namespace zhiyou::trace::epcis {
 
@@ -27,5 +29,15 @@ std::set<std::string> gtins_in(const Document& document);
 Status check_own_products(const Document& document,
                           const std::map<std::string, std::string>& maker_of,
                           std::string_view uscc);
+
+// The GTIN-14s the query's MATCH_* parameters name (a pattern over a whole company prefix
+// names none).
+std::set<std::string> gtins_in(const EventQuery& query);
+
+// An enterprise may ask only about its own products: fails at the first MATCH_* value naming
+// a GTIN not made by `uscc`; Error::place is the parameter ("MATCH_epc"). Queries naming no
+// GTIN pass: their answer is limited to the enterprise's events anyway (EventQuery::owner_uscc).
+Status check_own_query(const EventQuery& query, const std::map<std::string, std::string>& maker_of,
+                       std::string_view uscc);
 
 }  // namespace zhiyou::trace::epcis

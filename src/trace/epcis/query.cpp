@@ -13,9 +13,10 @@ std::vector<std::string_view> alternatives(std::string_view value) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t bar = value.find('|', start);
-    const std::string_view part = value.substr(start, bar == value.npos ? value.npos : bar - start);
+    const std::string_view part =
+        value.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
     if (!part.empty()) out.push_back(part);
-    if (bar == value.npos) break;
+    if (bar == std::string_view::npos) break;
     start = bar + 1;
   }
   return out;
@@ -84,6 +85,7 @@ Status apply(EventQuery& q, const std::string& name, const std::string& value) {
   } else if (const char* roles = match_roles(name)) {
     EpcMatch match;
     match.roles = roles;
+    match.parameter = name;
     for (std::string_view part : alternatives(value)) {
       auto epc = parse_epc_or_pattern(part);
       if (!epc) return bad(name, epc.error().message);

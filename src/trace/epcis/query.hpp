@@ -27,6 +27,7 @@ using QueryParameters = std::vector<std::pair<std::string, std::string>>;
 struct EpcMatch {
   std::vector<Epc> values;
   std::string roles;
+  std::string parameter;  // "MATCH_epc", for messages
 };
 
 struct EventQuery {

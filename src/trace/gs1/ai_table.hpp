@@ -26,42 +26,40 @@ enum class Charset : std::uint8_t {
 // A content rule applied to one component of a value, beyond its character set.
 enum class Rule : std::uint8_t {
   none,
-  csum,           // last digit is the GS1 mod-10 check digit
-  csumalpha,      // last two characters are the GS1 check character pair (GMN, MUDI)
-  yymmd0,         // date YYMMDD; DD = 00 means "end of month"
-  yymmdd,         // date YYMMDD
-  yyyymmdd,       // date YYYYMMDD
-  hhmi,           // time HHMM
-  hh,             // hour 00-23
-  mi,             // minute 00-59
-  ss,             // second 00-59
-  nonzero,        // not all zeros
-  zero,           // exactly "0"
-  winding,        // 0, 1 or 9 (winding direction)
-  pieceoftotal,   // NNMM: piece NN of MM, 1 <= NN <= MM
-  yesno,          // 0 or 1
-  hyphen,         // exactly "-"
-  pcenc,          // every "%" starts a two-hex-digit escape
-  latitude,       // 0..1800000000 (degrees × 10^7 + 90°)
-  longitude,      // 0..3600000000 (degrees × 10^7 + 180°)
-  mediatype,      // AIDC media type 01-10 or 80-99
-  iso5218,        // sex code 0, 1, 2 or 9
-  posinseqslash,  // "n/m" with 1 <= n <= m <= 9
-  importeridx,    // one of 0-9 A-Z a-z - _
-  nozeroprefix,   // no leading zero unless the value is "0"
-  hasnondigit,    // at least one non-digit
-  iban,           // IBAN: two letters, two digits, mod-97 = 1
-  // Accepted without content checks (see the report in README / module notes): the code
-  // lists (ISO 3166, ISO 4217, package types) and coupon layouts.
-  iso3166,
-  iso3166999,
-  iso3166alpha2,
-  iso4217,
-  couponcode,
-  couponposoffer,
-  packagetype,
-  gcppos1,  // starts with a GS1 Company Prefix: at least four digits
-  gcppos2,  // the same from the second character
+  csum,            // last digit is the GS1 mod-10 check digit
+  csumalpha,       // last two characters are the GS1 check character pair (GMN, MUDI)
+  yymmd0,          // date YYMMDD; DD = 00 means "end of month"
+  yymmdd,          // date YYMMDD
+  yyyymmdd,        // date YYYYMMDD
+  hhmi,            // time HHMM
+  hh,              // hour 00-23
+  mi,              // minute 00-59
+  ss,              // second 00-59
+  nonzero,         // not all zeros
+  zero,            // exactly "0"
+  winding,         // 0, 1 or 9 (winding direction)
+  pieceoftotal,    // NNMM: piece NN of MM, 1 <= NN <= MM
+  yesno,           // 0 or 1
+  hyphen,          // exactly "-"
+  pcenc,           // every "%" starts a two-hex-digit escape
+  latitude,        // 0..1800000000 (degrees × 10^7 + 90°)
+  longitude,       // 0..3600000000 (degrees × 10^7 + 180°)
+  mediatype,       // AIDC media type 01-10 or 80-99
+  iso5218,         // sex code 0, 1, 2 or 9
+  posinseqslash,   // "n/m" with 1 <= n <= m <= 9
+  importeridx,     // one of 0-9 A-Z a-z - _
+  nozeroprefix,    // no leading zero unless the value is "0"
+  hasnondigit,     // at least one non-digit
+  iban,            // IBAN: two letters, two digits, mod-97 = 1
+  iso3166,         // an ISO 3166-1 numeric country code (code_lists.hpp)
+  iso3166999,      // the same, or 999
+  iso3166alpha2,   // an ISO 3166-1 alpha-2 country code
+  iso4217,         // an ISO 4217 numeric currency code
+  couponcode,      // a North American coupon code (coupon.hpp)
+  couponposoffer,  // a North American paperless coupon offer
+  packagetype,     // a GS1 PackageTypeCode
+  gcppos1,         // starts with a GS1 Company Prefix: at least four digits
+  gcppos2,         // the same from the second character
 };
 
 // One component of a value: `min..max` characters of `charset`, each checked by `rules`.

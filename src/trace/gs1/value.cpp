@@ -7,6 +7,8 @@
 #include <initializer_list>
 
 #include "trace/gs1/check_digit.hpp"
+#include "trace/gs1/code_lists.hpp"
+#include "trace/gs1/coupon.hpp"
 #include "trace/gs1/date.hpp"
 
 namespace zhiyou::trace::gs1 {
@@ -43,10 +45,7 @@ std::string_view name(Charset charset) {
 }
 
 bool digits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
+  return std::ranges::all_of(s, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 unsigned number(std::string_view s) {
@@ -159,7 +158,7 @@ std::optional<ValueProblem> apply(std::string_view ai, Rule rule, std::string_vi
         return fail(ai, "卷绕方向必须为 0、1 或 9", at);
       return std::nullopt;
     case Rule::pieceoftotal: {
-      const unsigned half = static_cast<unsigned>(part.size() / 2);
+      const auto half = static_cast<unsigned>(part.size() / 2);
       const unsigned piece = number(part.substr(0, half));
       const unsigned total = number(part.substr(half));
       if (piece == 0 || total == 0 || piece > total) {
@@ -232,9 +231,45 @@ std::optional<ValueProblem> apply(std::string_view ai, Rule rule, std::string_vi
       }
       return std::nullopt;
     }
-    default:
-      return std::nullopt;  // code lists (ISO 3166, ISO 4217, ...) are not checked
+    case Rule::iso3166:
+      if (!is_iso3166_numeric(part)) {
+        return fail(ai, {"的国家代码 ", part, " 不是 ISO 3166-1 数字代码"}, at);
+      }
+      return std::nullopt;
+    case Rule::iso3166999:
+      if (part != "999" && !is_iso3166_numeric(part)) {
+        return fail(ai, {"的国家代码 ", part, " 不是 ISO 3166-1 数字代码，也不是 999"}, at);
+      }
+      return std::nullopt;
+    case Rule::iso3166alpha2:
+      if (!is_iso3166_alpha2(part)) {
+        return fail(ai, {"的国家代码 ", describe_text(part), " 不是 ISO 3166-1 二位字母代码"}, at);
+      }
+      return std::nullopt;
+    case Rule::iso4217:
+      if (!is_iso4217_numeric(part)) {
+        return fail(ai, {"的货币代码 ", part, " 不是 ISO 4217 数字代码"}, at);
+      }
+      return std::nullopt;
+    case Rule::packagetype:
+      if (!is_package_type(part)) {
+        return fail(ai, {"的包装类型代码 ", describe_text(part), " 不在 GS1 包装类型代码表中"}, at);
+      }
+      return std::nullopt;
+    case Rule::couponcode:
+    case Rule::couponposoffer: {
+      const auto problem =
+          rule == Rule::couponcode ? check_coupon_code(part) : check_coupon_offer(part);
+      if (problem) {
+        return fail(ai, {rule == Rule::couponcode ? "优惠券代码：" : "无纸优惠券：", problem->what},
+                    at + problem->offset);
+      }
+      return std::nullopt;
+    }
+    case Rule::none:
+      return std::nullopt;
   }
+  return std::nullopt;
 }
 
 std::optional<ValueProblem> check_base64url(std::string_view ai, std::string_view part,
@@ -257,7 +292,9 @@ constexpr std::uint64_t rule_bit(Rule rule) {
 }
 constexpr std::uint64_t kSimpleRules =
     rule_bit(Rule::none) | rule_bit(Rule::csum) | rule_bit(Rule::yymmd0) | rule_bit(Rule::yymmdd) |
-    rule_bit(Rule::gcppos1) | rule_bit(Rule::gcppos2) | rule_bit(Rule::zero);
+    rule_bit(Rule::gcppos1) | rule_bit(Rule::gcppos2) | rule_bit(Rule::zero) |
+    rule_bit(Rule::iso3166) | rule_bit(Rule::iso3166999) | rule_bit(Rule::iso3166alpha2) |
+    rule_bit(Rule::iso4217) | rule_bit(Rule::packagetype);
 
 bool rules_are_simple(const Component& c) {
   return ((kSimpleRules >> static_cast<unsigned>(c.rules[0])) &
@@ -334,6 +371,16 @@ bool simple_rule_holds(Rule rule, Charset charset, std::string_view part) {
     }
     case Rule::zero:
       return part == "0";
+    case Rule::iso3166:
+      return is_iso3166_numeric(part);
+    case Rule::iso3166999:
+      return part == "999" || is_iso3166_numeric(part);
+    case Rule::iso3166alpha2:
+      return is_iso3166_alpha2(part);
+    case Rule::iso4217:
+      return is_iso4217_numeric(part);
+    case Rule::packagetype:
+      return is_package_type(part);
     default:
       return true;
   }
@@ -385,7 +432,7 @@ bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view valu
 }
 
 bool in_charset(Charset charset, char c) {
-  return (kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1;
+  return ((kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1) != 0;
 }
 
 std::string describe_char(char c) {
