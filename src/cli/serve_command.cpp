@@ -105,9 +105,10 @@ void add_serve_commands(CLI::App& app) {
   serve_cmd->add_option("--threads", options->threads, "服务线程数（默认 CPU 核数）");
   serve_cmd->add_option("--web", options->web, "网页界面目录（Vite 构建产物）")
       ->capture_default_str();
-  serve_cmd->add_option("--fresh-ms", options->fresh_ms,
-                        "其他进程（命令行、psql）写入的数据最迟多少毫秒后反映在缓存的响应中"
-                        "（0 表示每个请求都检查）")
+  serve_cmd
+      ->add_option("--fresh-ms", options->fresh_ms,
+                   "其他进程（命令行、psql）写入的数据最迟多少毫秒后反映在缓存的响应中"
+                   "（0 表示每个请求都检查）")
       ->check(CLI::Range(0, 60000))
       ->capture_default_str();
   serve_cmd->callback([options] { serve(*options); });
