@@ -1,7 +1,6 @@
 #include "store/data_version.hpp"
 
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <array>
 #include <stdexcept>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/sqlite_statement.hpp"
 
 namespace zhiyou::store {
 namespace {
@@ -37,36 +37,11 @@ constexpr const char* kVersionQuery =
     " (SELECT version FROM data_versions WHERE scope = 'people'),"
     " (SELECT version FROM data_versions WHERE scope = 'trace')";
 
-// Every request reads the versions; on SQLite, preparing the query each time costs more than
-// running it, so each connection keeps it prepared (reset after each run, so that it holds
-// no read transaction open between requests).
-class SqliteVersionQuery {
- public:
-  explicit SqliteVersionQuery(Database& db) {
-    auto* backend = static_cast<soci::sqlite3_session_backend*>(db.session().get_backend());
-    connection_ = backend->conn_;
-    if (sqlite_api::sqlite3_prepare_v3(connection_, kVersionQuery, -1, SQLITE_PREPARE_PERSISTENT,
-                                       &statement_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
-    }
-  }
-  SqliteVersionQuery(const SqliteVersionQuery&) = delete;
-  SqliteVersionQuery& operator=(const SqliteVersionQuery&) = delete;
-  ~SqliteVersionQuery() { sqlite_api::sqlite3_finalize(statement_); }
-
-  DataVersions run() {
-    const int rc = sqlite_api::sqlite3_step(statement_);
-    DataVersions versions{sqlite_api::sqlite3_column_int64(statement_, 0),
-                          sqlite_api::sqlite3_column_int64(statement_, 1),
-                          sqlite_api::sqlite3_column_int64(statement_, 2)};
-    sqlite_api::sqlite3_reset(statement_);
-    if (rc != SQLITE_ROW) throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
-    return versions;
-  }
-
- private:
-  sqlite_api::sqlite3* connection_ = nullptr;
-  sqlite_api::sqlite3_stmt* statement_ = nullptr;
+// Read often (see server/version_watch.hpp): on SQLite the query stays prepared per
+// connection.
+struct SqliteVersionQuery {
+  explicit SqliteVersionQuery(Database& db) : statement(db, kVersionQuery) {}
+  SqliteStatement statement;
 };
 
 }  // namespace
@@ -104,7 +79,13 @@ void create_data_versions(Database& db) {
 }
 
 DataVersions data_versions(Database& db) {
-  if (db.engine() == Engine::sqlite) return db.attached<SqliteVersionQuery>().run();
+  if (db.engine() == Engine::sqlite) {
+    DataVersions versions;
+    db.attached<SqliteVersionQuery>().statement.run({}, [&](const SqliteStatement& row) {
+      versions = {row.integer(0), row.integer(1), row.integer(2)};
+    });
+    return versions;
+  }
   long long monitoring = 0;
   long long people = 0;
   long long trace = 0;

@@ -1,12 +1,11 @@
 #include "trace/resolver/scan_queries.hpp"
 
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
-#include <array>
 #include <stdexcept>
 
 #include "store/database.hpp"
+#include "store/sqlite_statement.hpp"
 
 namespace zhiyou::trace::resolver {
 namespace {
@@ -23,56 +22,10 @@ constexpr const char* kSerialFacts =
     " LEFT JOIN epcis_events e ON e.event_key = x.event_key"
     " WHERE c.gtin = ? AND c.serial = ? ORDER BY x.event_key DESC LIMIT ?";
 
-std::string column_text(sqlite_api::sqlite3_stmt* s, int column) {
-  const auto* text = sqlite_api::sqlite3_column_text(s, column);
-  return text == nullptr
-             ? std::string()
-             : std::string(reinterpret_cast<const char*>(text),
-                           static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(s, column)));
-}
-
 // kSerialFacts prepared once per SQLite connection.
-class SqliteSerialFacts {
- public:
-  explicit SqliteSerialFacts(store::Database& db)
-      : connection_(
-            static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_) {
-    if (sqlite_api::sqlite3_prepare_v3(connection_, kSerialFacts, -1, SQLITE_PREPARE_PERSISTENT,
-                                       &statement_, nullptr) != SQLITE_OK) {
-      throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
-    }
-  }
-  SqliteSerialFacts(const SqliteSerialFacts&) = delete;
-  SqliteSerialFacts& operator=(const SqliteSerialFacts&) = delete;
-  ~SqliteSerialFacts() { sqlite_api::sqlite3_finalize(statement_); }
-
-  // Calls row(statement) for each row; always leaves the statement reset.
-  template <class Row>
-  void run(const std::array<const std::string*, 4>& texts, int limit, Row&& row) {
-    struct Reset {
-      sqlite_api::sqlite3_stmt* s;
-      ~Reset() {
-        sqlite_api::sqlite3_reset(s);
-        sqlite_api::sqlite3_clear_bindings(s);
-      }
-    } reset{statement_};
-    int index = 0;
-    for (const std::string* text : texts) {
-      sqlite_api::sqlite3_bind_text(statement_, ++index, text->data(),
-                                    static_cast<int>(text->size()), SQLITE_STATIC);
-    }
-    sqlite_api::sqlite3_bind_int(statement_, ++index, limit);
-    for (;;) {
-      const int rc = sqlite_api::sqlite3_step(statement_);
-      if (rc == SQLITE_DONE) return;
-      if (rc != SQLITE_ROW) throw std::runtime_error(sqlite_api::sqlite3_errmsg(connection_));
-      row(statement_);
-    }
-  }
-
- private:
-  sqlite_api::sqlite3* connection_;
-  sqlite_api::sqlite3_stmt* statement_ = nullptr;
+struct SqliteSerialFacts {
+  explicit SqliteSerialFacts(store::Database& db) : statement(db, kSerialFacts) {}
+  store::SqliteStatement statement;
 };
 
 // PostgreSQL: the same SQL with SOCI's named placeholders.
@@ -104,13 +57,13 @@ std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& 
     facts->events.push_back(std::move(json));
   };
   if (db.engine() == store::Engine::sqlite) {
-    db.attached<SqliteSerialFacts>().run(
-        {&epc_key, &qualifier, &gtin, &serial}, max_events, [&](sqlite_api::sqlite3_stmt* s) {
-          const bool has_event = sqlite_api::sqlite3_column_type(s, 2) != SQLITE_NULL;
-          add(column_text(s, 0), sqlite_api::sqlite3_column_int64(s, 1),
-              has_event ? std::optional<long long>(sqlite_api::sqlite3_column_int64(s, 2))
-                        : std::nullopt,
-              has_event ? column_text(s, 3) : std::string());
+    db.attached<SqliteSerialFacts>().statement.run(
+        {epc_key, qualifier, gtin, serial, std::int64_t{max_events}},
+        [&](const store::SqliteStatement& row) {
+          const bool has_event = !row.is_null(2);
+          add(row.text(0), row.integer(1),
+              has_event ? std::optional<long long>(row.integer(2)) : std::nullopt,
+              has_event ? row.text(3) : std::string());
         });
     return facts;
   }
