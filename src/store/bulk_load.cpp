@@ -33,21 +33,32 @@ std::string column_list(const std::vector<std::string>& columns) {
 
 }  // namespace
 
+// The multi-row INSERT statements of one SQLite connection, by their text: prepared once
+// per connection rather than once per load (a capture of 10,000 events spent 3 % preparing).
+struct PreparedInserts {
+  explicit PreparedInserts(Database& db)
+      : conn(static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_) {}
+  ~PreparedInserts() {
+    for (auto& [sql, statement] : statements) sqlite_api::sqlite3_finalize(statement);
+  }
+  PreparedInserts(const PreparedInserts&) = delete;
+  PreparedInserts& operator=(const PreparedInserts&) = delete;
+
+  sqlite_api::sqlite3* conn;
+  std::map<std::string, sqlite_api::sqlite3_stmt*, std::less<>> statements;
+};
+
 // SQLite: one statement per batch size, each inserting up to kRows rows. SQLite 3.40 allows
 // 32766 host parameters per statement; 1000 rows keep a statement's text and parameter
 // array small while making per-statement costs negligible.
 struct BulkInsert::Sqlite final : BulkInsert::Engine {
   static constexpr std::size_t kMaxParameters = 32766;
 
-  Sqlite(sqlite_api::sqlite3* conn, std::string_view table, const std::vector<std::string>& columns)
-      : conn_(conn),
+  Sqlite(PreparedInserts& prepared, std::string_view table, const std::vector<std::string>& columns)
+      : prepared_(prepared),
         prefix_("INSERT INTO " + std::string(table) + " (" + column_list(columns) + ") VALUES "),
         width_(columns.size()),
         rows_per_statement_(std::min<std::size_t>(1000, kMaxParameters / columns.size())) {}
-
-  ~Sqlite() override {
-    for (auto& [rows, statement] : statements_) sqlite_api::sqlite3_finalize(statement);
-  }
 
   bool insert(std::span<const BulkValue> values) override {
     const std::size_t rows = values.size() / width_;
@@ -59,6 +70,8 @@ struct BulkInsert::Sqlite final : BulkInsert::Engine {
         check(bind(statement, static_cast<int>(i + 1), row[i]));
       const int rc = sqlite_api::sqlite3_step(statement);
       sqlite_api::sqlite3_reset(statement);
+      // Unbound, so that no statement kept for later points into the caller's values.
+      sqlite_api::sqlite3_clear_bindings(statement);
       if ((rc & 0xFF) == SQLITE_CONSTRAINT) return false;
       if (rc != SQLITE_DONE) check(rc);
       at += n;
@@ -84,8 +97,6 @@ struct BulkInsert::Sqlite final : BulkInsert::Engine {
   }
 
   sqlite_api::sqlite3_stmt* prepared(std::size_t rows) {
-    auto it = statements_.find(rows);
-    if (it != statements_.end()) return it->second;
     std::string sql = prefix_;
     std::string one = "(";
     for (std::size_t c = 0; c < width_; ++c) one += c == 0 ? "?" : ",?";
@@ -94,22 +105,23 @@ struct BulkInsert::Sqlite final : BulkInsert::Engine {
       if (r > 0) sql += ',';
       sql += one;
     }
+    auto it = prepared_.statements.find(sql);
+    if (it != prepared_.statements.end()) return it->second;
     sqlite_api::sqlite3_stmt* statement = nullptr;
-    check(sqlite_api::sqlite3_prepare_v2(conn_, sql.c_str(), static_cast<int>(sql.size()),
-                                         &statement, nullptr));
-    statements_.emplace(rows, statement);
+    check(sqlite_api::sqlite3_prepare_v3(prepared_.conn, sql.c_str(), static_cast<int>(sql.size()),
+                                         SQLITE_PREPARE_PERSISTENT, &statement, nullptr));
+    prepared_.statements.emplace(std::move(sql), statement);
     return statement;
   }
 
   void check(int rc) const {
-    if (rc != SQLITE_OK) throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn_));
+    if (rc != SQLITE_OK) throw std::runtime_error(sqlite_api::sqlite3_errmsg(prepared_.conn));
   }
 
-  sqlite_api::sqlite3* conn_;
+  PreparedInserts& prepared_;
   std::string prefix_;
   std::size_t width_;
   std::size_t rows_per_statement_;
-  std::map<std::size_t, sqlite_api::sqlite3_stmt*> statements_;  // by rows per statement
 };
 
 // PostgreSQL: COPY in text format, sent in blocks of about 1 MiB.
@@ -206,8 +218,7 @@ BulkInsert::BulkInsert(Database& db, std::string_view table, std::vector<std::st
   if (columns_.empty()) throw std::invalid_argument("BulkInsert: no columns");
   soci::details::session_backend* backend = db.session().get_backend();
   if (db.engine() == store::Engine::sqlite) {
-    engine_ = std::make_unique<Sqlite>(static_cast<soci::sqlite3_session_backend*>(backend)->conn_,
-                                       table, columns_);
+    engine_ = std::make_unique<Sqlite>(db.attached<PreparedInserts>(), table, columns_);
   } else {
     engine_ = std::make_unique<Postgresql>(
         static_cast<soci::postgresql_session_backend*>(backend)->conn_, table, columns_);

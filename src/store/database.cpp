@@ -11,6 +11,7 @@
 
 #include "store/migrations.hpp"
 #include "store/postgres_url.hpp"
+#include "store/wal_checkpointer.hpp"
 
 namespace zhiyou::store {
 namespace {
@@ -151,6 +152,7 @@ Result<std::unique_ptr<Database>> Database::open(std::string_view url) {
       return session.error();
     }
     db.reset(new Database(engine, std::move(session).value()));
+    if (engine == Engine::sqlite) (void)db->attached<WalCheckpointer>();
   } catch (const std::exception& e) {
     return open_error(url, e.what());
   }

@@ -55,7 +55,14 @@ TEST_P(BulkInsertTest, ManyRowsGoInAsGiven) {
   const auto values = rows(0, 2345, "x");
   ASSERT_TRUE(insert(bulk, values));
   ASSERT_TRUE(insert(bulk, rows(2345, 7, "y")));  // a second call reuses the statements
-  EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows"), 2352);
+  {
+    // So does a second loader on the same connection, with rows of its own.
+    BulkInsert again(db(), "bulk_rows", {"k", "a", "b"});
+    ASSERT_TRUE(insert(again, rows(5000, 1000, "z")));
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows"), 3352);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows WHERE b = 'z' AND k = 'key' || substr(a, 2)"),
+            1000);
   EXPECT_EQ(count("SELECT COUNT(*) FROM bulk_rows WHERE b = 'x'"), 2345);
   std::string a;
   db().session() << "SELECT a FROM bulk_rows WHERE k = 'key2000'", soci::into(a);
