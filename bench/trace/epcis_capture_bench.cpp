@@ -3,12 +3,17 @@
 // document; SQLite in WAL mode with synchronous=FULL, PostgreSQL with its default fsync)
 // into a repository that already holds earlier documents. Counters report events/s.
 //
-// The reference in the same run is Boost.JSON merely parsing the same document: the floor
-// any JSON capture pays. PostgreSQL runs when ZHIYOU_BENCH_POSTGRES names a server (libpq
-// URL); scripts/bench.sh starts one with scripts/with-postgres.sh.
+// Two references in the same run: Boost.JSON merely parsing the same document (the floor any
+// JSON capture pays for reading), and SQLite storing the rows a capture of that document
+// writes the textbook way, one prepared single-row INSERT per row and one transaction per
+// document, with no reading, checking or idempotency at all (what the storage layout costs
+// before store/bulk_load.hpp's multi-row statements). PostgreSQL
+// runs when ZHIYOU_BENCH_POSTGRES names a server (libpq URL); scripts/bench.sh starts one with
+// scripts/with-postgres.sh.
 #include <benchmark/benchmark.h>
 
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 #include <boost/json.hpp>
 
 #include <cstdlib>
@@ -60,6 +65,80 @@ void BM_ReadAndValidate(benchmark::State& state) {
   }
   state.counters["events/s"] =
       benchmark::Counter(static_cast<double>(state.iterations() * n), benchmark::Counter::kIsRate);
+}
+
+// The rows of a capture of document(n, serial), stored straight through SQLite's API into
+// the real schema: one epcis_events row (with the event's JSON as sent) and one identifier
+// row per event, each through its own prepared single-row INSERT.
+void BM_Reference_SqliteRows(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const auto dir = std::filesystem::temp_directory_path() / "zhiyou-bench-epcis-rows";
+  std::filesystem::remove_all(dir);
+  auto db = zhiyou::store::Database::open((dir / "bench.db").string());
+  if (!db) {
+    state.SkipWithError(db.error().describe().c_str());
+    return;
+  }
+  auto* conn = static_cast<soci::sqlite3_session_backend*>((*db)->session().get_backend())->conn_;
+  const auto exec = [&](const char* sql) {
+    sqlite_api::sqlite3_exec(conn, sql, nullptr, nullptr, nullptr);
+  };
+  sqlite_api::sqlite3_stmt* event = nullptr;
+  sqlite_api::sqlite3_stmt* epc = nullptr;
+  sqlite_api::sqlite3_prepare_v2(conn,
+                                 "INSERT INTO epcis_events (event_key, event_id, id_hash,"
+                                 " event_type, event_time, record_time, action, biz_step,"
+                                 " disposition, read_point, biz_location, context_id, event_json)"
+                                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 -1, &event, nullptr);
+  sqlite_api::sqlite3_prepare_v2(conn,
+                                 "INSERT INTO epcis_event_epcs (epc_key, qualifier, event_key,"
+                                 " role, lot) VALUES (?,?,?,?,NULL)",
+                                 -1, &epc, nullptr);
+  // The JSON of each event as document() writes it: the same bytes per row.
+  const std::string one = document(1, 1);
+  const std::string json = one.substr(one.find("{\"type\":\"ObjectEvent\""));
+  const auto text = [](sqlite_api::sqlite3_stmt* s, int at, std::string_view value) {
+    sqlite_api::sqlite3_bind_text(s, at, value.data(), static_cast<int>(value.size()),
+                                  SQLITE_STATIC);  // outlives the step
+  };
+  std::int64_t key = 1;
+  for (auto _ : state) {
+    exec("BEGIN IMMEDIATE");
+    for (std::size_t i = 0; i < n; ++i, ++key) {
+      const std::string serial = std::to_string(key);
+      const std::string id = "urn:uuid:6f1c2d3e-0000-4000-8000-" + serial;
+      const std::string qualifier = "21/" + serial;
+      sqlite_api::sqlite3_bind_int64(event, 1, key);
+      text(event, 2, id);
+      sqlite_api::sqlite3_bind_int64(event, 3,
+                                     static_cast<std::int64_t>(std::hash<std::string>{}(id) >> 1));
+      for (int column : {4, 8, 9, 10, 11}) sqlite_api::sqlite3_bind_int64(event, column, column);
+      sqlite_api::sqlite3_bind_int64(event, 5, 1714521600000);
+      text(event, 6, "2026-11-23T08:00:00Z");
+      text(event, 7, "OBSERVE");
+      text(event, 12, "0123456789abcdef");
+      text(event, 13, json);
+      text(epc, 1, "01/09506000134352");
+      text(epc, 2, qualifier);
+      sqlite_api::sqlite3_bind_int64(epc, 3, key);
+      text(epc, 4, "e");
+      if (sqlite_api::sqlite3_step(event) != SQLITE_DONE ||
+          sqlite_api::sqlite3_step(epc) != SQLITE_DONE) {
+        state.SkipWithError(sqlite_api::sqlite3_errmsg(conn));
+        break;
+      }
+      sqlite_api::sqlite3_reset(event);
+      sqlite_api::sqlite3_reset(epc);
+    }
+    exec("COMMIT");
+  }
+  sqlite_api::sqlite3_finalize(event);
+  sqlite_api::sqlite3_finalize(epc);
+  state.counters["events/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * n), benchmark::Counter::kIsRate);
+  db->reset();
+  std::filesystem::remove_all(dir);
 }
 
 // Captures fresh documents (new serials each time) into `url`.
@@ -153,6 +232,11 @@ void BM_CapturePostgresql(benchmark::State& state) {
 }
 
 BENCHMARK(BM_Reference_JsonParse)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Reference_SqliteRows)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_ReadAndValidate)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CaptureSqlite)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CaptureSqlitePipelined)
