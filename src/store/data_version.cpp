@@ -78,6 +78,22 @@ void create_data_versions(Database& db) {
   }
 }
 
+void stop_raising_per_captured_event(Database& db) {
+  if (db.engine() == Engine::sqlite) {
+    db.session() << "DROP TRIGGER IF EXISTS epcis_events_INSERT_changed";
+  }
+}
+
+void raise_data_version(Database& db, std::string_view scope) {
+  for (const Scope& s : scopes()) {
+    if (s.name != scope) continue;
+    db.session() << "UPDATE data_versions SET version = version + 1 WHERE scope = '" +
+                        std::string(scope) + "'";
+    return;
+  }
+  throw std::invalid_argument("raise_data_version: no scope " + std::string(scope));
+}
+
 DataVersions data_versions(Database& db) {
   if (db.engine() == Engine::sqlite) {
     DataVersions versions;

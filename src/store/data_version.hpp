@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace zhiyou::store {
 
@@ -16,13 +17,24 @@ struct DataVersions {
   // Users and sessions: a login, logout, disabled account or new password.
   std::int64_t people = 0;
   // What a scan shows: entities, products, batches, recalls, spot checks, EPCIS events and
-  // scan places. Not codes: they are only ever added, and an answer is kept only for a code
-  // that exists.
+  // scan places (events captured in SQLite: once per capture, see migration 10). Not codes: they
+  // are only ever added, and an answer is kept only for a code that exists.
   std::int64_t trace = 0;
 };
 
 // Migration 9: the data_versions table and its triggers. Throws on SQL errors.
 void create_data_versions(Database& db);
+
+// Migration 10, SQLite: epcis_events loses its per-row INSERT trigger. SQLite has no
+// statement triggers, so a capture of 10,000 events raised the counter 10,000 times (a sixth
+// of the capture's time); trace::capture raises it once instead (raise_data_version).
+// PostgreSQL keeps its statement trigger. Throws on SQL errors.
+void stop_raising_per_captured_event(Database& db);
+
+// Raises the counter of `scope` ("monitoring", "people" or "trace") by one, inside the
+// caller's transaction: for writers to a table whose rows no longer raise it themselves.
+// Throws std::invalid_argument for another scope, soci::soci_error on SQL errors.
+void raise_data_version(Database& db, std::string_view scope);
 
 // Every counter, in one query. Throws soci::soci_error on SQL errors.
 DataVersions data_versions(Database& db);

@@ -14,6 +14,7 @@
 #include "audit/audit_store.hpp"
 #include "core/hash.hpp"
 #include "store/bulk_load.hpp"
+#include "store/data_version.hpp"
 #include "store/database.hpp"
 
 namespace zhiyou::trace {
@@ -186,6 +187,8 @@ Status store_new_events(store::Database& db, const Document& document,
     return make_error("另一采集同时写入了相同的事件序号，请重试");
   }
   result.captured = fresh.size();
+  // Once per capture: the rows raise it themselves only on PostgreSQL (migration 10).
+  if (db.engine() == store::Engine::sqlite) store::raise_data_version(db, "trace");
   return Ok{};
 }
 

@@ -14,6 +14,7 @@
 
 #include "audit/audit_store.hpp"
 #include "core/hash.hpp"
+#include "store/data_version.hpp"
 #include "store/engine_fixture.hpp"  // tests/store/
 #include "support/test_support.hpp"
 
@@ -190,6 +191,17 @@ TEST_P(EventStoreTest, CapturingTwiceStoresOnce) {
   EXPECT_EQ(again.duplicates, 3u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 3);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_event_epcs"), 4);
+}
+
+// Cached scan answers (the unit's journey) are dropped when the trace version moves: a capture
+// that stores events moves it, one of only duplicates does not.
+TEST_P(EventStoreTest, StoredEventsRaiseTheTraceVersionDuplicatesDoNot) {
+  const std::int64_t before = store::data_versions(db()).trace;
+  captured(kJourney);
+  const std::int64_t after = store::data_versions(db()).trace;
+  EXPECT_GT(after, before);
+  captured(kJourney);
+  EXPECT_EQ(store::data_versions(db()).trace, after);
 }
 
 TEST_P(EventStoreTest, EventsWithoutEventIdGetTheSameComputedIdEachTime) {
