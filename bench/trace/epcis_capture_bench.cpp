@@ -67,6 +67,17 @@ void BM_ReadAndValidate(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations() * n), benchmark::Counter::kIsRate);
 }
 
+// The database at `url`, or nullptr with the benchmark marked as failed.
+std::unique_ptr<zhiyou::store::Database> open_or_skip(benchmark::State& state,
+                                                      const std::string& url) {
+  auto db = zhiyou::store::Database::open(url);
+  if (!db) {
+    state.SkipWithError(db.error().describe().c_str());
+    return nullptr;
+  }
+  return std::move(*db);
+}
+
 // The rows of a capture of document(n, serial), stored straight through SQLite's API into
 // the real schema: one epcis_events row (with the event's JSON as sent) and one identifier
 // row per event, each through its own prepared single-row INSERT.
@@ -74,12 +85,9 @@ void BM_Reference_SqliteRows(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const auto dir = std::filesystem::temp_directory_path() / "zhiyou-bench-epcis-rows";
   std::filesystem::remove_all(dir);
-  auto db = zhiyou::store::Database::open((dir / "bench.db").string());
-  if (!db) {
-    state.SkipWithError(db.error().describe().c_str());
-    return;
-  }
-  auto* conn = static_cast<soci::sqlite3_session_backend*>((*db)->session().get_backend())->conn_;
+  auto db = open_or_skip(state, (dir / "bench.db").string());
+  if (!db) return;
+  auto* conn = static_cast<soci::sqlite3_session_backend*>(db->session().get_backend())->conn_;
   const auto exec = [&](const char* sql) {
     sqlite_api::sqlite3_exec(conn, sql, nullptr, nullptr, nullptr);
   };
@@ -137,25 +145,22 @@ void BM_Reference_SqliteRows(benchmark::State& state) {
   sqlite_api::sqlite3_finalize(epc);
   state.counters["events/s"] =
       benchmark::Counter(static_cast<double>(state.iterations() * n), benchmark::Counter::kIsRate);
-  db->reset();
+  db.reset();
   std::filesystem::remove_all(dir);
 }
 
 // Captures fresh documents (new serials each time) into `url`.
 void capture_into(benchmark::State& state, const std::string& url) {
   const auto n = static_cast<std::size_t>(state.range(0));
-  auto db = zhiyou::store::Database::open(url);
-  if (!db) {
-    state.SkipWithError(db.error().describe().c_str());
-    return;
-  }
+  auto db = open_or_skip(state, url);
+  if (!db) return;
   std::size_t serial = 1;
   for (auto _ : state) {
     state.PauseTiming();
     const std::string doc = document(n, serial);
     serial += n;
     state.ResumeTiming();
-    auto result = zhiyou::trace::capture_document(**db, doc, "bench");
+    auto result = zhiyou::trace::capture_document(*db, doc, "bench");
     if (!result || result->captured != n) {
       state.SkipWithError(result ? "events not stored" : result.error().describe().c_str());
       break;
@@ -171,11 +176,8 @@ void capture_into(benchmark::State& state, const std::string& url) {
 void capture_pipelined_into(benchmark::State& state, const std::string& url) {
   constexpr std::size_t kDocuments = 8;
   const auto n = static_cast<std::size_t>(state.range(0));
-  auto db = zhiyou::store::Database::open(url);
-  if (!db) {
-    state.SkipWithError(db.error().describe().c_str());
-    return;
-  }
+  auto db = open_or_skip(state, url);
+  if (!db) return;
   std::size_t serial = 1;
   for (auto _ : state) {
     state.PauseTiming();
@@ -186,7 +188,7 @@ void capture_pipelined_into(benchmark::State& state, const std::string& url) {
     bool failed = false;
     state.ResumeTiming();
     zhiyou::trace::capture_documents(
-        **db, "bench",
+        *db, "bench",
         [&]() -> std::optional<std::string> {
           if (given == documents.size()) return std::nullopt;
           return std::move(documents[given++]);
@@ -218,17 +220,29 @@ void BM_CaptureSqlite(benchmark::State& state) {
   std::filesystem::remove_all(dir);
 }
 
-void BM_CapturePostgresql(benchmark::State& state) {
+// The PostgreSQL server named by ZHIYOU_BENCH_POSTGRES with no events stored, or "" with
+// the benchmark skipped.
+std::string empty_postgresql(benchmark::State& state) {
   const char* url = std::getenv("ZHIYOU_BENCH_POSTGRES");
   if (url == nullptr) {
     state.SkipWithError("ZHIYOU_BENCH_POSTGRES not set");
-    return;
+    return {};
   }
-  {
-    auto db = zhiyou::store::Database::open(url);
-    if (db) (*db)->session() << "TRUNCATE epcis_events, epcis_event_epcs, epcis_contexts";
+  if (auto db = open_or_skip(state, url)) {
+    db->session() << "TRUNCATE epcis_events, epcis_event_epcs, epcis_contexts";
+    return url;
   }
-  capture_into(state, url);
+  return {};
+}
+
+void BM_CapturePostgresql(benchmark::State& state) {
+  if (const std::string url = empty_postgresql(state); !url.empty()) capture_into(state, url);
+}
+
+void BM_CapturePostgresqlPipelined(benchmark::State& state) {
+  if (const std::string url = empty_postgresql(state); !url.empty()) {
+    capture_pipelined_into(state, url);
+  }
 }
 
 BENCHMARK(BM_Reference_JsonParse)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
@@ -245,6 +259,11 @@ BENCHMARK(BM_CaptureSqlitePipelined)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_CapturePostgresql)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_CapturePostgresqlPipelined)
     ->Arg(1000)
     ->Arg(10000)
     ->Unit(benchmark::kMillisecond)
