@@ -43,6 +43,13 @@ WalCheckpointer::~WalCheckpointer() {
 }
 
 void WalCheckpointer::committed(int pages) {
+  if (pages >= kRestartPages) {
+    // RESTART waits (busy_timeout) for the thread's checkpoint and for readers of older
+    // snapshots; on a timeout the next commit tries again.
+    sqlite_api::sqlite3_wal_checkpoint_v2(api(writer_), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr,
+                                          nullptr);
+    return;
+  }
   if (pages < kPages) return;
   {
     const std::lock_guard lock(mutex_);

@@ -5,7 +5,8 @@
 // For bulk work (EPCIS capture, `trace issue`) that was a seventh of the time. Here the
 // commit only signals, and a second connection owned by this object's thread copies while
 // the writer goes on. Durability is unchanged: a commit is durable once its WAL frames are
-// synced; checkpointing only moves them into the main file.
+// synced; checkpointing only moves them into the main file. At kRestartPages the writer
+// checkpoints itself, which keeps the log's file bounded.
 #pragma once
 
 #include <condition_variable>
@@ -30,6 +31,12 @@ class WalCheckpointer {
 
   // Pages of log that start a checkpoint: SQLite's own default.
   static constexpr int kPages = 1000;
+  // Pages of log at which the writer itself checkpoints, waiting for readers, so that the
+  // next transaction starts the log afresh. The thread alone cannot ensure that: commits
+  // following each other closely (a long `trace capture`) each begin before the thread has
+  // finished, and SQLite only starts the log over in a transaction that begins after a
+  // complete checkpoint. Without this the log of 300,000 events grew to 213 MB.
+  static constexpr int kRestartPages = 8 * kPages;
 
  private:
   friend struct WalHook;
