@@ -1,5 +1,6 @@
 #include "store/data_version.hpp"
 
+#include <fmt/format.h>
 #include <soci/soci.h>
 
 #include <array>
@@ -57,22 +58,23 @@ void create_data_versions(Database& db) {
     if (db.engine() == Engine::postgresql) {
       // Once per statement: a plan import rewriting hundreds of rows raises it once.
       const std::string function = "bump_" + name + "_version";
-      db.session() << "CREATE FUNCTION " + function +
-                          "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " + bump +
-                          "; RETURN NULL; END $$";
+      db.session() << fmt::format(
+          "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {}; RETURN NULL; END "
+          "$$",
+          function, bump);
       for (const std::string_view table : scope.tables) {
-        const std::string t(table);
-        db.session() << "CREATE TRIGGER " + t + "_changed AFTER INSERT OR UPDATE OR DELETE ON " +
-                            t + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()";
+        db.session() << fmt::format(
+            "CREATE TRIGGER {0}_changed AFTER INSERT OR UPDATE OR DELETE ON {0}"
+            " FOR EACH STATEMENT EXECUTE FUNCTION {1}()",
+            table, function);
       }
       continue;
     }
     // SQLite has row triggers only.
     for (const std::string_view table : scope.tables) {
-      const std::string t(table);
       for (const char* event : {"INSERT", "UPDATE", "DELETE"}) {
-        db.session() << "CREATE TRIGGER " + t + "_" + event + "_changed AFTER " + event + " ON " +
-                            t + " BEGIN " + bump + "; END";
+        db.session() << fmt::format(
+            "CREATE TRIGGER {0}_{1}_changed AFTER {1} ON {0} BEGIN {2}; END", table, event, bump);
       }
     }
   }

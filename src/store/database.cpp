@@ -4,6 +4,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
+#include <array>
 #include <ctime>
 #include <filesystem>
 #include <string>
@@ -26,12 +28,10 @@ bool is_postgresql_url(std::string_view url) {
   if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
     return true;
   }
-  for (std::string_view keyword : {"host=", "hostaddr=", "port=", "dbname=", "user=", "service="}) {
-    if (starts_with(url, keyword)) {
-      return true;
-    }
-  }
-  return false;
+  constexpr std::array<std::string_view, 6> kKeywords = {
+      "host=", "hostaddr=", "port=", "dbname=", "user=", "service="};
+  return std::ranges::any_of(kKeywords,
+                             [&](std::string_view keyword) { return starts_with(url, keyword); });
 }
 
 // The url as it may appear in a message: passwords replaced by "***".
@@ -215,8 +215,8 @@ std::string utc_timestamp() {
   std::tm utc{};
   gmtime_r(&now, &utc);
   char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return {text, length};
 }
 
 }  // namespace zhiyou::store
