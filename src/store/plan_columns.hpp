@@ -14,15 +14,15 @@ namespace zhiyou::store {
 
 // {"year":2020,"kind":"level","op":">=","value":1.5,"reference_year":null,"parts":[],"text":"…"}
 std::string baseline_to_json(const plans::Baseline& baseline);
-Result<plans::Baseline> baseline_from_json(std::string_view json);
+Result<plans::Baseline> baseline_from_json(std::string_view text);
 
 // [99.6,99.22] — doubles round-trip exactly.
 std::string numbers_to_json(const std::vector<double>& numbers);
-Result<std::vector<double>> numbers_from_json(std::string_view json);
+Result<std::vector<double>> numbers_from_json(std::string_view text);
 
 // ["…","…"]
 std::string strings_to_json(const std::vector<std::string>& strings);
-Result<std::vector<std::string>> strings_from_json(std::string_view json);
+Result<std::vector<std::string>> strings_from_json(std::string_view text);
 
 // Enum columns: the names used by plans::to_string, back to values.
 Result<plans::TargetKind> target_kind_column(std::string_view text);
