@@ -32,7 +32,7 @@ fi
 # same run: CPU time against Boost.JSON parsing the documents, events/s against SQLite storing
 # the same rows one INSERT at a time.
 out=$(mktemp)
-scripts/with-postgres.sh bash -c 'ZHIYOU_BENCH_POSTGRES=$ZHIYOU_TEST_POSTGRES build/bench/bench/bench_epcis_capture \
+PG_DURABLE=1 scripts/with-postgres.sh bash -c 'ZHIYOU_BENCH_POSTGRES=$ZHIYOU_TEST_POSTGRES build/bench/bench/bench_epcis_capture \
   --benchmark_repetitions=3 --benchmark_report_aggregates_only=true --benchmark_format=json' >"$out"
 python3 - "$out" <<'PY'
 import json, sys

@@ -12,6 +12,9 @@
 #
 # PG_BIN overrides the server binaries (default /usr/lib/postgresql/15/bin). When run as
 # root the server runs as the `postgres` OS user, since initdb refuses to run as root.
+# Tests do not need their data to survive a crash, so the server skips fsync; benchmarks
+# that claim durable writes set PG_DURABLE=1 and get PostgreSQL's defaults (fsync,
+# synchronous_commit, full_page_writes all on).
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -77,6 +80,8 @@ HBA
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 port=""
+durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[[ "${PG_DURABLE:-0}" == 1 ]] && durability=""
 for _ in $(seq 1 20); do
   candidate=$((20000 + RANDOM % 40000))
   if port_in_use "$candidate"; then
@@ -84,8 +89,7 @@ for _ in $(seq 1 20); do
   fi
   # Another process may take the port between the check and the bind; then try another.
   if as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$candidate -c unix_socket_directories=$dir
-        -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$candidate -c unix_socket_directories=$dir $durability" \
     start >/dev/null 2>&1; then
     port=$candidate
     started=1
