@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -171,73 +172,72 @@ TEST_P(DatabaseTest, SqlitePathWithSpacesAndEquals) {
   }
 }
 
-// The write-ahead log is copied back into the database file by a thread of the handle's own
-// (store/wal_checkpointer.hpp): a copy of the .db file taken while Zhiyou runs holds what
-// was committed, and the log does not grow without end.
-TEST_P(DatabaseTest, SqliteCommitsReachTheDatabaseFileWhileItIsOpen) {
-  if (GetParam() != Engine::sqlite) {
-    GTEST_SKIP() << "SQLite files only";
+// SQLite's write-ahead log (store/wal_checkpointer.hpp), on a file of its own.
+class SqliteLogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = Database::open(path().string());
+    ASSERT_TRUE(opened.ok()) << opened.error().describe();
+    db_ = std::move(*opened);
+    db_->session() << "CREATE TABLE big (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)";
   }
-  zhiyou::testing::TempDir dir;
-  const auto path = dir.path() / "zhiyou.db";
-  auto opened = Database::open(path.string());
-  ASSERT_TRUE(opened.ok()) << opened.error().describe();
-  Database& db = **opened;
-  const auto before = std::filesystem::file_size(path);
-  db.session() << "CREATE TABLE big (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)";
-  // 3 000 rows of 2 KB: about 1 500 pages of log, past the 1 000 that start a checkpoint.
-  const Status written = db.transaction([&]() -> Status {
-    for (int i = 0; i < 3000; ++i) {
-      db.session() << "INSERT INTO big (id, payload) VALUES (:i, printf('%.2000c', 'x'))",
-          soci::use(i);
-    }
-    return Ok{};
-  });
-  ASSERT_TRUE(written.ok());
-  constexpr std::uintmax_t kRowsBytes = 3000ULL * 2000;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::filesystem::file_size(path) < before + kRowsBytes &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  EXPECT_GE(std::filesystem::file_size(path), before + kRowsBytes);
-  long long rows = 0;
-  db.session() << "SELECT COUNT(*) FROM big", soci::into(rows);
-  EXPECT_EQ(rows, 3000);
-}
 
-// Commits that follow each other closely (a long `zhiyou trace capture`) still let the log
-// start over: its file stays near WalCheckpointer::kRestartPages pages instead of growing
-// with everything written.
-TEST_P(DatabaseTest, SqliteLogStaysBoundedUnderBackToBackCommits) {
-  if (GetParam() != Engine::sqlite) {
-    GTEST_SKIP() << "SQLite files only";
-  }
-  zhiyou::testing::TempDir dir;
-  const auto path = dir.path() / "zhiyou.db";
-  auto opened = Database::open(path.string());
-  ASSERT_TRUE(opened.ok()) << opened.error().describe();
-  Database& db = **opened;
-  db.session() << "CREATE TABLE big (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)";
-  // 20 commits of 1 600 rows of 2 KB: about 16 000 pages of log in all, twice the bound.
-  std::uintmax_t largest = 0;
-  for (int commit = 0; commit < 20; ++commit) {
-    const Status written = db.transaction([&]() -> Status {
-      for (int i = 0; i < 1600; ++i) {
-        const int id = commit * 1600 + i;
-        db.session() << "INSERT INTO big (id, payload) VALUES (:i, printf('%.2000c', 'x'))",
+  [[nodiscard]] std::filesystem::path path() const { return dir_.path() / "zhiyou.db"; }
+  Database& db() { return *db_; }
+
+  // Rows first … first + count - 1 of 2 KB each, in one transaction: about half a page of
+  // log a row.
+  void insert_rows(int first, int count) {
+    const Status written = db_->transaction([&]() -> Status {
+      for (int id = first; id < first + count; ++id) {
+        db_->session() << "INSERT INTO big (id, payload) VALUES (:i, printf('%.2000c', 'x'))",
             soci::use(id);
       }
       return Ok{};
     });
     ASSERT_TRUE(written.ok());
-    largest = std::max(largest, std::filesystem::file_size(path.string() + "-wal"));
+  }
+
+  long long rows() {
+    long long n = 0;
+    db_->session() << "SELECT COUNT(*) FROM big", soci::into(n);
+    return n;
+  }
+
+ private:
+  zhiyou::testing::TempDir dir_;
+  std::unique_ptr<Database> db_;
+};
+
+// The log is copied back into the database file by a thread of the handle's own: a copy of
+// the .db file taken while Zhiyou runs holds what was committed.
+TEST_F(SqliteLogTest, CommitsReachTheDatabaseFileWhileItIsOpen) {
+  const auto before = std::filesystem::file_size(path());
+  // 3 000 rows: about 1 500 pages of log, past the 1 000 that start a checkpoint.
+  insert_rows(0, 3000);
+  constexpr std::uintmax_t kRowsBytes = 3000ULL * 2000;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::filesystem::file_size(path()) < before + kRowsBytes &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_GE(std::filesystem::file_size(path()), before + kRowsBytes);
+  EXPECT_EQ(rows(), 3000);
+}
+
+// Commits that follow each other closely (a long `zhiyou trace capture`) still let the log
+// start over: its file stays near WalCheckpointer::kRestartPages pages instead of growing
+// with everything written.
+TEST_F(SqliteLogTest, StaysBoundedUnderBackToBackCommits) {
+  // 20 commits of 1 600 rows: about 16 000 pages of log in all, twice the bound.
+  std::uintmax_t largest = 0;
+  for (int commit = 0; commit < 20; ++commit) {
+    insert_rows(commit * 1600, 1600);
+    largest = std::max(largest, std::filesystem::file_size(path().string() + "-wal"));
   }
   constexpr std::uintmax_t kFrame = 24 + 4096;  // a WAL frame: header and one page
   EXPECT_LT(largest, (8000 + 2 * 900) * kFrame);
-  long long rows = 0;
-  db.session() << "SELECT COUNT(*) FROM big", soci::into(rows);
-  EXPECT_EQ(rows, 32000);
+  EXPECT_EQ(rows(), 32000);
 }
 
 }  // namespace
