@@ -76,14 +76,56 @@ constexpr std::string_view kAnyDigit = "0123456789";
 constexpr std::string_view kOneToFive = "12345";
 constexpr std::string_view kRequirementCodes = "012349";
 
+// What to say about the fields of the first, second or third purchase requirement.
+struct PurchaseWords {
+  std::string_view missing_vli, bad_vli, truncated;
+  std::string_view missing_code, bad_code, truncated_family;
+  // The company prefix the second and third purchases may name.
+  std::string_view missing_company_vli, bad_company_vli, truncated_company;
+};
+
+constexpr PurchaseWords kFirstPurchase{"缺少第一购买要求长度指示符",
+                                       "第一购买要求长度指示符无效（应为 1-5）",
+                                       "第一购买要求不完整",
+                                       "缺少第一购买要求代码",
+                                       "第一购买要求代码无效（应为 0-4 或 9）",
+                                       "第一购买商品族代码不完整（应为 3 位）",
+                                       {},
+                                       {},
+                                       {}};
+constexpr PurchaseWords kSecondPurchase{"缺少第二购买要求长度指示符",
+                                        "第二购买要求长度指示符无效（应为 1-5）",
+                                        "第二购买要求不完整",
+                                        "缺少第二购买要求代码",
+                                        "第二购买要求代码无效（应为 0-4 或 9）",
+                                        "第二购买商品族代码不完整（应为 3 位）",
+                                        "缺少第二购买厂商识别代码长度指示符",
+                                        "第二购买厂商识别代码长度指示符无效（应为 0-6 或 9）",
+                                        "第二购买厂商识别代码不完整"};
+constexpr PurchaseWords kThirdPurchase{"缺少第三购买要求长度指示符",
+                                       "第三购买要求长度指示符无效（应为 1-5）",
+                                       "第三购买要求不完整",
+                                       "缺少第三购买要求代码",
+                                       "第三购买要求代码无效（应为 0-4 或 9）",
+                                       "第三购买商品族代码不完整（应为 3 位）",
+                                       "缺少第三购买厂商识别代码长度指示符",
+                                       "第三购买厂商识别代码长度指示符无效（应为 0-6 或 9）",
+                                       "第三购买厂商识别代码不完整"};
+
 // A purchase requirement (VLI 1-5 and its value), its code (0-4 or 9) and a three-digit
 // family code: the same for the first, second and third purchase.
-void purchase(Fields& f, std::string_view missing_vli, std::string_view bad_vli,
-              std::string_view truncated, std::string_view missing_code, std::string_view bad_code,
-              std::string_view truncated_family) {
-  f.field_with_vli(kOneToFive, 0, missing_vli, bad_vli, truncated);
-  f.digit(kRequirementCodes, missing_code, bad_code);
-  f.take(3, truncated_family);
+void purchase(Fields& f, const PurchaseWords& w) {
+  f.field_with_vli(kOneToFive, 0, w.missing_vli, w.bad_vli, w.truncated);
+  f.digit(kRequirementCodes, w.missing_code, w.bad_code);
+  f.take(3, w.truncated_family);
+}
+
+// The second and third purchases: the requirement, then a company prefix (VLI 0-6, or 9 for
+// the coupon's own).
+void further_purchase(Fields& f, const PurchaseWords& w) {
+  purchase(f, w);
+  f.field_with_vli("01234569", 6, w.missing_company_vli, w.bad_company_vli, w.truncated_company,
+                   true);
 }
 
 }  // namespace
@@ -96,28 +138,16 @@ std::optional<CouponProblem> check_coupon_code(std::string_view value) {
   f.take(6, "优惠代码不完整（应为 6 位）");
   f.field_with_vli(kOneToFive, 0, "缺少优惠金额长度指示符", "优惠金额长度指示符无效（应为 1-5）",
                    "优惠金额不完整");
-  purchase(f, "缺少第一购买要求长度指示符", "第一购买要求长度指示符无效（应为 1-5）",
-           "第一购买要求不完整", "缺少第一购买要求代码", "第一购买要求代码无效（应为 0-4 或 9）",
-           "第一购买商品族代码不完整（应为 3 位）");
+  purchase(f, kFirstPurchase);
   // Optional fields, each tagged by its number, in this order.
   if (f.ok() && !f.at_end() && f.peek() == '1') {  // additional rules and second purchase
     f.take(1, "");
     f.digit("0123", "缺少附加购买规则代码", "附加购买规则代码无效（应为 0-3）");
-    purchase(f, "缺少第二购买要求长度指示符", "第二购买要求长度指示符无效（应为 1-5）",
-             "第二购买要求不完整", "缺少第二购买要求代码", "第二购买要求代码无效（应为 0-4 或 9）",
-             "第二购买商品族代码不完整（应为 3 位）");
-    f.field_with_vli("01234569", 6, "缺少第二购买厂商识别代码长度指示符",
-                     "第二购买厂商识别代码长度指示符无效（应为 0-6 或 9）",
-                     "第二购买厂商识别代码不完整", true);
+    further_purchase(f, kSecondPurchase);
   }
   if (f.ok() && !f.at_end() && f.peek() == '2') {  // third purchase
     f.take(1, "");
-    purchase(f, "缺少第三购买要求长度指示符", "第三购买要求长度指示符无效（应为 1-5）",
-             "第三购买要求不完整", "缺少第三购买要求代码", "第三购买要求代码无效（应为 0-4 或 9）",
-             "第三购买商品族代码不完整（应为 3 位）");
-    f.field_with_vli("01234569", 6, "缺少第三购买厂商识别代码长度指示符",
-                     "第三购买厂商识别代码长度指示符无效（应为 0-6 或 9）",
-                     "第三购买厂商识别代码不完整", true);
+    further_purchase(f, kThirdPurchase);
   }
   std::string_view expiry;
   if (f.ok() && !f.at_end() && f.peek() == '3') {  // expiration date
