@@ -189,6 +189,15 @@ store::Database& RequestContext::db() {
   return **lease_;
 }
 
+store::Database& RequestContext::reader() {
+  ReadSnapshots* snapshots = api.pool().snapshots();
+  if (snapshots == nullptr) return db();
+  if (!reader_) reader_.emplace(snapshots->acquire(versions().trace));
+  return reader_->db();
+}
+
+bool RequestContext::renew_reader() { return reader_ && reader_->renew(); }
+
 std::string RequestContext::actor() const { return caller ? caller->username : "public"; }
 
 std::optional<std::string_view> RequestContext::bearer_token() const {

@@ -98,6 +98,12 @@ class RequestContext {
   store::Database& db();
   // The data versions as of the first call in this request.
   const store::DataVersions& versions();
+  // For reading only: a kept SQLite read snapshot that has seen versions().trace
+  // (read_snapshots.hpp), leased on first use; db() for PostgreSQL.
+  store::Database& reader();
+  // Moves reader() to a new snapshot if it did not begin one for this request; true if it
+  // did. For codes, which no data version covers: see ReadSnapshots::Lease::renew.
+  bool renew_reader();
 
   // Who to name in the audit log: the caller's username, or "public".
   [[nodiscard]] std::string actor() const;
@@ -106,6 +112,7 @@ class RequestContext {
 
  private:
   std::optional<DatabasePool::Lease> lease_;
+  std::optional<ReadSnapshots::Lease> reader_;
   std::optional<store::DataVersions> versions_;
 };
 

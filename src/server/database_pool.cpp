@@ -1,6 +1,13 @@
 #include "server/database_pool.hpp"
 
 namespace zhiyou::server {
+namespace {
+
+// How long a kept read snapshot may serve: longer saves little (one BEGIN and COMMIT per
+// 50 ms), and the checkpointer waits for the oldest snapshot before it can restart the log.
+constexpr std::chrono::milliseconds kSnapshotMaxAge{50};
+
+}  // namespace
 
 Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& url, std::size_t size) {
   std::unique_ptr<DatabasePool> pool(new DatabasePool());
@@ -10,6 +17,11 @@ Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& url,
     pool->engine_ = (*db)->engine();
     pool->free_.push_back(db->get());
     pool->all_.push_back(std::move(db).value());
+  }
+  if (pool->engine_ == store::Engine::sqlite) {
+    auto snapshots = ReadSnapshots::open(url, size, kSnapshotMaxAge);
+    if (!snapshots.ok()) return snapshots.error();
+    pool->snapshots_ = std::move(snapshots).value();
   }
   return pool;
 }

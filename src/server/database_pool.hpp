@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "server/read_snapshots.hpp"
 #include "store/database.hpp"
 
 namespace zhiyou::server {
@@ -24,7 +25,8 @@ struct PoolStats {
 
 class DatabasePool {
  public:
-  // Opens (and migrates, once) `size` connections to `url`.
+  // Opens (and migrates, once) `size` connections to `url`; for SQLite also `size` read-only
+  // connections that keep their read snapshots (read_snapshots.hpp).
   static Result<std::unique_ptr<DatabasePool>> open(const std::string& url, std::size_t size);
 
   // A borrowed connection, returned to the pool when the lease ends.
@@ -48,6 +50,8 @@ class DatabasePool {
   Lease acquire();
   [[nodiscard]] PoolStats stats() const;
   [[nodiscard]] store::Engine engine() const { return engine_; }
+  // SQLite's kept read snapshots; nullptr for PostgreSQL.
+  ReadSnapshots* snapshots() { return snapshots_.get(); }
 
  private:
   DatabasePool() = default;
@@ -56,6 +60,7 @@ class DatabasePool {
   std::vector<std::unique_ptr<store::Database>> all_;
   std::vector<store::Database*> free_;
   store::Engine engine_ = store::Engine::sqlite;
+  std::unique_ptr<ReadSnapshots> snapshots_;
   mutable std::mutex mutex_;
   std::condition_variable available_;
   std::uint64_t acquisitions_ = 0;

@@ -104,7 +104,7 @@ Response resolve_code(RequestContext& ctx) {
 
   ProductFactsCache::Facts facts = ctx.api.product_facts().find(code->gtin, version);
   if (!facts) {
-    auto loaded = resolver::load_product_facts(ctx.db(), code->gtin);
+    auto loaded = resolver::load_product_facts(ctx.reader(), code->gtin);
     if (!loaded.ok()) fail(loaded.error());
     if (!*loaded) {
       return problem(ctx, http::status::not_found, "未登记的商品",
@@ -113,7 +113,11 @@ Response resolve_code(RequestContext& ctx) {
     facts = std::make_shared<const resolver::ProductFacts>(std::move(**loaded));
     ctx.api.product_facts().put(code->gtin, version, facts);
   }
-  auto found = resolver::look_up(ctx.db(), *code, *facts, ctx.api.options().many_places);
+  const std::size_t many_places = ctx.api.options().many_places;
+  auto found = resolver::look_up(ctx.reader(), *code, *facts, many_places);
+  if (found.ok() && found->status == resolver::Lookup::never_issued && ctx.renew_reader()) {
+    found = resolver::look_up(ctx.reader(), *code, *facts, many_places);  // issued meanwhile?
+  }
   if (!found.ok()) fail(found.error());
   switch (found->status) {
     case resolver::Lookup::unknown_product:

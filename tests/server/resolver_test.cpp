@@ -141,6 +141,22 @@ TEST_P(Resolver, ANeverIssuedSerialIsFlaggedAndCounted) {
   EXPECT_EQ(listed.at(0).at("places").as_int64(), 1);
 }
 
+// Codes are issued while the server runs, by `zhiyou trace issue` in another process: the
+// first scan of a new code finds it, however recently the server last looked at the codes.
+TEST_P(Resolver, ACodeIssuedWhileTheServerRunsIsFoundAtOnce) {
+  ASSERT_EQ(scan(unit_path(), "application/json").status, 200u);
+  auto other = reopen();  // another process's connection
+  auto request =
+      trace::make_issue_request(kGtin, "L1", "261231", 1, "random", "https://id.gs1.org");
+  ASSERT_TRUE(request.ok());
+  auto issued = trace::issue_codes(*other, *request);
+  ASSERT_TRUE(issued.ok()) << issued.error().describe();
+  const HttpReply fresh =
+      scan(std::string("/01/") + kGtin + "/10/L1/21/" + issued->front(), "application/json");
+  EXPECT_EQ(fresh.status, 200u) << fresh.body;
+  EXPECT_EQ(fresh.body.find("疑似假冒"), std::string::npos);
+}
+
 TEST_P(Resolver, OneSerialScannedFromManyPlacesIsFlagged) {
   const std::string inspector = login(Role::inspector);
   // 鄞州区 spelled three ways is one place; 定海 (Zhoushan) is another.
