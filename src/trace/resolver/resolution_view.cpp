@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 
@@ -37,65 +38,70 @@ std::string expiry_text(const std::string& yymmdd) {
   return year + "-" + yymmdd.substr(2, 2) + "-" + yymmdd.substr(4, 2);
 }
 
-json::object code_json(const ScannedCode& c) {
-  json::object o{{"uri", c.uri}, {"gtin", c.gtin}};
+void add_code(json::object& o, const ScannedCode& c) {
+  o["uri"] = c.uri;
+  o["gtin"] = c.gtin;
   if (!c.lot.empty()) o["lot"] = c.lot;
   if (!c.serial.empty()) o["serial"] = c.serial;
   if (!c.cpv.empty()) o["cpv"] = c.cpv;
-  return o;
 }
 
 }  // namespace
 
 std::string resolution_json(const Resolution& r) {
-  json::array marks;
+  // Every scan that is not a repeat builds this answer: its few dozen values go into one
+  // buffer on the stack (monotonic_resource) instead of an allocation each.
+  std::array<unsigned char, 8192> buffer{};
+  json::monotonic_resource memory(buffer.data(), buffer.size());
+  json::object out(&memory);
+  add_code(out["code"].emplace_object(), r.code);
+  json::object& product = out["product"].emplace_object();
+  product["gtin"] = r.product.gtin;
+  product["name"] = r.product.name;
+  json::array& marks = product["quality_marks"].emplace_array();
   for (const std::string& m : r.product.quality_marks) marks.emplace_back(m);
-  json::array checks;
+  json::object& maker = out["maker"].emplace_object();
+  maker["name"] = r.maker.name;
+  maker["uscc"] = r.maker.uscc;
+  maker["region"] = r.maker_region;
+  json::array& checks = out["spot_checks"].emplace_array();
   for (const SpotCheck& c : r.spot_checks) {
-    checks.push_back(json::object{{"sampled_on", c.sampled_on},
-                                  {"lot", c.lot},
-                                  {"agency", c.agency},
-                                  {"conclusion", c.conclusion},
-                                  {"failed_items", c.failed_items},
-                                  {"report_no", c.report_no}});
+    json::object& o = checks.emplace_back(json::object(&memory)).get_object();
+    o["sampled_on"] = c.sampled_on;
+    o["lot"] = c.lot;
+    o["agency"] = c.agency;
+    o["conclusion"] = c.conclusion;
+    o["failed_items"] = c.failed_items;
+    o["report_no"] = c.report_no;
   }
-  json::array recalls;
+  json::array& recalls = out["recalls"].emplace_array();
   for (const Recall& recall : r.recalls) {
-    json::array lots;
+    json::object& o = recalls.emplace_back(json::object(&memory)).get_object();
+    o["id"] = recall.id;
+    json::array& lots = o["lots"].emplace_array();
     for (const std::string& lot : recall.lots) lots.emplace_back(lot);
-    recalls.push_back(json::object{{"id", recall.id},
-                                   {"lots", std::move(lots)},
-                                   {"reason", recall.reason},
-                                   {"announced_at", recall.announced_at}});
+    o["reason"] = recall.reason;
+    o["announced_at"] = recall.announced_at;
   }
-  json::array journey;
-  for (const JourneyStep& s : r.journey) {
-    journey.push_back(json::object{{"event_time", beijing_time(s.event_time) + " (UTC+8)"},
-                                   {"biz_step", s.biz_step},
-                                   {"biz_step_label", biz_step_label(s.biz_step)},
-                                   {"disposition", s.disposition},
-                                   {"disposition_label", disposition_label(s.disposition)},
-                                   {"location", s.location}});
+  json::array& journey = out["journey"].emplace_array();
+  for (const JourneyStep& step : r.journey) {
+    json::object& o = journey.emplace_back(json::object(&memory)).get_object();
+    o["event_time"] = beijing_time(step.event_time) + " (UTC+8)";
+    o["biz_step"] = step.biz_step;
+    o["biz_step_label"] = biz_step_label(step.biz_step);
+    o["disposition"] = step.disposition;
+    o["disposition_label"] = disposition_label(step.disposition);
+    o["location"] = step.location;
   }
-  json::object out{
-      {"code", code_json(r.code)},
-      {"product", json::object{{"gtin", r.product.gtin},
-                               {"name", r.product.name},
-                               {"quality_marks", std::move(marks)}}},
-      {"maker",
-       json::object{{"name", r.maker.name}, {"uscc", r.maker.uscc}, {"region", r.maker_region}}},
-      {"spot_checks", std::move(checks)},
-      {"recalls", std::move(recalls)},
-      {"journey", std::move(journey)},
-  };
   if (!r.code.lot.empty()) {
-    json::object batch{{"lot", r.code.lot}};
+    json::object& batch = out["batch"].emplace_object();
+    batch["lot"] = r.code.lot;
     if (r.expiry) batch["expiry"] = expiry_text(*r.expiry);
-    out["batch"] = std::move(batch);
   }
   if (!r.code.serial.empty()) {
-    json::object warnings{{"scan_places", r.scan_places}, {"many_places", r.many_places}};
-    out["counterfeit"] = std::move(warnings);
+    json::object& warnings = out["counterfeit"].emplace_object();
+    warnings["scan_places"] = r.scan_places;
+    warnings["many_places"] = r.many_places;
   }
   return json::serialize(out);
 }
