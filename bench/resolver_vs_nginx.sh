@@ -8,9 +8,12 @@
 # wrk -t2 -c64 --latency with Accept: application/json against
 #   (a) one serial's URI, again and again (what nginx is best at: one static file), and
 #   (b) a different random serial per request (wrk Lua script over 100,000 issued serials),
-# beside nginx (2 workers, sendfile, open_file_cache) serving zhiyou's JSON for that serial as
-# a static file. Ratios are zhiyou / nginx from the same run: requests per second, and CPU
-# time per request (nginx's / zhiyou's, so that above 1 means zhiyou needs less).
+# beside nginx (2 workers, sendfile, open_file_cache) serving zhiyou's JSON as a static file:
+# for (a) and the first row of (b) one file, that serial's, whatever the path; for the second
+# row of (b) each serial's own answer as a file of its own (100,000 files, checked against
+# zhiyou's answers), which is what a static site of the same answers would be. Ratios are
+# zhiyou / nginx from the same run: requests per second, and CPU time per request (nginx's /
+# zhiyou's, so that above 1 means zhiyou needs less).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 zhiyou=${1:-}
@@ -77,14 +80,35 @@ wait_for "http://127.0.0.1:$zport/healthz"
 curl -sf -H 'Accept: application/json' "http://127.0.0.1:$zport$one" >"$dir/one.json"
 [[ -s "$dir/one.json" ]] || { echo "解析失败: $one" >&2; exit 1; }
 
-nport=$(free_port)
-mkdir -p "$dir/www"
+# Each sampled serial's answer as a file at its path: one.json with the serial replaced.
+mkdir -p "$dir/www" "$dir/files"
 cp "$dir/one.json" "$dir/www/one.json"
-chmod -R a+rX "$dir/www"
-start_nginx "$dir" "$nport" "    root $dir/www;
-    default_type \"application/json; charset=utf-8\";
-    location / { try_files /one.json =404; }"
+python3 - "$dir/paths.lua" "$dir/one.json" "$dir/files" <<'PY'
+import json, os, sys
+paths = [line.strip().strip('",') for line in open(sys.argv[1]) if line.startswith('  "')]
+template = open(sys.argv[2], "rb").read()
+serial = json.loads(template)["code"]["serial"]
+for p in paths:
+    path = p.split("?")[0]
+    target = os.path.join(sys.argv[3], path.lstrip("/"))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as f:
+        f.write(template.replace(serial.encode(), path.rsplit("/", 1)[1].encode()))
+PY
+chmod -R a+rX "$dir/www" "$dir/files"
+nport=$(free_port)
+start_nginx "$dir" "$nport" "    default_type \"application/json; charset=utf-8\";
+    location /files/ { alias $dir/files/; }
+    location / { root $dir/www; try_files /one.json =404; }"
 wait_for "http://127.0.0.1:$nport/one.json"
+# The files are zhiyou's answers, byte for byte (a sample of 20).
+for path in $(sed -n '2,400p' "$dir/paths.lua" | awk 'NR % 20 == 1' | sed 's/^ *"//; s/",$//'); do
+  cmp -s <(curl -sf -H 'Accept: application/json' "http://127.0.0.1:$zport$path") \
+    <(curl -sf "http://127.0.0.1:$nport/files${path%%\?*}") ||
+    { echo "静态文件与 zhiyou 的应答不同: $path" >&2; exit 1; }
+done
+sed 's|wrk.format(nil, paths\[math.random(#paths)\])|wrk.format(nil, "/files" .. paths[math.random(#paths)])|' \
+  "$dir/paths.lua" >"$dir/files.lua"
 
 # run_wrk NAME "PIDS" wrk-arguments…: the wrk report in NAME.txt, the servers' CPU ticks in
 # NAME.cpu.
@@ -101,6 +125,7 @@ workers=$(nginx_workers)
 run_wrk nginx-one "$workers" "http://127.0.0.1:$nport$one"
 run_wrk zhiyou-one "$zhiyou_pid" "http://127.0.0.1:$zport$one"
 run_wrk nginx-random "$workers" -s "$dir/paths.lua" "http://127.0.0.1:$nport/"
+run_wrk nginx-files "$workers" -s "$dir/files.lua" "http://127.0.0.1:$nport/"
 run_wrk zhiyou-random "$zhiyou_pid" -s "$dir/paths.lua" "http://127.0.0.1:$zport/"
 
 echo "码数 $codes（SQLite），响应 $(wc -c <"$dir/one.json") 字节，负载 $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -119,9 +144,11 @@ def parse(name):
     return rps, p99, int(errors.group(1)) if errors else 0, cpu_us
 print(f"{'target (wrk -t2 -c64)':28} {'zhiyou req/s':>12} {'nginx req/s':>11} {'ratio':>5}"
       f" {'zhiyou p99':>10} {'nginx p99':>9} {'CPU µs/req z / n':>17} {'CPU ratio':>9}")
-for name, label in [("one", "one serial, repeated"), ("random", "random serial per request")]:
-    zr, zp, ze, zc = parse(f"zhiyou-{name}")
-    nr, np_, ne, nc = parse(f"nginx-{name}")
+for z, n, label in [("one", "one", "one serial, repeated"),
+                    ("random", "random", "random serial / one file"),
+                    ("random", "files", "random serial / its file")]:
+    zr, zp, ze, zc = parse(f"zhiyou-{z}")
+    nr, np_, ne, nc = parse(f"nginx-{n}")
     print(f"{label:28} {zr:12.0f} {nr:11.0f} {zr / nr:5.2f} {zp:8.2f}ms {np_:7.2f}ms"
           f" {zc:8.1f} / {nc:5.1f} {nc / zc:9.2f}")
     if ze or ne:

@@ -151,7 +151,7 @@ Response resolve_code(RequestContext& ctx) {
           text_response(http::status::ok, resolver::resolution_page(r), "text/html; charset=utf-8");
       break;
   }
-  ctx.api.response_cache().put(key, version, res);
+  ctx.api.response_cache().put_if_offered_before(key, version, res);
   return res;
 }
 

@@ -21,6 +21,28 @@ std::optional<Response> ResponseCache::find(const std::string& key, std::int64_t
 void ResponseCache::put(const std::string& key, std::int64_t version, const Response& response) {
   auto copy = std::make_shared<const Response>(response);
   std::lock_guard lock(mutex_);
+  put_locked(key, version, std::move(copy));
+}
+
+void ResponseCache::put_if_offered_before(const std::string& key, std::int64_t version,
+                                          const Response& response) {
+  if (offered_.empty()) return;
+  // A hash that shares a slot with another pushes it out: that key is then kept on its next
+  // offer instead. Either way nothing wrong is served; find() compares whole keys.
+  const std::size_t hash = std::hash<std::string>{}(key) | 1;  // 0 marks an empty slot
+  {
+    std::lock_guard lock(mutex_);
+    std::size_t& slot = offered_[hash % offered_.size()];
+    if (slot != hash) {
+      slot = hash;
+      return;
+    }
+  }
+  put(key, version, response);
+}
+
+void ResponseCache::put_locked(const std::string& key, std::int64_t version,
+                               std::shared_ptr<const Response> copy) {
   if (const auto it = entries_.find(key); it != entries_.end()) {
     // A slower request computed from older data must not replace a newer entry.
     if (it->second.version > version) return;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "monitoring/observation_store.hpp"
+#include "server/response_cache.hpp"
 #include "server/server_fixture.hpp"
 
 namespace zhiyou::server::testing {
@@ -33,6 +34,29 @@ double city_value(const json::value& body, const std::string& indicator) {
     }
   }
   return -1;
+}
+
+Response answer(const std::string& body) {
+  Response res{http::status::ok, 11};
+  res.body() = body;
+  return res;
+}
+
+// Scans of serials: most are asked for once. Those must not push out an answer asked for
+// again and again, nor cost a copy each.
+TEST(ResponseCacheTest, OneOffAnswersDoNotPushOutARepeatedOne) {
+  ResponseCache cache(2);
+  cache.put_if_offered_before("/01/hot", 1, answer("hot"));
+  EXPECT_FALSE(cache.find("/01/hot", 1));  // offered once: not kept yet
+  cache.put_if_offered_before("/01/hot", 1, answer("hot"));
+  for (int i = 0; i < 100; ++i) {
+    const std::string key = "/01/once/" + std::to_string(i);
+    cache.put_if_offered_before(key, 1, answer("once"));
+    EXPECT_FALSE(cache.find(key, 1)) << key;
+  }
+  const auto hot = cache.find("/01/hot", 1);
+  ASSERT_TRUE(hot);
+  EXPECT_EQ(hot->body(), "hot");
 }
 
 using ResponseCaching = ServerTest;
