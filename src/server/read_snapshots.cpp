@@ -36,8 +36,7 @@ struct ReadSnapshots::Reader {
   }
 };
 
-Result<std::unique_ptr<ReadSnapshots>> ReadSnapshots::open(const std::string& url,
-                                                           std::size_t size,
+Result<std::unique_ptr<ReadSnapshots>> ReadSnapshots::open(const std::string& url, std::size_t size,
                                                            std::chrono::milliseconds max_age) {
   std::unique_ptr<ReadSnapshots> snapshots(new ReadSnapshots(max_age));
   for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {

@@ -45,7 +45,7 @@ class ResponseCache {
   };
 
   void put_locked(const std::string& key, std::int64_t version,
-                  std::shared_ptr<const Response> response);
+                  std::shared_ptr<const Response> copy);
 
   std::size_t capacity_;
   std::vector<std::size_t> offered_;  // put_if_offered_before: key hashes, by hash % size
