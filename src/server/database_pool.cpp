@@ -18,7 +18,9 @@ Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& url,
     pool->free_.push_back(db->get());
     pool->all_.push_back(std::move(db).value());
   }
-  if (pool->engine_ == store::Engine::sqlite) {
+  // Each connection to ":memory:" is a database of its own: readers would see none of it.
+  const bool in_memory = url == ":memory:" || url == "sqlite::memory:";
+  if (pool->engine_ == store::Engine::sqlite && !in_memory) {
     auto snapshots = ReadSnapshots::open(url, size, kSnapshotMaxAge);
     if (!snapshots.ok()) return snapshots.error();
     pool->snapshots_ = std::move(snapshots).value();

@@ -26,7 +26,7 @@ struct PoolStats {
 class DatabasePool {
  public:
   // Opens (and migrates, once) `size` connections to `url`; for SQLite also `size` read-only
-  // connections that keep their read snapshots (read_snapshots.hpp).
+  // connections that keep their read snapshots (read_snapshots.hpp), unless in memory.
   static Result<std::unique_ptr<DatabasePool>> open(const std::string& url, std::size_t size);
 
   // A borrowed connection, returned to the pool when the lease ends.
@@ -50,7 +50,7 @@ class DatabasePool {
   Lease acquire();
   [[nodiscard]] PoolStats stats() const;
   [[nodiscard]] store::Engine engine() const { return engine_; }
-  // SQLite's kept read snapshots; nullptr for PostgreSQL.
+  // SQLite's kept read snapshots; nullptr for PostgreSQL and in-memory SQLite.
   ReadSnapshots* snapshots() { return snapshots_.get(); }
 
  private:
