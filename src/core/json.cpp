@@ -15,10 +15,22 @@ void newline(std::string& out, int indent, int depth) {
   out.append(static_cast<std::size_t>(indent * depth), ' ');
 }
 
+bool needs_escape(char ch) {
+  const auto c = static_cast<unsigned char>(ch);
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
 void write_string_impl(std::string& out, std::string_view s) {
   out.push_back('"');
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Text that needs no escape (nearly all of it) goes in as one run.
+    std::size_t run = i;
+    while (run < s.size() && !needs_escape(s[run])) ++run;
+    out.append(s.data() + i, run - i);
+    if (run == s.size()) break;
+    i = run + 1;
+    const auto c = static_cast<unsigned char>(s[run]);
     switch (c) {
       case '"':
         out += "\\\"";
@@ -41,12 +53,8 @@ void write_string_impl(std::string& out, std::string_view s) {
       case '\f':
         out += "\\f";
         break;
-      default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out.push_back(ch);
-        }
+      default:  // the other control characters
+        out += fmt::format("\\u{:04x}", c);
     }
   }
   out.push_back('"');

@@ -24,33 +24,44 @@ std::string label(std::string_view value) {
 void Metrics::record(std::string_view route, std::string_view method, unsigned status,
                      std::chrono::duration<double> latency) {
   const double seconds = latency.count();
-  std::lock_guard lock(mutex_);
-  auto count = requests_.find(RequestKeyView(route, method, status));
-  if (count == requests_.end()) {
-    count = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), 0)
-                .first;
-  }
-  ++count->second;
-  auto histogram = latency_.find(route);
-  if (histogram == latency_.end())
-    histogram = latency_.emplace(std::string(route), Histogram{}).first;
-  Histogram& h = histogram->second;
-  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i]) {
-      ++h.counts[i];
-      break;
+  counts_.with_own([&](Counts& c) {
+    auto count = c.requests.find(RequestKeyView(route, method, status));
+    if (count == c.requests.end()) {
+      count =
+          c.requests.emplace(std::make_tuple(std::string(route), std::string(method), status), 0)
+              .first;
     }
-  }
-  ++h.count;
-  h.sum += seconds;
+    ++count->second;
+    auto histogram = c.latency.find(route);
+    if (histogram == c.latency.end())
+      histogram = c.latency.emplace(std::string(route), Histogram{}).first;
+    Histogram& h = histogram->second;
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      if (seconds <= kBuckets[i]) {
+        ++h.counts[i];
+        break;
+      }
+    }
+    ++h.count;
+    h.sum += seconds;
+  });
 }
 
 std::string Metrics::prometheus_text(const PoolStats& pool) const {
+  Counts total;
+  counts_.for_each([&](const Counts& c) {
+    for (const auto& [key, count] : c.requests) total.requests[key] += count;
+    for (const auto& [route, h] : c.latency) {
+      Histogram& sum = total.latency[route];
+      for (std::size_t i = 0; i < kBuckets.size(); ++i) sum.counts[i] += h.counts[i];
+      sum.count += h.count;
+      sum.sum += h.sum;
+    }
+  });
   std::string out;
-  std::lock_guard lock(mutex_);
   out += "# HELP zhiyou_http_requests_total HTTP requests answered, by route, method and status.\n";
   out += "# TYPE zhiyou_http_requests_total counter\n";
-  for (const auto& [key, count] : requests_) {
+  for (const auto& [key, count] : total.requests) {
     const auto& [route, method, status] = key;
     out +=
         fmt::format("zhiyou_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
@@ -59,7 +70,7 @@ std::string Metrics::prometheus_text(const PoolStats& pool) const {
   out +=
       "# HELP zhiyou_http_request_duration_seconds Time from a complete request to its response.\n";
   out += "# TYPE zhiyou_http_request_duration_seconds histogram\n";
-  for (const auto& [route, h] : latency_) {
+  for (const auto& [route, h] : total.latency) {
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       cumulative += h.counts[i];

@@ -6,12 +6,12 @@
 #include <atomic>
 #include <chrono>
 #include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <tuple>
 
 #include "server/database_pool.hpp"
+#include "server/sharded.hpp"
 
 namespace zhiyou::server {
 
@@ -37,7 +37,6 @@ class Metrics {
     double sum = 0;
   };
 
-  mutable std::mutex mutex_;
   using RequestKey = std::tuple<std::string, std::string, unsigned>;  // route, method, status
   using RequestKeyView = std::tuple<std::string_view, std::string_view, unsigned>;
   // Compares keys and views of keys alike, so that recording a request allocates nothing.
@@ -52,8 +51,12 @@ class Metrics {
       return view(a) < view(b);
     }
   };
-  std::map<RequestKey, std::uint64_t, RequestKeyLess> requests_;
-  std::map<std::string, Histogram, std::less<>> latency_;
+  struct Counts {
+    std::map<RequestKey, std::uint64_t, RequestKeyLess> requests;
+    std::map<std::string, Histogram, std::less<>> latency;  // by route
+  };
+  // Each server thread counts into a shard of its own; /metrics adds them up.
+  Sharded<Counts, 8> counts_;
   std::atomic<long long> open_connections_{0};
 };
 

@@ -4,10 +4,10 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
+#include "server/sharded.hpp"
 #include "trace/resolver/resolver_store.hpp"
 
 namespace zhiyou::server {
@@ -21,9 +21,10 @@ class ProductFactsCache {
   void put(const std::string& gtin, std::int64_t version, Facts facts);
 
  private:
-  static constexpr std::size_t kCapacity = 10000;  // products; cleared when full
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::pair<std::int64_t, Facts>> entries_;
+  static constexpr std::size_t kShards = 8;
+  static constexpr std::size_t kShardCapacity = 10000 / kShards;  // products; cleared when full
+  using Entries = std::unordered_map<std::string, std::pair<std::int64_t, Facts>>;
+  Sharded<Entries, kShards> entries_;  // by GTIN hash
 };
 
 }  // namespace zhiyou::server

@@ -5,23 +5,24 @@
 // used only while it still says what a fresh computation would.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "server/http.hpp"
+#include "server/sharded.hpp"
 
 namespace zhiyou::server {
 
 class ResponseCache {
  public:
-  explicit ResponseCache(std::size_t capacity = 512)
-      : capacity_(capacity), offered_(capacity * 8) {}
+  // `capacity` responses in all, split evenly between the shards (each its own LRU).
+  explicit ResponseCache(std::size_t capacity = 512);
 
   // The response stored for `key` at `version`; nullopt when there is none or it is older.
   std::optional<Response> find(const std::string& key, std::int64_t version);
@@ -44,16 +45,21 @@ class ResponseCache {
     std::list<std::string>::iterator age;  // position in recent_
   };
 
-  void put_locked(const std::string& key, std::int64_t version,
-                  std::shared_ptr<const Response> copy);
+  struct Shard {
+    std::unordered_map<std::string, Entry> entries;
+    std::list<std::string> recent;  // most recently used first
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
+  };
 
-  std::size_t capacity_;
-  std::vector<std::size_t> offered_;  // put_if_offered_before: key hashes, by hash % size
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> entries_;
-  std::list<std::string> recent_;  // most recently used first
-  std::uint64_t hits_ = 0;
-  std::uint64_t misses_ = 0;
+  void put_hashed(std::size_t hash, const std::string& key, std::int64_t version,
+                  const Response& response);
+
+  std::size_t shard_capacity_;
+  // put_if_offered_before: key hashes, by hash % size. Read and written without a lock: a
+  // lost update only means one answer kept a scan later or earlier.
+  std::vector<std::atomic<std::size_t>> offered_;
+  Sharded<Shard, 16> shards_;  // by key hash
 };
 
 }  // namespace zhiyou::server

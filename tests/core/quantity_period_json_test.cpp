@@ -158,6 +158,15 @@ TEST(JsonSerialize, EscapesQuotesBackslashAndControlCharacters) {
   EXPECT_EQ(boost::json::parse(out).as_string(), "a\"b\\c\nd\x01");
 }
 
+TEST(JsonSerialize, ChineseStaysAsWrittenAndEscapesAtEitherEndAreKept) {
+  std::string out;
+  json::append_quoted(out, "\"鄞州区\t");
+  EXPECT_EQ(out, "\"\\\"鄞州区\\t\"");
+  out.clear();
+  json::append_quoted(out, std::string("\x1f") + "宁波" + std::string(1, '\0'));
+  EXPECT_EQ(out, "\"\\u001f宁波\\u0000\"");
+}
+
 TEST(JsonSerialize, ChineseIsWrittenAsIs) {
   EXPECT_EQ(json::serialize(boost::json::value("质优宁波")), "\"质优宁波\"");
 }
