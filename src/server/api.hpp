@@ -20,6 +20,7 @@
 #include "server/metrics.hpp"
 #include "server/product_facts_cache.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/read_snapshots.hpp"
 #include "server/response_cache.hpp"
 #include "server/router.hpp"
 #include "server/scan_recorder.hpp"

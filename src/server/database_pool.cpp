@@ -1,5 +1,9 @@
 #include "server/database_pool.hpp"
 
+#include <soci/soci.h>
+
+#include "server/read_snapshots.hpp"
+
 namespace zhiyou::server {
 namespace {
 
@@ -9,24 +13,46 @@ constexpr std::chrono::milliseconds kSnapshotMaxAge{50};
 
 }  // namespace
 
-Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& url, std::size_t size) {
+Result<std::unique_ptr<DatabasePool>> DatabasePool::open_connections(const std::string& url,
+                                                                     std::size_t size,
+                                                                     bool read_only) {
   std::unique_ptr<DatabasePool> pool(new DatabasePool());
   for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
     auto db = store::Database::open(url);
     if (!db.ok()) return db.error();
+    if (read_only && (*db)->engine() == store::Engine::sqlite) {
+      try {
+        (*db)->session() << "PRAGMA query_only = ON";
+      } catch (const std::exception& e) {
+        return make_error(std::string("无法打开只读连接: ") + e.what());
+      }
+    }
     pool->engine_ = (*db)->engine();
     pool->free_.push_back(db->get());
     pool->all_.push_back(std::move(db).value());
   }
+  return pool;
+}
+
+Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& url, std::size_t size) {
+  auto pool = open_connections(url, size, false);
+  if (!pool.ok()) return pool;
   // Each connection to ":memory:" is a database of its own: readers would see none of it.
   const bool in_memory = url == ":memory:" || url == "sqlite::memory:";
-  if (pool->engine_ == store::Engine::sqlite && !in_memory) {
+  if ((*pool)->engine_ == store::Engine::sqlite && !in_memory) {
     auto snapshots = ReadSnapshots::open(url, size, kSnapshotMaxAge);
     if (!snapshots.ok()) return snapshots.error();
-    pool->snapshots_ = std::move(snapshots).value();
+    (*pool)->snapshots_ = std::move(snapshots).value();
   }
   return pool;
 }
+
+Result<std::unique_ptr<DatabasePool>> DatabasePool::open_read_only(const std::string& url,
+                                                                   std::size_t size) {
+  return open_connections(url, size, true);
+}
+
+DatabasePool::~DatabasePool() = default;
 
 DatabasePool::Lease::~Lease() {
   if (db_ != nullptr) pool_->give_back(db_);
@@ -40,6 +66,11 @@ DatabasePool::Lease DatabasePool::acquire() {
   store::Database* db = free_.back();
   free_.pop_back();
   return Lease(*this, db);
+}
+
+void DatabasePool::for_each_idle(const std::function<void(store::Database&)>& fn) {
+  std::lock_guard lock(mutex_);
+  for (store::Database* db : free_) fn(*db);
 }
 
 void DatabasePool::give_back(store::Database* db) {

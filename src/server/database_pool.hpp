@@ -5,16 +5,18 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
-#include "server/read_snapshots.hpp"
 #include "store/database.hpp"
 
 namespace zhiyou::server {
+
+class ReadSnapshots;
 
 struct PoolStats {
   std::size_t size = 0;
@@ -28,6 +30,13 @@ class DatabasePool {
   // Opens (and migrates, once) `size` connections to `url`; for SQLite also `size` read-only
   // connections that keep their read snapshots (read_snapshots.hpp), unless in memory.
   static Result<std::unique_ptr<DatabasePool>> open(const std::string& url, std::size_t size);
+  // `size` connections to an existing database through which nothing can be written
+  // (`PRAGMA query_only` on SQLite), and no read snapshots of their own.
+  static Result<std::unique_ptr<DatabasePool>> open_read_only(const std::string& url,
+                                                              std::size_t size);
+  ~DatabasePool();
+  DatabasePool(const DatabasePool&) = delete;
+  DatabasePool& operator=(const DatabasePool&) = delete;
 
   // A borrowed connection, returned to the pool when the lease ends.
   class Lease {
@@ -48,6 +57,8 @@ class DatabasePool {
 
   // Waits for a free connection.
   Lease acquire();
+  // fn(connection) for each connection not leased now; none is leased meanwhile.
+  void for_each_idle(const std::function<void(store::Database&)>& fn);
   [[nodiscard]] PoolStats stats() const;
   [[nodiscard]] store::Engine engine() const { return engine_; }
   // SQLite's kept read snapshots; nullptr for PostgreSQL and in-memory SQLite.
@@ -55,6 +66,8 @@ class DatabasePool {
 
  private:
   DatabasePool() = default;
+  static Result<std::unique_ptr<DatabasePool>> open_connections(const std::string& url,
+                                                                std::size_t size, bool read_only);
   void give_back(store::Database* db);
 
   std::vector<std::unique_ptr<store::Database>> all_;

@@ -8,8 +8,10 @@ namespace zhiyou::server {
 
 using Clock = std::chrono::steady_clock;
 
-struct ReadSnapshots::Reader {
-  std::unique_ptr<store::Database> db;
+struct ReadSnapshots::Snapshot {
+  explicit Snapshot(store::Database& connection) : db(&connection) {}
+
+  store::Database* db;
   bool open = false;  // inside its read transaction
   Clock::time_point began;
   std::int64_t trace = 0;  // the snapshot's trace version
@@ -38,25 +40,16 @@ struct ReadSnapshots::Reader {
 
 Result<std::unique_ptr<ReadSnapshots>> ReadSnapshots::open(const std::string& url, std::size_t size,
                                                            std::chrono::milliseconds max_age) {
-  std::unique_ptr<ReadSnapshots> snapshots(new ReadSnapshots(max_age));
-  for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
-    auto db = store::Database::open(url);
-    if (!db.ok()) return db.error();
-    try {
-      (*db)->session() << "PRAGMA query_only = ON";
-    } catch (const std::exception& e) {
-      return make_error(std::string("无法打开只读连接: ") + e.what());
-    }
-    auto reader = std::make_unique<Reader>();
-    reader->db = std::move(db).value();
-    snapshots->free_.push_back(reader.get());
-    snapshots->all_.push_back(std::move(reader));
-  }
+  auto readers = DatabasePool::open_read_only(url, size);
+  if (!readers.ok()) return readers.error();
+  std::unique_ptr<ReadSnapshots> snapshots(new ReadSnapshots(std::move(readers).value(), max_age));
   snapshots->releaser_ = std::thread([s = snapshots.get()] { s->release_idle(); });
   return snapshots;
 }
 
-ReadSnapshots::ReadSnapshots(std::chrono::milliseconds max_age) : max_age_(max_age) {}
+ReadSnapshots::ReadSnapshots(std::unique_ptr<DatabasePool> readers,
+                             std::chrono::milliseconds max_age)
+    : readers_(std::move(readers)), max_age_(max_age) {}
 
 ReadSnapshots::~ReadSnapshots() {
   {
@@ -68,53 +61,36 @@ ReadSnapshots::~ReadSnapshots() {
 }
 
 ReadSnapshots::Lease ReadSnapshots::acquire(std::int64_t trace_at_least) {
-  Reader* reader = nullptr;
-  {
-    std::unique_lock lock(mutex_);
-    available_.wait(lock, [this] { return !free_.empty(); });
-    reader = free_.back();
-    free_.pop_back();
-  }
-  Lease lease(*this, reader, false);  // returns the reader should begin() throw
-  if (!reader->open || reader->trace < trace_at_least || Clock::now() - reader->began > max_age_) {
-    reader->begin();
+  DatabasePool::Lease connection = readers_->acquire();
+  Snapshot& snapshot = connection->attached<Snapshot>();
+  Lease lease(std::move(connection), snapshot);  // returns the connection should begin() throw
+  if (!snapshot.open || snapshot.trace < trace_at_least ||
+      Clock::now() - snapshot.began > max_age_) {
+    snapshot.begin();
     lease.fresh_ = true;
   }
   return lease;
 }
 
-ReadSnapshots::Lease::~Lease() {
-  if (reader_ != nullptr) owner_->give_back(reader_);
-}
-
-store::Database& ReadSnapshots::Lease::db() const { return *reader_->db; }
-
 bool ReadSnapshots::Lease::renew() {
   if (fresh_) return false;
-  reader_->begin();
+  snapshot_->begin();
   fresh_ = true;
   return true;
-}
-
-void ReadSnapshots::give_back(Reader* reader) {
-  {
-    std::lock_guard lock(mutex_);
-    free_.push_back(reader);
-  }
-  available_.notify_one();
 }
 
 // Ends the snapshots nobody has renewed for max_age, so that an idle server holds none.
 void ReadSnapshots::release_idle() {
   std::unique_lock lock(mutex_);
+  auto end_old = [this](store::Database& db) {
+    Snapshot& snapshot = db.attached<Snapshot>();
+    if (Clock::now() - snapshot.began > max_age_) snapshot.end();  // brief: no I/O
+  };
   while (!stop_) {
     stopping_.wait_for(lock, max_age_);
-    const Clock::time_point now = Clock::now();
-    for (Reader* reader : free_) {
-      if (now - reader->began > max_age_) reader->end();  // brief: no I/O
-    }
+    readers_->for_each_idle(end_old);
   }
-  for (Reader* reader : free_) reader->end();
+  readers_->for_each_idle([](store::Database& db) { db.attached<Snapshot>().end(); });
 }
 
 }  // namespace zhiyou::server

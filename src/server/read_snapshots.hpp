@@ -15,9 +15,9 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <vector>
 
 #include "core/result.hpp"
+#include "server/database_pool.hpp"
 #include "store/database.hpp"
 
 namespace zhiyou::server {
@@ -31,24 +31,16 @@ class ReadSnapshots {
   ReadSnapshots(const ReadSnapshots&) = delete;
   ReadSnapshots& operator=(const ReadSnapshots&) = delete;
 
-  struct Reader;
+  struct Snapshot;  // kept with each connection (store::Database::attached)
 
   // A borrowed connection inside its snapshot, returned (snapshot still open) when the
   // lease ends.
   class Lease {
    public:
-    Lease(ReadSnapshots& owner, Reader* reader, bool fresh)
-        : owner_(&owner), reader_(reader), fresh_(fresh) {}
-    Lease(Lease&& other) noexcept
-        : owner_(other.owner_), reader_(other.reader_), fresh_(other.fresh_) {
-      other.reader_ = nullptr;
-    }
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    Lease& operator=(Lease&&) = delete;
-    ~Lease();
+    Lease(DatabasePool::Lease connection, Snapshot& snapshot)
+        : connection_(std::move(connection)), snapshot_(&snapshot) {}
 
-    store::Database& db() const;
+    store::Database& db() const { return *connection_; }
     // Moves to a new snapshot unless this lease began its snapshot itself; true if it did.
     // For rows no data version covers (codes are only ever added): a code missing from a
     // snapshot taken before it was issued is looked for again before it is called unknown.
@@ -56,9 +48,9 @@ class ReadSnapshots {
 
    private:
     friend class ReadSnapshots;
-    ReadSnapshots* owner_;
-    Reader* reader_;
-    bool fresh_;  // the snapshot was begun for this lease
+    DatabasePool::Lease connection_;
+    Snapshot* snapshot_;
+    bool fresh_ = false;  // the snapshot was begun for this lease
   };
 
   // Waits for a free connection; its snapshot has seen trace version `trace_at_least` and is
@@ -66,15 +58,12 @@ class ReadSnapshots {
   Lease acquire(std::int64_t trace_at_least);
 
  private:
-  explicit ReadSnapshots(std::chrono::milliseconds max_age);
-  void give_back(Reader* reader);
+  ReadSnapshots(std::unique_ptr<DatabasePool> readers, std::chrono::milliseconds max_age);
   void release_idle();
 
-  std::vector<std::unique_ptr<Reader>> all_;
-  std::vector<Reader*> free_;
+  std::unique_ptr<DatabasePool> readers_;  // read-only connections
   std::chrono::milliseconds max_age_;
   std::mutex mutex_;
-  std::condition_variable available_;
   std::condition_variable stopping_;
   bool stop_ = false;
   std::thread releaser_;
