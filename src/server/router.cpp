@@ -87,12 +87,28 @@ Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {
     for (std::string_view part : split_path(route.pattern)) parts.emplace_back(part);
     segments_.push_back(std::move(parts));
   }
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const std::vector<std::string>& pattern = segments_[r];
+    if (pattern.empty() || is_parameter(pattern.front())) {
+      first_is_parameter_.push_back(r);
+      for (auto& [first, list] : by_first_) list.push_back(r);
+    } else {
+      auto [it, added] = by_first_.try_emplace(pattern.front());
+      if (added) it->second = first_is_parameter_;  // the parameter routes listed before it
+      it->second.push_back(r);
+    }
+  }
+}
+
+const std::vector<std::size_t>& Router::candidates(std::string_view first) const {
+  const auto it = by_first_.find(first);
+  return it == by_first_.end() ? first_is_parameter_ : it->second;
 }
 
 std::optional<RouteMatch> Router::match(http::verb method, std::string_view path) const {
   const std::vector<std::string_view> parts = split_path(path);
   RouteMatch result;
-  for (std::size_t r = 0; r < routes_.size(); ++r) {
+  for (const std::size_t r : candidates(parts.front())) {
     const std::vector<std::string>& pattern = segments_[r];
     const bool rest = !pattern.empty() && is_rest_parameter(pattern.back());
     if (rest ? parts.size() < pattern.size() : pattern.size() != parts.size()) continue;

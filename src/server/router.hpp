@@ -27,8 +27,16 @@ class Router {
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  // Routes whose pattern could match a path starting with `first` (its first segment).
+  [[nodiscard]] const std::vector<std::size_t>& candidates(std::string_view first) const;
+
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;  // per route, split on '/'
+  // Indexes into routes_ in table order: by a pattern's literal first segment, each list
+  // also holding the patterns that start with a parameter; those alone for other paths.
+  // Every request was checked against every route before; now against a handful.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_;
+  std::vector<std::size_t> first_is_parameter_;
 };
 
 // "%E5%B8%82" → "市"; nullopt for a truncated or non-hex escape, a decoded NUL, or a result
