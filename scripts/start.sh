@@ -6,6 +6,9 @@
 # Running it again keeps the data and the accounts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hashes absolute paths unless it knows the tree's root: with these, a clone in
+# another directory reuses the objects an earlier clone compiled.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 scripts/install-deps.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF >/dev/null
 cmake --build build/release --target zhiyou

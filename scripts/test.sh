@@ -3,6 +3,9 @@
 # every test — each store test on SQLite and on a throwaway PostgreSQL 15 started here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hashes absolute paths unless it knows the tree's root: with these, a clone in
+# another directory reuses the objects an earlier clone compiled.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 scripts/install-deps.sh
 build=build/test
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZHIYOU_SANITIZE=ON -DZHIYOU_TESTS=ON >/dev/null
