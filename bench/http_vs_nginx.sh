@@ -11,16 +11,10 @@
 # no work at all. Each run: wrk -t2 -c64 -d10s --latency.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-zhiyou=${1:-}
-if [[ -z "$zhiyou" ]]; then
-  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF >/dev/null
-  cmake --build build/release --target zhiyou >/dev/null
-  zhiyou=build/release/src/cli/zhiyou
-fi
-zhiyou=$(realpath "$zhiyou")
-for tool in wrk nginx python3; do
-  command -v "$tool" >/dev/null || { echo "需要 $tool（apt-get install wrk nginx-light）" >&2; exit 2; }
-done
+# shellcheck source=bench/nginx_reference.sh
+source bench/nginx_reference.sh
+zhiyou=$(zhiyou_binary "${1:-}")
+need "apt-get install wrk nginx-light" wrk nginx python3
 duration=${BENCH_DURATION:-10s}
 plan=p4ef8a67daf
 
@@ -33,9 +27,6 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-# shellcheck source=bench/nginx_reference.sh
-source bench/nginx_reference.sh
-
 
 # The same web root for both servers.
 mkdir -p "$dir/web/assets"

@@ -16,19 +16,12 @@
 # zhiyou's, so that above 1 means zhiyou needs less).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-zhiyou=${1:-}
-if [[ -z "$zhiyou" ]]; then
-  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIYOU_TESTS=OFF >/dev/null
-  cmake --build build/release --target zhiyou >/dev/null
-  zhiyou=build/release/src/cli/zhiyou
-fi
-zhiyou=$(realpath "$zhiyou")
-for tool in wrk nginx python3 curl; do
-  command -v "$tool" >/dev/null || { echo "需要 $tool（apt-get install wrk nginx-light）" >&2; exit 2; }
-done
+# shellcheck source=bench/nginx_reference.sh
+source bench/nginx_reference.sh
+zhiyou=$(zhiyou_binary "${1:-}")
+need "apt-get install wrk nginx-light" wrk nginx python3 curl
 codes=${CODES:-10000000}
 duration=${BENCH_DURATION:-10s}
-gtin=09506000134352
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/zhiyou-resolver-bench.XXXXXX")
 chmod 755 "$dir"
@@ -39,39 +32,11 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-# shellcheck source=bench/nginx_reference.sh
-source bench/nginx_reference.sh
+# shellcheck source=bench/resolver_fixture.sh
+source bench/resolver_fixture.sh
 
 db="$dir/zhiyou.db"
-"$zhiyou" entity add --uscc 91330212MA2G00001N --name 宁波甬优电器有限公司 --region 鄞州 --db "$db" >/dev/null
-"$zhiyou" product add --gtin $gtin --name 电热水壶 --entity 91330212MA2G00001N \
-  --mark 品字标浙江制造 --db "$db" >/dev/null
-echo "赋码 $codes 个 …" >&2
-start=$(date +%s.%N)
-"$zhiyou" trace issue --gtin $gtin --lot L2026 --expiry 271231 --count "$codes" \
-  --out "$dir/codes.csv" --db "$db" 2>/dev/null
-issued=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
-echo "赋码用时 ${issued} s" >&2
-
-# 100,000 serials for the random run, as wrk Lua paths.
-python3 - "$dir/codes.csv" "$dir/paths.lua" <<'PY'
-import csv, random, sys
-rows = []
-with open(sys.argv[1], encoding="utf-8-sig") as f:
-    reader = csv.reader(f)
-    header = next(reader)
-    uri = header.index("digital_link") if "digital_link" in header else len(header) - 1
-    for row in reader:
-        rows.append(row[uri])
-random.seed(7)
-sample = random.sample(rows, min(100000, len(rows)))
-with open(sys.argv[2], "w") as out:
-    out.write("paths = {\n")
-    for u in sample:
-        out.write('  "' + u[u.index("/01/"):] + '",\n')
-    out.write("}\nrequest = function()\n  return wrk.format(nil, paths[math.random(#paths)])\nend\n")
-PY
-one=$(sed -n '2p' "$dir/paths.lua" | sed 's/^ *"//; s/",$//')
+make_resolver_fixture "$zhiyou" "$dir" "$codes"
 
 zport=$(free_port)
 "$zhiyou" serve --db "$db" --listen "127.0.0.1:$zport" --threads 2 >"$dir/zhiyou.log" 2>&1 &

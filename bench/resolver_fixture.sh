@@ -1,0 +1,36 @@
+# shellcheck shell=bash
+# Sourced by the bench/resolver_*.sh scripts: a SQLite database with one product and one
+# batch of $codes random serials, and 100,000 of them as wrk Lua paths.
+#   make_resolver_fixture ZHIYOU DIR CODES   DIR/zhiyou.db, DIR/codes.csv, DIR/paths.lua;
+#                                            sets `one` to the first sampled serial's path
+make_resolver_fixture() {
+  local zhiyou=$1 dir=$2 codes=$3 gtin=09506000134352 start issued
+  "$zhiyou" entity add --uscc 91330212MA2G00001N --name 宁波甬优电器有限公司 --region 鄞州 \
+    --db "$dir/zhiyou.db" >/dev/null
+  "$zhiyou" product add --gtin $gtin --name 电热水壶 --entity 91330212MA2G00001N \
+    --mark 品字标浙江制造 --db "$dir/zhiyou.db" >/dev/null
+  echo "赋码 $codes 个 …" >&2
+  start=$(date +%s.%N)
+  "$zhiyou" trace issue --gtin $gtin --lot L2026 --expiry 271231 --count "$codes" \
+    --out "$dir/codes.csv" --db "$dir/zhiyou.db" 2>/dev/null
+  issued=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
+  echo "赋码用时 ${issued} s" >&2
+  python3 - "$dir/codes.csv" "$dir/paths.lua" <<'PY'
+import csv, random, sys
+rows = []
+with open(sys.argv[1], encoding="utf-8-sig") as f:
+    reader = csv.reader(f)
+    header = next(reader)
+    uri = header.index("digital_link") if "digital_link" in header else len(header) - 1
+    for row in reader:
+        rows.append(row[uri])
+random.seed(7)
+sample = random.sample(rows, min(100000, len(rows)))
+with open(sys.argv[2], "w") as out:
+    out.write("paths = {\n")
+    for u in sample:
+        out.write('  "' + u[u.index("/01/"):] + '",\n')
+    out.write("}\nrequest = function()\n  return wrk.format(nil, paths[math.random(#paths)])\nend\n")
+PY
+  one=$(sed -n '2p' "$dir/paths.lua" | sed 's/^ *"//; s/",$//')
+}
