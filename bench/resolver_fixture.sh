@@ -32,5 +32,6 @@ with open(sys.argv[2], "w") as out:
         out.write('  "' + u[u.index("/01/"):] + '",\n')
     out.write("}\nrequest = function()\n  return wrk.format(nil, paths[math.random(#paths)])\nend\n")
 PY
+  # shellcheck disable=SC2034  # read by the scripts that source this
   one=$(sed -n '2p' "$dir/paths.lua" | sed 's/^ *"//; s/",$//')
 }

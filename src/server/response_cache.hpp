@@ -42,7 +42,7 @@ class ResponseCache {
   struct Entry {
     std::int64_t version = 0;
     std::shared_ptr<const Response> response;
-    std::list<std::string>::iterator age;  // position in recent_
+    std::list<std::string>::iterator age;  // position in its shard's `recent`
   };
 
   struct Shard {
