@@ -62,7 +62,7 @@ ReadSnapshots::~ReadSnapshots() {
 
 ReadSnapshots::Lease ReadSnapshots::acquire(std::int64_t trace_at_least) {
   DatabasePool::Lease connection = readers_->acquire();
-  Snapshot& snapshot = connection->attached<Snapshot>();
+  auto& snapshot = connection->attached<Snapshot>();
   Lease lease(std::move(connection), snapshot);  // returns the connection should begin() throw
   if (!snapshot.open || snapshot.trace < trace_at_least ||
       Clock::now() - snapshot.began > max_age_) {
@@ -83,7 +83,7 @@ bool ReadSnapshots::Lease::renew() {
 void ReadSnapshots::release_idle() {
   std::unique_lock lock(mutex_);
   auto end_old = [this](store::Database& db) {
-    Snapshot& snapshot = db.attached<Snapshot>();
+    auto& snapshot = db.attached<Snapshot>();
     if (Clock::now() - snapshot.began > max_age_) snapshot.end();  // brief: no I/O
   };
   while (!stop_) {
