@@ -76,6 +76,11 @@ char32_t fold_full_width(char32_t c) {
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   std::size_t pos = 0;
   while (pos < s.size()) {
+    // ASCII (every path, key and number on the hot paths) is valid byte by byte.
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
                                     static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);

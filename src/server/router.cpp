@@ -1,5 +1,7 @@
 #include "server/router.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace zhiyou::server {
@@ -38,7 +40,10 @@ int hex_value(char c) {
 std::optional<std::string> percent_decode(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  // Up to the first escape (for most paths, all of it) the text is copied as it is.
+  const std::size_t first = std::min(text.find('%'), text.size());
+  out.append(text.substr(0, first));
+  for (std::size_t i = first; i < text.size(); ++i) {
     if (text[i] != '%') {
       out.push_back(text[i]);
       continue;
