@@ -98,6 +98,7 @@ class Replay {
   }
 
   [[nodiscard]] bool sold(const std::string& epc) const { return sold_.contains(epc); }
+  [[nodiscard]] bool seen(const std::string& epc) const { return where_.contains(epc); }
 
  private:
   void attach(const std::string& child, const std::string& parent) {
@@ -137,8 +138,7 @@ bool is_lot_class_event(const Event& e, const RecallRequest& r) {
 
 }  // namespace
 
-RecallScope compute_recall(const RecallRequest& request,
-                           const std::vector<std::pair<std::string, std::string>>& units,
+RecallScope compute_recall(const RecallRequest& request, const std::vector<AffectedUnit>& units,
                            std::vector<Event> events) {
   std::stable_sort(events.begin(), events.end(),
                    [](const Event& a, const Event& b) { return a.event_time < b.event_time; });
@@ -150,14 +150,18 @@ RecallScope compute_recall(const RecallRequest& request,
     if (is_lot_class_event(e, request)) ++scope.lot_level_events;
   }
   std::map<std::string, RecallContainer> containers;
-  for (const auto& [epc, lot] : units) {
+  for (const AffectedUnit& affected : units) {
+    const std::string& epc = affected.epc;
     RecallUnit unit;
     unit.epc = epc;
-    unit.lot = lot;
+    unit.lot = affected.lot;
+    unit.issued = affected.issued;
     unit.containers = replay.chain(epc);
     unit.whereabouts = replay.whereabouts(epc);
     unit.reached_consumer = replay.sold(epc);
     if (unit.reached_consumer) ++scope.reached_consumers;
+    if (unit.issued) ++scope.issued_units;
+    if (!replay.seen(epc)) ++scope.never_seen;
     for (const std::string& c : unit.containers) {
       RecallContainer& container = containers[c];
       container.epc = c;
@@ -206,7 +210,7 @@ boost::json::object whereabouts_json(const Whereabouts& w) {
 std::string recall_csv(const RecallScope& scope) {
   std::string out =
       "epc,lot,case,pallet,location,last_seen,custodian,owner,last_biz_step,disposition,"
-      "reached_consumer\r\n";
+      "reached_consumer,issued\r\n";
   for (const RecallUnit& u : scope.units) {
     const Whereabouts& w = u.whereabouts;
     const std::string case_epc = u.containers.empty() ? "" : u.containers.front();
@@ -224,7 +228,8 @@ std::string recall_csv(const RecallScope& scope) {
       out += ',';
       csv_field(out, field);
     }
-    out += u.reached_consumer ? ",yes\r\n" : ",no\r\n";
+    out += u.reached_consumer ? ",yes" : ",no";
+    out += u.issued ? ",yes\r\n" : ",no\r\n";
   }
   return out;
 }
@@ -237,7 +242,8 @@ std::string recall_json(const RecallScope& scope) {
                      {"lot", u.lot},
                      {"containers", std::move(chain)},
                      {"whereabouts", whereabouts_json(u.whereabouts)},
-                     {"reached_consumer", u.reached_consumer}});
+                     {"reached_consumer", u.reached_consumer},
+                     {"issued", u.issued}});
   }
   boost::json::array containers;
   for (const RecallContainer& c : scope.containers) {
@@ -255,6 +261,8 @@ std::string recall_json(const RecallScope& scope) {
         {"containers", scope.containers.size()},
         {"reached_consumers", scope.reached_consumers},
         {"not_reached_consumers", scope.units.size() - scope.reached_consumers},
+        {"issued_units", scope.issued_units},
+        {"never_seen", scope.never_seen},
         {"lot_level_events", scope.lot_level_events}}},
       {"units", std::move(units)},
       {"containers", std::move(containers)}};

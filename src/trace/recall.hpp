@@ -1,6 +1,9 @@
 // Recall scope (缺陷产品召回范围): for a GTIN and one or more lots, every affected serialised
 // unit, the cases and pallets that hold them now, where each was last seen and who has it,
-// and how many have already reached consumers.
+// and how many have already reached consumers. The affected units are those the maker was
+// issued codes for in the lots (`zhiyou trace issue`) and those EPCIS events name with one
+// of the lots; a unit issued but never named by an event is in scope, with nothing known
+// of its whereabouts.
 //
 // Pure: works on the EPCIS events recall_store.hpp gathers. Events are replayed in event time
 // order (capture order breaks ties):
@@ -42,6 +45,7 @@ struct RecallUnit {
   std::vector<std::string> containers;  // innermost first (case, then pallet, …), now
   Whereabouts whereabouts;
   bool reached_consumer = false;
+  bool issued = false;  // its code was issued here for the lot (trace issue)
 };
 
 struct RecallContainer {
@@ -56,17 +60,25 @@ struct RecallScope {
   std::vector<RecallUnit> units;            // sorted by EPC
   std::vector<RecallContainer> containers;  // those holding affected units now, sorted by EPC
   std::size_t reached_consumers = 0;
+  std::size_t issued_units = 0;      // units whose codes were issued here
+  std::size_t never_seen = 0;        // units no event names: where they are is unknown
   std::size_t lot_level_events = 0;  // events about the lot as a class (quantities, no serials)
 };
 
-// `units` are the affected units (canonical EPC URI → lot); `events` every event about them
-// or about the containers that held them, in any order.
-RecallScope compute_recall(const RecallRequest& request,
-                           const std::vector<std::pair<std::string, std::string>>& units,
+// A unit in scope before the replay.
+struct AffectedUnit {
+  std::string epc;  // canonical Digital Link URI
+  std::string lot;
+  bool issued = false;
+};
+
+// `units` are the affected units, each once; `events` every event about them or about the
+// containers that held them, in any order.
+RecallScope compute_recall(const RecallRequest& request, const std::vector<AffectedUnit>& units,
                            std::vector<epcis::Event> events);
 
 // CSV (header + one row per unit: epc,lot,case,pallet,location,last_seen,custodian,owner,
-// last_biz_step,disposition,reached_consumer) and JSON renderings.
+// last_biz_step,disposition,reached_consumer,issued) and JSON renderings.
 std::string recall_csv(const RecallScope& scope);
 std::string recall_json(const RecallScope& scope);
 

@@ -2,10 +2,12 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <set>
 
 #include "store/database.hpp"
 #include "trace/epcis/document.hpp"
+#include "trace/epcis/epc.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/percent_encoding.hpp"
 #include "trace/gs1/value.hpp"
@@ -34,7 +36,13 @@ struct Key {
 
 class Gatherer {
  public:
-  explicit Gatherer(store::Database& db) : db_(db) {}
+  explicit Gatherer(store::Database& db)
+      : db_(db),
+        // Prepared once: a recall of a lot follows every unit issued for it.
+        select_keys_((db.session().prepare << "SELECT DISTINCT event_key FROM epcis_event_epcs"
+                                              " WHERE epc_key = :key AND qualifier = :qualifier",
+                      soci::use(key_, "key"), soci::use(qualifier_, "qualifier"),
+                      soci::into(event_key_))) {}
 
   // Every event about `start` and, recursively, about the containers that held it.
   void follow(const std::vector<Key>& start) {
@@ -60,12 +68,11 @@ class Gatherer {
 
  private:
   std::vector<std::int64_t> event_keys(const Key& epc) {
+    key_ = epc.key;
+    qualifier_ = epc.qualifier;
     std::vector<std::int64_t> out;
-    soci::rowset<long long> rows =
-        (db_.session().prepare << "SELECT DISTINCT event_key FROM epcis_event_epcs"
-                                  " WHERE epc_key = :key AND qualifier = :qualifier",
-         soci::use(epc.key), soci::use(epc.qualifier));
-    for (long long key : rows) out.push_back(key);
+    select_keys_.execute();
+    while (select_keys_.fetch()) out.push_back(event_key_);
     return out;
   }
 
@@ -87,6 +94,10 @@ class Gatherer {
   }
 
   store::Database& db_;
+  std::string key_;  // bound to select_keys_
+  std::string qualifier_;
+  long long event_key_ = 0;
+  soci::statement select_keys_;
   std::set<std::int64_t> loaded_;
   std::vector<epcis::Event> events_;
 };
@@ -96,21 +107,39 @@ class Gatherer {
 Result<RecallScope> recall_scope(store::Database& db, const RecallRequest& request) {
   if (Status s = check_request(request); !s) return s.error();
   const std::string gtin_key = "01/" + request.gtin;
-  std::vector<std::pair<std::string, std::string>> units;  // canonical URI → lot
+  // Serial qualifiers ("21/<serial>", percent-encoded as in the identifier rows) → lot and
+  // whether the code was issued here. A serial both issued and named by events is one unit.
+  std::map<std::string, AffectedUnit> by_qualifier;
   std::vector<Key> start;
   try {
     for (const std::string& lot : request.lots) {
       const std::string encoded_lot = gs1::percent_encode(lot, gs1::UriPart::path);
-      soci::rowset<std::string> rows =
+      // Issued for the lot: found even when no event names them, or when the events name
+      // them by an EPC URN, which carries no lot.
+      soci::rowset<std::string> issued =
+          (db.session().prepare << "SELECT serial FROM codes WHERE gtin = :gtin AND lot = :lot",
+           soci::use(request.gtin), soci::use(lot));
+      for (const std::string& serial : issued) {
+        AffectedUnit& unit = by_qualifier[epcis::sgtin_epc(request.gtin, serial).qualifier];
+        unit.lot = lot;
+        unit.issued = true;
+      }
+      soci::rowset<std::string> named =
           (db.session().prepare << "SELECT DISTINCT qualifier FROM epcis_event_epcs"
-                                   " WHERE epc_key = :key AND lot = :lot AND qualifier LIKE '21/%'"
-                                   " ORDER BY qualifier",
+                                   " WHERE epc_key = :key AND lot = :lot AND qualifier LIKE '21/%'",
            soci::use(gtin_key), soci::use(lot));
-      for (const std::string& qualifier : rows) {
-        start.push_back({gtin_key, qualifier});
-        units.emplace_back("https://id.gs1.org/" + gtin_key + "/" + qualifier, lot);
+      for (const std::string& qualifier : named) {
+        AffectedUnit& unit = by_qualifier[qualifier];
+        if (unit.lot.empty()) unit.lot = lot;
       }
       start.push_back({gtin_key, "10/" + encoded_lot});  // events about the lot as a class
+    }
+    std::vector<AffectedUnit> units;
+    units.reserve(by_qualifier.size());
+    for (auto& [qualifier, unit] : by_qualifier) {
+      start.push_back({gtin_key, qualifier});
+      unit.epc = "https://id.gs1.org/" + gtin_key + "/" + qualifier;
+      units.push_back(std::move(unit));
     }
     Gatherer gatherer(db);
     gatherer.follow(start);

@@ -7,7 +7,11 @@
 
 #include <boost/json.hpp>
 
+#include "registry/entity.hpp"
+#include "registry/product.hpp"
 #include "store/engine_fixture.hpp"  // tests/store/
+#include "store/registry_store.hpp"
+#include "trace/code_store.hpp"
 #include "trace/event_store.hpp"
 #include "trace/recall_store.hpp"
 
@@ -95,13 +99,37 @@ std::string chain_document() {
 
 class RecallTest : public EngineTest {
  protected:
+  // Registers the maker and product, then issues exactly `serials` for `lot`.
+  void issue(const std::string& lot, std::vector<std::string> serials) {
+    if (!registered_) {
+      auto entity = registry::make_entity("91330212MA2G00001N", "宁波甬优电器有限公司", "鄞州");
+      ASSERT_TRUE(entity.ok());
+      ASSERT_TRUE(store::save_entity(db(), *entity).ok());
+      auto product =
+          registry::make_product(std::string(kGtin), "电热水壶", "91330212MA2G00001N", {});
+      ASSERT_TRUE(product.ok());
+      ASSERT_TRUE(store::save_product(db(), *product).ok());
+      registered_ = true;
+    }
+    auto request = make_issue_request(kGtin, lot, std::nullopt, serials.size(), "random",
+                                      "https://id.gs1.org");
+    ASSERT_TRUE(request.ok()) << request.error().describe();
+    std::size_t next = 0;
+    auto issued = issue_codes(db(), *request, [&] { return serials.at(next++); });
+    ASSERT_TRUE(issued.ok()) << issued.error().describe();
+  }
+
   RecallScope scope(std::vector<std::string> lots) {
+    if (HasFatalFailure()) return {};
     auto captured = capture_document(db(), chain_document(), "tester");
     EXPECT_TRUE(captured.ok()) << captured.error().describe();
     auto result = recall_scope(db(), {std::string(kGtin), std::move(lots)});
     EXPECT_TRUE(result.ok()) << result.error().describe();
     return result.ok() ? *result : RecallScope{};
   }
+
+ private:
+  bool registered_ = false;
 };
 ZHIYOU_ON_BOTH_ENGINES(RecallTest);
 
@@ -182,6 +210,49 @@ TEST_P(RecallTest, CsvAndJsonCarryTheSameScope) {
   EXPECT_EQ(json.at("summary").at("units"), 6);
   EXPECT_EQ(json.at("summary").at("reached_consumers"), 1);
   EXPECT_EQ(json.at("summary").at("containers"), 3);
+}
+
+// The maker issued codes for the lot: units no event names are in scope too, with nothing
+// known of where they are, and units named by EPC URNs (which carry no lot) are found
+// through their codes.
+TEST_P(RecallTest, IssuedCodesAreInScopeWhetherOrNotAnEventNamesThem) {
+  issue("L1", {"1001", "1002", "1007", "1008"});
+  issue("L3", {"1005"});  // named by the events only as an SGTIN URN, lot given in ilmd as L1
+  const RecallScope s = scope({"L1"});
+  ASSERT_EQ(s.units.size(), 8u);  // 1001-1006 from the events, 1007 and 1008 issued only
+  EXPECT_EQ(s.issued_units, 4u);
+  EXPECT_EQ(s.never_seen, 2u);
+  const RecallUnit* u1001 = unit(s, 1001);
+  ASSERT_NE(u1001, nullptr);
+  EXPECT_TRUE(u1001->issued);
+  EXPECT_EQ(u1001->whereabouts.location, kBackRoom);  // the events still say where it is
+  const RecallUnit* u1007 = unit(s, 1007);
+  ASSERT_NE(u1007, nullptr);
+  EXPECT_TRUE(u1007->issued);
+  EXPECT_EQ(u1007->lot, "L1");
+  EXPECT_TRUE(u1007->containers.empty());
+  EXPECT_EQ(u1007->whereabouts.location, "");
+  EXPECT_EQ(u1007->whereabouts.seen_at, 0);
+  const RecallUnit* u1004 = unit(s, 1004);
+  ASSERT_NE(u1004, nullptr);
+  EXPECT_FALSE(u1004->issued);  // named by the events, not issued here
+
+  // Unit 1005 was issued for L3: a recall of L3 finds it and replays its events, though
+  // none of them names L3.
+  auto l3 = recall_scope(db(), {std::string(kGtin), {"L3"}});
+  ASSERT_TRUE(l3.ok()) << l3.error().describe();
+  ASSERT_EQ(l3->units.size(), 1u);
+  EXPECT_EQ(l3->units[0].epc, kUnit + "1005");
+  EXPECT_EQ(l3->units[0].lot, "L3");
+  EXPECT_EQ(l3->units[0].containers, (std::vector<std::string>{kCaseB}));
+  EXPECT_EQ(l3->units[0].whereabouts.location, kStore);
+  EXPECT_EQ(l3->never_seen, 0u);
+
+  const boost::json::value json = boost::json::parse(recall_json(s));
+  EXPECT_EQ(json.at("summary").at("issued_units"), 4);
+  EXPECT_EQ(json.at("summary").at("never_seen"), 2);
+  const std::string csv = recall_csv(s);
+  EXPECT_NE(csv.find(kUnit + "1007,L1,,,,,,,,,no,yes\r\n"), std::string::npos) << csv;
 }
 
 }  // namespace
