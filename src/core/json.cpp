@@ -22,9 +22,18 @@ bool needs_escape(char ch) {
 
 void write_string_impl(std::string& out, std::string_view s) {
   out.push_back('"');
+  // Nearly all text needs no escape: checked over every byte with no early exit (so the
+  // compiler can check many bytes at once), then appended in one go.
+  unsigned escape = 0;
+  for (const char ch : s) escape |= static_cast<unsigned>(needs_escape(ch));
+  if (escape == 0) {
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
   std::size_t i = 0;
   while (i < s.size()) {
-    // Text that needs no escape (nearly all of it) goes in as one run.
+    // The text between escapes goes in as one run.
     std::size_t run = i;
     while (run < s.size() && !needs_escape(s[run])) ++run;
     out.append(s.data() + i, run - i);

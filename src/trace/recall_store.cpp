@@ -38,11 +38,13 @@ class Gatherer {
  public:
   explicit Gatherer(store::Database& db)
       : db_(db),
-        // Prepared once: a recall of a lot follows every unit issued for it.
         select_keys_((db.session().prepare << "SELECT DISTINCT event_key FROM epcis_event_epcs"
                                               " WHERE epc_key = :key AND qualifier = :qualifier",
                       soci::use(key_, "key"), soci::use(qualifier_, "qualifier"),
-                      soci::into(event_key_))) {}
+                      soci::into(event_key_))),
+        select_event_((db.session().prepare << "SELECT event_json FROM epcis_events"
+                                               " WHERE event_key = :key",
+                       soci::use(load_key_, "key"), soci::into(event_json_))) {}
 
   // Every event about `start` and, recursively, about the containers that held it.
   void follow(const std::vector<Key>& start) {
@@ -53,10 +55,9 @@ class Gatherer {
       frontier.pop_back();
       for (std::int64_t event_key : event_keys(epc)) {
         if (!loaded_.insert(event_key).second) continue;
-        std::string json;
-        db_.session() << "SELECT event_json FROM epcis_events WHERE event_key = :k",
-            soci::use(static_cast<long long>(event_key)), soci::into(json);
-        auto event = epcis::read_stored_event(json);
+        load_key_ = event_key;
+        select_event_.execute(true);
+        auto event = epcis::read_stored_event(event_json_);
         if (!event) continue;  // stored by an older rule set; nothing to follow
         if (event->type == "AggregationEvent") follow_parent(*event, epc, visited, frontier);
         events_.push_back(std::move(event).value());
@@ -97,7 +98,10 @@ class Gatherer {
   std::string key_;  // bound to select_keys_
   std::string qualifier_;
   long long event_key_ = 0;
-  soci::statement select_keys_;
+  long long load_key_ = 0;  // bound to select_event_
+  std::string event_json_;
+  soci::statement select_keys_;  // prepared once each: a recall follows every unit
+  soci::statement select_event_;
   std::set<std::int64_t> loaded_;
   std::vector<epcis::Event> events_;
 };

@@ -8,26 +8,6 @@
 #include "core/json.hpp"
 
 namespace zhiyou::trace::gs1 {
-namespace {
-
-// Values and messages rarely need escapes (UTF-8 is written as is); quote those with one
-// append.
-void append_quoted_fast(std::string& out, std::string_view s) {
-  unsigned escape = 0;  // no early exit: the compiler can check many bytes at once
-  for (const char c : s) {
-    escape |= static_cast<unsigned>(static_cast<unsigned char>(c) < 0x20) |
-              static_cast<unsigned>(c == '"') | static_cast<unsigned>(c == '\\');
-  }
-  if (escape != 0) {
-    json::append_quoted(out, s);
-    return;
-  }
-  out += '"';
-  out.append(s);
-  out += '"';
-}
-
-}  // namespace
 
 void append_json(std::string& out, const CheckResult& result) {
   if (result.ok) {
@@ -37,13 +17,13 @@ void append_json(std::string& out, const CheckResult& result) {
       out += "[\"";
       out.append(result.ais[i].ai);  // digits only
       out += "\",";
-      append_quoted_fast(out, result.ais[i].value);
+      json::append_quoted(out, result.ais[i].value);
       out += ']';
     }
     out.append("]}");
   } else {
     out.append(R"({"ok":false,"error":)");
-    append_quoted_fast(out, result.error);
+    json::append_quoted(out, result.error);
     out.append(",\"position\":");
     char digits[24];
     char* end = std::to_chars(digits, digits + sizeof digits, result.position).ptr;
