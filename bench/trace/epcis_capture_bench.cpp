@@ -1,7 +1,8 @@
-// EPCIS capture throughput: documents of N ObjectEvents (one SGTIN each, bizStep,
-// disposition, readPoint, bizLocation, eventID), captured durably (one transaction per
-// document; SQLite in WAL mode with synchronous=FULL, PostgreSQL with its default fsync)
-// into a repository that already holds earlier documents. Counters report events/s.
+// EPCIS capture throughput: documents of N ObjectEvents (one SGTIN each, event times a
+// millisecond apart, bizStep, disposition, readPoint, bizLocation, eventID), captured
+// durably (one transaction per document; SQLite in WAL mode with synchronous=FULL,
+// PostgreSQL with its default fsync) into a repository that already holds earlier
+// documents. Counters report events/s.
 //
 // Two references in the same run: Boost.JSON merely parsing the same document (the floor any
 // JSON capture pays for reading), and SQLite storing the rows a capture of that document
@@ -16,6 +17,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <boost/json.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -26,7 +28,17 @@
 
 namespace {
 
-// A document of `events` ObjectEvents whose serials start at `first_serial`.
+// 2024-05-01 plus `ms` milliseconds (within the day), as an EPCIS eventTime in UTC+8.
+std::string event_time(std::size_t ms) {
+  ms %= 86'400'000;
+  char text[40];
+  std::snprintf(text, sizeof text, "2024-05-01T%02zu:%02zu:%02zu.%03zu+08:00", ms / 3'600'000,
+                ms / 60'000 % 60, ms / 1000 % 60, ms % 1000);
+  return text;
+}
+
+// A document of `events` ObjectEvents whose serials start at `first_serial`, each a
+// millisecond after the one before, as a packing line reports them.
 std::string document(std::size_t events, std::size_t first_serial) {
   std::string out =
       R"({"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],)"
@@ -37,7 +49,8 @@ std::string document(std::size_t events, std::size_t first_serial) {
     if (i > 0) out += ',';
     out += R"({"type":"ObjectEvent","eventID":"urn:uuid:6f1c2d3e-0000-4000-8000-)" +
            std::string(12 - std::min<std::size_t>(12, serial.size()), '0') + serial +
-           R"(","eventTime":"2024-05-01T08:00:00.000+08:00","eventTimeZoneOffset":"+08:00",)"
+           R"(","eventTime":")" + event_time(first_serial + i) +
+           R"(","eventTimeZoneOffset":"+08:00",)"
            R"("action":"OBSERVE","bizStep":"shipping","disposition":"in_transit",)"
            R"("epcList":["urn:epc:id:sgtin:9506000.013435.)" +
            serial +
@@ -122,7 +135,7 @@ void BM_Reference_SqliteRows(benchmark::State& state) {
       sqlite_api::sqlite3_bind_int64(event, 3,
                                      static_cast<std::int64_t>(std::hash<std::string>{}(id) >> 1));
       for (int column : {4, 8, 9, 10, 11}) sqlite_api::sqlite3_bind_int64(event, column, column);
-      sqlite_api::sqlite3_bind_int64(event, 5, 1714521600000);
+      sqlite_api::sqlite3_bind_int64(event, 5, 1714492800000 + key);  // as event_time()
       text(event, 6, "2026-11-23T08:00:00Z");
       text(event, 7, "OBSERVE");
       text(event, 12, "0123456789abcdef");

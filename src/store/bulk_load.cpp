@@ -243,33 +243,63 @@ bool BulkInsert::insert(std::span<const std::string_view> values) {
 }
 
 std::vector<std::string> select_by_keys(Database& db, std::string_view table,
-                                        std::string_view column, std::string_view key_column,
+                                        std::string_view column,
+                                        std::span<const std::string_view> key_columns,
                                         std::span<const std::int64_t> keys) {
   std::vector<std::string> out;
+  const std::size_t width = key_columns.size();
+  if (width == 0 || keys.size() % width != 0) {
+    throw std::invalid_argument("select_by_keys: keys are not whole rows");
+  }
   if (keys.empty()) return out;
-  const std::string head = "SELECT " + std::string(column) + " FROM " + std::string(table) +
-                           " WHERE " + std::string(column) + " IS NOT NULL AND " +
-                           std::string(key_column);
+  // Each key row joined to the table through the index on the key columns.
+  auto join = [&](std::string_view how, std::string_view keys_table, std::string_view keys_column) {
+    std::string sql = std::string(how) + " " + std::string(table) + " x ON ";
+    for (std::size_t c = 0; c < width; ++c) {
+      if (c > 0) sql += " AND ";
+      sql += "x." + std::string(key_columns[c]) + " = " + std::string(keys_table) + "." +
+             std::string(keys_column) + std::to_string(c + 1);
+    }
+    return sql + " WHERE x." + std::string(column) + " IS NOT NULL";
+  };
+  const std::string select = "SELECT x." + std::string(column) + " FROM ";
   if (db.engine() == store::Engine::postgresql) {
-    std::string array = "{";
+    std::vector<std::string> arrays(width, "{");
     for (std::size_t i = 0; i < keys.size(); ++i) {
-      if (i > 0) array += ',';
+      std::string& array = arrays[i % width];
+      if (array.size() > 1) array += ',';
       array += std::to_string(keys[i]);
     }
-    array += '}';
-    soci::rowset<std::string> rows =
-        (db.session().prepare << head + " = ANY(CAST(:keys AS bigint[]))", soci::use(array));
-    for (const std::string& value : rows) out.push_back(value);
+    std::string sql = select + "unnest(";
+    for (std::size_t c = 0; c < width; ++c) {
+      arrays[c] += '}';
+      sql += (c > 0 ? ", CAST(:k" : "CAST(:k") + std::to_string(c) + " AS bigint[])";
+    }
+    sql += ") AS v(";
+    for (std::size_t c = 0; c < width; ++c) sql += (c > 0 ? ", k" : "k") + std::to_string(c + 1);
+    sql += ")" + join(" JOIN", "v", "k");
+    soci::statement statement = db.session().prepare << sql;
+    for (std::string& array : arrays) statement.exchange(soci::use(array));
+    std::string value;
+    statement.exchange(soci::into(value));
+    statement.define_and_bind();
+    statement.execute(false);
+    while (statement.fetch()) out.push_back(value);
     return out;
   }
-  constexpr std::size_t kChunk = 500;
+  constexpr std::size_t kChunk = 500;  // key rows per statement
   sqlite_api::sqlite3* conn =
       static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_;
-  // One statement for full chunks, one for the last (shorter) chunk.
-  auto prepare = [&](std::size_t n) {
-    std::string sql = head + " IN (";
-    for (std::size_t i = 0; i < n; ++i) sql += i == 0 ? "?" : ",?";
-    sql += ')';
+  // One statement for full chunks, one for the last (shorter) chunk. CROSS JOIN keeps
+  // SQLite's loop order: the key rows outside, one index search per row inside.
+  auto prepare = [&](std::size_t rows) {
+    std::string sql = select + "(VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) {
+      sql += r == 0 ? "(" : ",(";
+      for (std::size_t c = 0; c < width; ++c) sql += c == 0 ? "?" : ",?";
+      sql += ')';
+    }
+    sql += ") AS v" + join(" CROSS JOIN", "v", "column");
     sqlite_api::sqlite3_stmt* statement = nullptr;
     if (sqlite_api::sqlite3_prepare_v2(conn, sql.c_str(), static_cast<int>(sql.size()), &statement,
                                        nullptr) != SQLITE_OK) {
@@ -278,18 +308,19 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
     return std::unique_ptr<sqlite_api::sqlite3_stmt, int (*)(sqlite_api::sqlite3_stmt*)>(
         statement, sqlite_api::sqlite3_finalize);
   };
-  const std::size_t full_size = std::min(kChunk, keys.size());
+  const std::size_t rows = keys.size() / width;
+  const std::size_t full_size = std::min(kChunk, rows);
   auto full = prepare(full_size);
   decltype(full) tail(nullptr, sqlite_api::sqlite3_finalize);
-  for (std::size_t start = 0; start < keys.size(); start += kChunk) {
-    const std::size_t n = std::min(kChunk, keys.size() - start);
+  for (std::size_t start = 0; start < rows; start += kChunk) {
+    const std::size_t n = std::min(kChunk, rows - start);
     sqlite_api::sqlite3_stmt* statement = full.get();
     if (n != full_size) {
       tail = prepare(n);
       statement = tail.get();
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      sqlite_api::sqlite3_bind_int64(statement, static_cast<int>(i + 1), keys[start + i]);
+    for (std::size_t i = 0; i < n * width; ++i) {
+      sqlite_api::sqlite3_bind_int64(statement, static_cast<int>(i + 1), keys[start * width + i]);
     }
     int rc = 0;
     while ((rc = sqlite_api::sqlite3_step(statement)) == SQLITE_ROW) {

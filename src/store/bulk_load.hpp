@@ -75,14 +75,15 @@ class BulkInsert {
   std::unique_ptr<Engine> engine_;
 };
 
-// The text in `column` (NULLs left out) of every row of `table` whose integer `key_column` is
-// one of `keys`
-// (the bulk form of a lookup by key, e.g. which of 10,000 events are already stored):
-// SQLite steps one prepared "… IN (?,…,?)" statement per 500 keys on the native connection;
-// PostgreSQL sends one "… = ANY($1::bigint[])" query. Names are the caller's SQL (never
-// user input).
+// The text in `column` (NULLs left out) of every row of `table` whose integer
+// `key_columns` equal one of the rows of `keys` (flattened: key_columns.size() values a row).
+// The bulk form of a lookup by key, e.g. which of 10,000 events are already stored: SQLite
+// steps one prepared "VALUES (?,?),… CROSS JOIN table" statement per 500 rows on the native
+// connection; PostgreSQL sends one join with unnest() of one array per key column. Names are
+// the caller's SQL (never user input).
 std::vector<std::string> select_by_keys(Database& db, std::string_view table,
-                                        std::string_view column, std::string_view key_column,
+                                        std::string_view column,
+                                        std::span<const std::string_view> key_columns,
                                         std::span<const std::int64_t> keys);
 
 // `count` new keys for `table`.`column`: SQLite, the next values after MAX(column) (the caller

@@ -1,4 +1,4 @@
-// Migrations 5 and 8: the EPCIS event repository (trace/event_store.hpp reads and writes it).
+// Migrations 5, 8 and 11: the EPCIS event repository (trace/event_store.hpp reads and writes it).
 #pragma once
 
 namespace zhiyou::store {
@@ -9,5 +9,8 @@ void create_epcis_events(Database& db);
 
 // Migration 8: capture jobs (POST /epcis/capture) and a leaner event table for capture speed.
 void upgrade_epcis_capture(Database& db);
+
+// Migration 11: one index on (event_time, id_hash) serves time ranges and idempotent capture.
+void index_events_by_time_and_id(Database& db);
 
 }  // namespace zhiyou::store

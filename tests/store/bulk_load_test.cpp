@@ -136,7 +136,8 @@ TEST_P(BulkInsertTest, IntegersNullsAndTextGoInAsTypedAndAreFoundByKey) {
   std::vector<std::int64_t> keys;
   for (std::int64_t i = 1; i <= 600; ++i) keys.push_back(i * 1000000007LL);
   keys.push_back(42);
-  std::vector<std::string> found = select_by_keys(db(), "typed_rows", "t", "k", keys);
+  const std::vector<std::string_view> by_k = {"k"};
+  std::vector<std::string> found = select_by_keys(db(), "typed_rows", "t", by_k, keys);
   std::sort(found.begin(), found.end());
   std::vector<std::string> expected;
   for (std::int64_t i = 1; i <= 600; ++i) {
@@ -144,7 +145,28 @@ TEST_P(BulkInsertTest, IntegersNullsAndTextGoInAsTypedAndAreFoundByKey) {
   }
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(found, expected);
-  EXPECT_TRUE(select_by_keys(db(), "typed_rows", "t", "k", {}).empty());
+  EXPECT_TRUE(select_by_keys(db(), "typed_rows", "t", by_k, {}).empty());
+
+  // Two key columns: a row matches only when both agree (k with n = k's row's n).
+  const std::vector<std::string_view> by_k_and_n = {"k", "n"};
+  const std::vector<std::int64_t> pairs = {
+      1 * 1000000007LL,
+      1,  // stored: t1
+      2 * 1000000007LL,
+      1,  // k stored, but its n is 2
+      4 * 1000000007LL,
+      1,  // stored: t4
+      5 * 1000000007LL,
+      2,  // stored, t is NULL
+      7,
+      1,  // no such k
+  };
+  found = select_by_keys(db(), "typed_rows", "t", by_k_and_n, pairs);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"t1", "t4"}));
+  const std::vector<std::int64_t> half_a_row = {1, 2, 3};
+  EXPECT_THROW(select_by_keys(db(), "typed_rows", "t", by_k_and_n, half_a_row),
+               std::invalid_argument);
 }
 
 }  // namespace

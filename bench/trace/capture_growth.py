@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""EPCIS capture as the event store grows: `zhiyou trace capture` of ROUNDS rounds of
+1,000,000 ObjectEvents each (100 documents of 10,000) into one SQLite database.
+
+The events are as a city's would be: random UUID eventIDs, random 12-character serials (as
+`zhiyou trace issue` gives by default), event times one millisecond apart in capture order,
+bizStep, disposition, readPoint and bizLocation. Each round's documents are new events.
+
+Prints, per round, events/s (wall), the CPU seconds of the capture (user + sys) and the
+ratio to round 1, the empty store, measured in the same run: a store that keeps its speed
+as it grows stays near 1.0. With a second binary (e.g. an older build), the same rounds
+run again with it on a database of its own, for a side-by-side.
+
+Usage: capture_growth.py ZHIYOU_BINARY [ROUNDS=3] [OTHER_ZHIYOU_BINARY]
+"""
+import datetime
+import os
+import random
+import resource
+import shutil
+import string
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+EVENTS_PER_DOCUMENT = 10_000
+DOCUMENTS_PER_ROUND = 100
+ALPHABET = string.ascii_uppercase + string.digits
+HEAD = (
+    '{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],'
+    '"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-01-01T00:00:00Z",'
+    '"epcisBody":{"eventList":['
+)
+EVENT = (
+    '{"type":"ObjectEvent","eventID":"urn:uuid:%s","eventTime":"%sZ",'
+    '"eventTimeZoneOffset":"+08:00","action":"OBSERVE","bizStep":"shipping",'
+    '"disposition":"in_transit","epcList":["urn:epc:id:sgtin:9506000.013435.%s"],'
+    '"readPoint":{"id":"urn:epc:id:sgln:9506000.13430.7"},'
+    '"bizLocation":{"id":"urn:epc:id:sgln:9506000.13430.0"}}'
+)
+
+
+def write_round(directory, round_no):
+    """The round's documents in `directory`; the same events for the same round number."""
+    rnd = random.Random(round_no)
+    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    paths = []
+    for d in range(DOCUMENTS_PER_ROUND):
+        first = (round_no * DOCUMENTS_PER_ROUND + d) * EVENTS_PER_DOCUMENT
+        events = []
+        for i in range(EVENTS_PER_DOCUMENT):
+            event_id = uuid.UUID(int=rnd.getrandbits(128), version=4)
+            serial = "".join(rnd.choice(ALPHABET) for _ in range(12))
+            at = start + datetime.timedelta(milliseconds=first + i)
+            events.append(EVENT % (event_id, at.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3], serial))
+        path = os.path.join(directory, f"round{round_no:02d}-{d:03d}.json")
+        with open(path, "w") as f:
+            f.write(HEAD + ",".join(events) + "]}}")
+        paths.append(path)
+    return paths
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(binary, rounds, work):
+    database = os.path.join(work, "growth.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(database + suffix):
+            os.remove(database + suffix)
+    documents = os.path.join(work, "documents")
+    results = []
+    for r in range(rounds):
+        shutil.rmtree(documents, ignore_errors=True)
+        os.makedirs(documents)
+        paths = write_round(documents, r)
+        cpu = children_cpu()
+        began = time.monotonic()
+        subprocess.run([binary, "trace", "capture", *paths, "--db", database], check=True,
+                       stdout=subprocess.DEVNULL)
+        wall = time.monotonic() - began
+        events = EVENTS_PER_DOCUMENT * DOCUMENTS_PER_ROUND
+        results.append((events / wall, children_cpu() - cpu, os.path.getsize(database)))
+        rate, seconds, size = results[-1]
+        print(f"  round {r + 1}: {rate:9.0f} events/s  CPU {seconds:5.1f} s  "
+              f"× round 1 {rate / results[0][0]:4.2f}  database {size / 2**30:4.1f} GiB "
+              f"({(r + 1) * events:,} events)", flush=True)
+    shutil.rmtree(documents, ignore_errors=True)
+    return results
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    binaries = [sys.argv[1]] + sys.argv[3:4]
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    work = tempfile.mkdtemp(prefix="zhiyou-capture-growth-")
+    try:
+        for binary in binaries:
+            print(f"{binary}: {rounds} rounds of "
+                  f"{EVENTS_PER_DOCUMENT * DOCUMENTS_PER_ROUND:,} events", flush=True)
+            run(binary, rounds, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
