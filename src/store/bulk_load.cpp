@@ -252,17 +252,16 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
     throw std::invalid_argument("select_by_keys: keys are not whole rows");
   }
   if (keys.empty()) return out;
-  // Each key row joined to the table through the index on the key columns.
-  auto join = [&](std::string_view how, std::string_view keys_table, std::string_view keys_column) {
-    std::string sql = std::string(how) + " " + std::string(table) + " x ON ";
+  // A table row matching a row of `keys_table`, whose columns are `keys_column`1, 2, …
+  auto matches = [&](std::string_view keys_table, std::string_view keys_column) {
+    std::string sql;
     for (std::size_t c = 0; c < width; ++c) {
-      if (c > 0) sql += " AND ";
       sql += "x." + std::string(key_columns[c]) + " = " + std::string(keys_table) + "." +
-             std::string(keys_column) + std::to_string(c + 1);
+             std::string(keys_column) + std::to_string(c + 1) + " AND ";
     }
-    return sql + " WHERE x." + std::string(column) + " IS NOT NULL";
+    return sql + "x." + std::string(column) + " IS NOT NULL";
   };
-  const std::string select = "SELECT x." + std::string(column) + " FROM ";
+  const std::string from_table = std::string(table) + " x WHERE ";
   if (db.engine() == store::Engine::postgresql) {
     std::vector<std::string> arrays(width, "{");
     for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -270,14 +269,18 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
       if (array.size() > 1) array += ',';
       array += std::to_string(keys[i]);
     }
-    std::string sql = select + "unnest(";
+    std::string sql = "SELECT s.found FROM unnest(";
     for (std::size_t c = 0; c < width; ++c) {
       arrays[c] += '}';
       sql += (c > 0 ? ", CAST(:k" : "CAST(:k") + std::to_string(c) + " AS bigint[])";
     }
     sql += ") AS v(";
     for (std::size_t c = 0; c < width; ++c) sql += (c > 0 ? ", k" : "k") + std::to_string(c + 1);
-    sql += ")" + join(" JOIN", "v", "k");
+    // One index search per key row, whatever the statistics say: without them (a table just
+    // bulk-loaded) the planner sorted the whole table for a merge join. OFFSET 0 keeps the
+    // lateral subquery from being merged into a plain join.
+    sql += ") CROSS JOIN LATERAL (SELECT x." + std::string(column) + " AS found FROM " +
+           from_table + matches("v", "k") + " OFFSET 0) s";
     soci::statement statement = db.session().prepare << sql;
     for (std::string& array : arrays) statement.exchange(soci::use(array));
     std::string value;
@@ -293,13 +296,13 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
   // One statement for full chunks, one for the last (shorter) chunk. CROSS JOIN keeps
   // SQLite's loop order: the key rows outside, one index search per row inside.
   auto prepare = [&](std::size_t rows) {
-    std::string sql = select + "(VALUES ";
+    std::string sql = "SELECT x." + std::string(column) + " FROM (VALUES ";
     for (std::size_t r = 0; r < rows; ++r) {
       sql += r == 0 ? "(" : ",(";
       for (std::size_t c = 0; c < width; ++c) sql += c == 0 ? "?" : ",?";
       sql += ')';
     }
-    sql += ") AS v" + join(" CROSS JOIN", "v", "column");
+    sql += ") AS v CROSS JOIN " + from_table + matches("v", "column");
     sqlite_api::sqlite3_stmt* statement = nullptr;
     if (sqlite_api::sqlite3_prepare_v2(conn, sql.c_str(), static_cast<int>(sql.size()), &statement,
                                        nullptr) != SQLITE_OK) {
