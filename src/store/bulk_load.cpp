@@ -49,13 +49,14 @@ struct PreparedInserts {
   std::map<std::string, sqlite_api::sqlite3_stmt*, std::less<>> statements;
 };
 
-// SQLite: one statement per batch size, each inserting up to kRows rows. OR FAIL: a conflict
-// stops the statement but keeps its earlier rows (callers undo the whole attempt, see
-// insert()), so SQLite keeps no statement journal. With the default ABORT it copied every
-// page a statement changed into a temporary file first, in case the statement had to be
-// undone on its own: more bytes than the WAL gets, in a capture into a large store. SQLite 3.40 allows
-// 32766 host parameters per statement; 1000 rows keep a statement's text and parameter
-// array small while making per-statement costs negligible.
+// SQLite: one statement per batch size, each inserting up to kRows rows. SQLite 3.40 allows
+// 32766 host parameters per statement; 1000 rows keep a statement's text and parameter array
+// small while making per-statement costs negligible.
+//
+// OR FAIL: a conflict stops the statement but keeps its earlier rows (callers undo the whole
+// attempt, see insert()), so SQLite keeps no statement journal. With the default ABORT it
+// copied every page a statement changed into a temporary file first, in case the statement
+// had to be undone on its own: more bytes than the WAL gets, in a capture into a large store.
 struct BulkInsert::Sqlite final : BulkInsert::Engine {
   static constexpr std::size_t kMaxParameters = 32766;
 
