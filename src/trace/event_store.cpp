@@ -36,10 +36,8 @@ std::int64_t id_hash(std::string_view event_id) {
 }
 
 // event_ids already stored among `time_and_hash` (event time and id hash of each event,
-// flattened; the hash only narrows the lookup). An event sent again has the same time: the index on
-// (event_time, id_hash) that finds it is written near its end when events arrive roughly in
-// time order, where an index on the hash alone is written at random places and, once it
-// outgrows the page cache, costs a page write per event (migration 11).
+// flattened; the hash only narrows the lookup): an event sent again has both the same, and
+// one index holds them (migration 11 says why not the hash alone).
 std::unordered_set<std::string> stored_ids(store::Database& db,
                                            const std::vector<std::int64_t>& time_and_hash) {
   static constexpr std::array<std::string_view, 2> kKeyColumns = {"event_time", "id_hash"};
