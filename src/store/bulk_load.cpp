@@ -248,22 +248,22 @@ bool BulkInsert::insert(std::span<const std::string_view> values) {
   return insert(converted);
 }
 
-std::vector<std::string> select_by_keys(Database& db, std::string_view table,
-                                        std::string_view column,
-                                        std::span<const std::string_view> key_columns,
-                                        std::span<const std::int64_t> keys) {
-  std::vector<std::string> out;
+std::vector<KeyMatch> select_by_keys(Database& db, std::string_view table, std::string_view column,
+                                     std::span<const std::string_view> key_columns,
+                                     std::span<const std::int64_t> keys) {
+  std::vector<KeyMatch> out;
   const std::size_t width = key_columns.size();
   if (width == 0 || keys.size() % width != 0) {
     throw std::invalid_argument("select_by_keys: keys are not whole rows");
   }
   if (keys.empty()) return out;
-  // A table row matching a row of `keys_table`, whose columns are `keys_column`1, 2, …
-  auto matches = [&](std::string_view keys_table, std::string_view keys_column) {
+  // A table row matching a row of `keys_table`, whose key columns are `keys_column`N,
+  // `keys_column`N+1, … from N = `first`.
+  auto matches = [&](std::string_view keys_table, std::string_view keys_column, std::size_t first) {
     std::string sql;
     for (std::size_t c = 0; c < width; ++c) {
       sql += "x." + std::string(key_columns[c]) + " = " + std::string(keys_table) + "." +
-             std::string(keys_column) + std::to_string(c + 1) + " AND ";
+             std::string(keys_column) + std::to_string(c + first) + " AND ";
     }
     return sql + "x." + std::string(column) + " IS NOT NULL";
   };
@@ -275,40 +275,44 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
       if (array.size() > 1) array += ',';
       array += std::to_string(keys[i]);
     }
-    std::string sql = "SELECT s.found FROM unnest(";
+    std::string sql = "SELECT v.row_number, s.found FROM unnest(";
     for (std::size_t c = 0; c < width; ++c) {
       arrays[c] += '}';
       sql += (c > 0 ? ", CAST(:k" : "CAST(:k") + std::to_string(c) + " AS bigint[])";
     }
-    sql += ") AS v(";
-    for (std::size_t c = 0; c < width; ++c) sql += (c > 0 ? ", k" : "k") + std::to_string(c + 1);
+    sql += ") WITH ORDINALITY AS v(";
+    for (std::size_t c = 0; c < width; ++c) sql += "k" + std::to_string(c + 1) + ", ";
+    sql += "row_number";
     // One index search per key row, whatever the statistics say: without them (a table just
     // bulk-loaded) the planner sorted the whole table for a merge join. OFFSET 0 keeps the
     // lateral subquery from being merged into a plain join.
     sql += ") CROSS JOIN LATERAL (SELECT x." + std::string(column) + " AS found FROM " +
-           from_table + matches("v", "k") + " OFFSET 0) s";
+           from_table + matches("v", "k", 1) + " OFFSET 0) s";
     soci::statement statement = db.session().prepare << sql;
     for (std::string& array : arrays) statement.exchange(soci::use(array));
+    long long row_number = 0;  // 1-based
     std::string value;
+    statement.exchange(soci::into(row_number));
     statement.exchange(soci::into(value));
     statement.define_and_bind();
     statement.execute(false);
-    while (statement.fetch()) out.push_back(value);
+    while (statement.fetch()) out.push_back({static_cast<std::size_t>(row_number - 1), value});
     return out;
   }
   constexpr std::size_t kChunk = 500;  // key rows per statement
   sqlite_api::sqlite3* conn =
       static_cast<soci::sqlite3_session_backend*>(db.session().get_backend())->conn_;
   // One statement for full chunks, one for the last (shorter) chunk. CROSS JOIN keeps
-  // SQLite's loop order: the key rows outside, one index search per row inside.
+  // SQLite's loop order: the key rows outside, one index search per row inside. Each key row
+  // starts with its place in the chunk, written into the text (VALUES names it column1).
   auto prepare = [&](std::size_t rows) {
-    std::string sql = "SELECT x." + std::string(column) + " FROM (VALUES ";
+    std::string sql = "SELECT v.column1, x." + std::string(column) + " FROM (VALUES ";
     for (std::size_t r = 0; r < rows; ++r) {
-      sql += r == 0 ? "(" : ",(";
-      for (std::size_t c = 0; c < width; ++c) sql += c == 0 ? "?" : ",?";
+      sql += (r == 0 ? "(" : ",(") + std::to_string(r);
+      for (std::size_t c = 0; c < width; ++c) sql += ",?";
       sql += ')';
     }
-    sql += ") AS v CROSS JOIN " + from_table + matches("v", "column");
+    sql += ") AS v CROSS JOIN " + from_table + matches("v", "column", 2);
     sqlite_api::sqlite3_stmt* statement = nullptr;
     if (sqlite_api::sqlite3_prepare_v2(conn, sql.c_str(), static_cast<int>(sql.size()), &statement,
                                        nullptr) != SQLITE_OK) {
@@ -333,10 +337,11 @@ std::vector<std::string> select_by_keys(Database& db, std::string_view table,
     }
     int rc = 0;
     while ((rc = sqlite_api::sqlite3_step(statement)) == SQLITE_ROW) {
+      const auto row = static_cast<std::size_t>(sqlite_api::sqlite3_column_int64(statement, 0));
       const auto* text =
-          reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement, 0));
-      out.emplace_back(text != nullptr ? text : "",
-                       static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(statement, 0)));
+          reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement, 1));
+      const auto bytes = static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(statement, 1));
+      out.push_back({start + row, std::string(text != nullptr ? text : "", bytes)});
     }
     sqlite_api::sqlite3_reset(statement);
     if (rc != SQLITE_DONE) throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn));

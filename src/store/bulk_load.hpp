@@ -75,16 +75,22 @@ class BulkInsert {
   std::unique_ptr<Engine> engine_;
 };
 
+// A row of `table` found by select_by_keys(): which key row found it, and its `column`.
+struct KeyMatch {
+  std::size_t key_row = 0;  // 0-based, in `keys`
+  std::string value;
+};
+
 // The text in `column` (NULLs left out) of every row of `table` whose integer
-// `key_columns` equal one of the rows of `keys` (flattened: key_columns.size() values a row).
+// `key_columns` equal one of the rows of `keys` (flattened: key_columns.size() values a row),
+// each with the key row that found it, in no particular order.
 // The bulk form of a lookup by key, e.g. which of 10,000 events are already stored: SQLite
 // steps one prepared "VALUES (?,?),… CROSS JOIN table" statement per 500 rows on the native
 // connection; PostgreSQL sends one join with unnest() of one array per key column. Names are
 // the caller's SQL (never user input).
-std::vector<std::string> select_by_keys(Database& db, std::string_view table,
-                                        std::string_view column,
-                                        std::span<const std::string_view> key_columns,
-                                        std::span<const std::int64_t> keys);
+std::vector<KeyMatch> select_by_keys(Database& db, std::string_view table, std::string_view column,
+                                     std::span<const std::string_view> key_columns,
+                                     std::span<const std::int64_t> keys);
 
 // `count` new keys for `table`.`column`: SQLite, the next values after MAX(column) (the caller
 // holds the write lock of its transaction); PostgreSQL, values of `sequence`.

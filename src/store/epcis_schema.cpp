@@ -28,7 +28,7 @@ void create_epcis_events(Database& db) {
   sql << std::string("CREATE TABLE epcis_events (") +
              (sqlite ? " event_key INTEGER PRIMARY KEY," : " event_key BIGINT PRIMARY KEY,") +
              " event_id TEXT NOT NULL,"
-             " id_hash BIGINT NOT NULL,"     // 63 bits of SHA-256(event_id): idempotent capture
+             " id_hash BIGINT NOT NULL,"     // 63 bits of FNV-1a(event_id): idempotent capture
              " event_type BIGINT NOT NULL,"  // epcis_terms
              " event_time BIGINT NOT NULL,"  // milliseconds since 1970, UTC
              " record_time TEXT NOT NULL,"   // when captured, UTC
@@ -94,6 +94,29 @@ void index_events_by_time_and_id(Database& db) {
   sql << "CREATE INDEX epcis_events_time_id ON epcis_events (event_time, id_hash)";
   sql << "DROP INDEX IF EXISTS epcis_events_time";
   sql << "DROP INDEX IF EXISTS epcis_events_id_hash";
+}
+
+void record_error_declarations(Database& db) {
+  const bool sqlite = db.engine() == Engine::sqlite;
+  soci::session& sql = db.session();
+  // errorDeclaration.declarationTime (ms, UTC); 0 when the event declares no error. An error
+  // declaration repeats the eventID and eventTime of the event it declares in error, so
+  // idempotent capture tells the two apart by this column (a declaration dated exactly
+  // 1970-01-01T00:00:00Z would read as none: no real one is).
+  sql << "ALTER TABLE epcis_events ADD COLUMN declaration_time BIGINT NOT NULL DEFAULT 0";
+  // Declarations captured before this migration: those whose event was not stored yet.
+  // Times are ISO 8601 with an offset, which both engines read.
+  if (sqlite) {
+    sql << "UPDATE epcis_events SET declaration_time = CAST(ROUND((julianday(json_extract("
+           "event_json, '$.errorDeclaration.declarationTime')) - 2440587.5) * 86400000) AS "
+           "INTEGER) WHERE event_json LIKE '%\"errorDeclaration\"%'"
+           " AND json_extract(event_json, '$.errorDeclaration.declarationTime') IS NOT NULL";
+  } else {
+    sql << "UPDATE epcis_events SET declaration_time = CAST(ROUND(EXTRACT(EPOCH FROM CAST("
+           "CAST(event_json AS jsonb) #>> '{errorDeclaration,declarationTime}' AS timestamptz))"
+           " * 1000) AS BIGINT) WHERE event_json LIKE '%\"errorDeclaration\"%'"
+           " AND CAST(event_json AS jsonb) #>> '{errorDeclaration,declarationTime}' IS NOT NULL";
+  }
 }
 
 }  // namespace zhiyou::store

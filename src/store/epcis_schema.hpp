@@ -1,4 +1,5 @@
-// Migrations 5, 8 and 11: the EPCIS event repository (trace/event_store.hpp reads and writes it).
+// Migrations 5, 8, 11 and 12: the EPCIS event repository (trace/event_store.hpp reads and
+// writes it).
 #pragma once
 
 namespace zhiyou::store {
@@ -12,5 +13,8 @@ void upgrade_epcis_capture(Database& db);
 
 // Migration 11: one index on (event_time, id_hash) serves time ranges and idempotent capture.
 void index_events_by_time_and_id(Database& db);
+
+// Migration 12: an error declaration is stored beside the event it declares in error.
+void record_error_declarations(Database& db);
 
 }  // namespace zhiyou::store

@@ -35,15 +35,34 @@ std::int64_t id_hash(std::string_view event_id) {
   return static_cast<std::int64_t>(h >> 1);
 }
 
-// event_ids already stored among `time_and_hash` (event time and id hash of each event,
-// flattened; the hash only narrows the lookup): an event sent again has both the same, and
-// one index holds them (migration 11 says why not the hash alone).
-std::unordered_set<std::string> stored_ids(store::Database& db,
-                                           const std::vector<std::int64_t>& time_and_hash) {
-  static constexpr std::array<std::string_view, 2> kKeyColumns = {"event_time", "id_hash"};
-  std::vector<std::string> ids =
-      store::select_by_keys(db, "epcis_events", "event_id", kKeyColumns, time_and_hash);
-  return {std::make_move_iterator(ids.begin()), std::make_move_iterator(ids.end())};
+// The dedup key of each event, flattened: its time, id hash and declaration time (0 for an
+// event that declares no error). An event sent again has all three the same; an error
+// declaration repeats the eventID and time of the event it declares in error but differs in
+// the third. One index holds the first two (migration 11 says why not the hash alone).
+constexpr std::size_t kKeyWidth = 3;
+
+std::vector<std::int64_t> dedup_keys(const Document& document) {
+  std::vector<std::int64_t> keys;
+  keys.reserve(kKeyWidth * document.events.size());
+  for (const Event& e : document.events) {
+    keys.push_back(e.event_time);
+    keys.push_back(id_hash(e.event_id));
+    keys.push_back(e.declaration_time.value_or(0));
+  }
+  return keys;
+}
+
+// Whether each event of `document` is stored already: a stored row with its key and eventID.
+std::vector<bool> stored_already(store::Database& db, const Document& document,
+                                 const std::vector<std::int64_t>& keys) {
+  static constexpr std::array<std::string_view, kKeyWidth> kKeyColumns = {"event_time", "id_hash",
+                                                                          "declaration_time"};
+  std::vector<bool> stored(document.events.size(), false);
+  for (const store::KeyMatch& m :
+       store::select_by_keys(db, "epcis_events", "event_id", kKeyColumns, keys)) {
+    if (m.value == document.events[m.key_row].event_id) stored[m.key_row] = true;
+  }
+  return stored;
 }
 
 std::string store_context(store::Database& db, const std::string& context) {
@@ -129,19 +148,25 @@ void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int6
 // Stores the events of `document` not stored yet, inside the caller's transaction; counts
 // them in `result`.
 Status store_new_events(store::Database& db, const Document& document,
-                        const std::vector<std::int64_t>& time_and_hash, CaptureResult& result) {
-  const std::unordered_set<std::string> stored = stored_ids(db, time_and_hash);
+                        const std::vector<std::int64_t>& dedup, CaptureResult& result) {
+  const std::vector<bool> stored = stored_already(db, document, dedup);
+  // Earlier in this document: events by eventID; error declarations (rare) by eventID and
+  // declaration time.
   std::unordered_set<std::string_view> seen;
+  std::set<std::pair<std::string_view, std::int64_t>> seen_declarations;
   std::vector<const Event*> fresh;
   std::vector<std::int64_t> fresh_hashes;
   for (std::size_t i = 0; i < document.events.size(); ++i) {
     const Event& e = document.events[i];
-    if (stored.contains(e.event_id) || !seen.insert(e.event_id).second) {
+    const bool repeated = e.declaration_time
+                              ? !seen_declarations.emplace(e.event_id, *e.declaration_time).second
+                              : !seen.insert(e.event_id).second;
+    if (stored[i] || repeated) {
       ++result.duplicates;
       continue;
     }
     fresh.push_back(&e);
-    fresh_hashes.push_back(time_and_hash[2 * i + 1]);
+    fresh_hashes.push_back(dedup[kKeyWidth * i + 1]);
   }
   if (fresh.empty()) return Ok{};
   const std::string context = store_context(db, document.context);
@@ -159,7 +184,7 @@ Status store_new_events(store::Database& db, const Document& document,
       store::next_keys(db, "epcis_events", "event_key", "epcis_event_key_seq", fresh.size());
   // Values point into `document` and the locals above: nothing is copied per event.
   std::vector<store::BulkValue> events;
-  events.reserve(fresh.size() * 13);
+  events.reserve(fresh.size() * 14);
   std::vector<store::BulkValue> epcs;
   epcs.reserve(fresh.size() * 5);
   for (std::size_t i = 0; i < fresh.size(); ++i) {
@@ -177,12 +202,13 @@ Status store_new_events(store::Database& db, const Document& document,
     events.push_back(store::BulkValue::integer_or_null(id_of(e.biz_location)));
     events.push_back(store::BulkValue::text_or_null(context));
     events.emplace_back(e.json);
+    events.emplace_back(e.declaration_time.value_or(0));
     add_epc_rows(epcs, e, keys[i]);
   }
-  store::BulkInsert event_rows(
-      db, "epcis_events",
-      {"event_key", "event_id", "id_hash", "event_type", "event_time", "record_time", "action",
-       "biz_step", "disposition", "read_point", "biz_location", "context_id", "event_json"});
+  store::BulkInsert event_rows(db, "epcis_events",
+                               {"event_key", "event_id", "id_hash", "event_type", "event_time",
+                                "record_time", "action", "biz_step", "disposition", "read_point",
+                                "biz_location", "context_id", "event_json", "declaration_time"});
   store::BulkInsert epc_rows(db, "epcis_event_epcs",
                              {"epc_key", "qualifier", "event_key", "role", "lot"});
   // Keys are fresh and identifier rows unique per event, so a conflict means another
@@ -247,15 +273,10 @@ void capture_documents(store::Database& db, std::string_view actor,
 Result<CaptureResult> capture(store::Database& db, const Document& document,
                               const CaptureAudit& audit) {
   CaptureResult result;
-  std::vector<std::int64_t> time_and_hash;  // of each event, flattened
-  time_and_hash.reserve(2 * document.events.size());
-  for (const Event& e : document.events) {
-    result.event_ids.push_back(e.event_id);
-    time_and_hash.push_back(e.event_time);
-    time_and_hash.push_back(id_hash(e.event_id));
-  }
+  for (const Event& e : document.events) result.event_ids.push_back(e.event_id);
+  const std::vector<std::int64_t> dedup = dedup_keys(document);
   Status status = db.transaction([&]() -> Status {
-    if (Status stored = store_new_events(db, document, time_and_hash, result); !stored) {
+    if (Status stored = store_new_events(db, document, dedup, result); !stored) {
       return stored;
     }
     return audit::append(db, {audit.actor, "epcis.capture", audit.document_sha256, "null",
@@ -386,6 +407,9 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
   c.any_of("biz_location", q.biz_locations);
   if (q.ge_event_time) c.add("event_time >= " + c.integer(*q.ge_event_time));
   if (q.lt_event_time) c.add("event_time < " + c.integer(*q.lt_event_time));
+  if (q.error_declared) c.add("declaration_time <> 0");  // migration 12: 0 when none
+  if (q.ge_declaration_time) c.add("declaration_time >= " + c.integer(*q.ge_declaration_time));
+  if (q.lt_declaration_time) c.add("declaration_time < " + c.integer(*q.lt_declaration_time));
   for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match));
   if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc));
   if (q.after_key > 0) c.add("event_key > " + c.integer(q.after_key));  // one call each: ordered

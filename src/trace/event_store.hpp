@@ -24,7 +24,7 @@ namespace zhiyou::trace {
 
 struct CaptureResult {
   std::size_t captured = 0;            // new events stored
-  std::size_t duplicates = 0;          // events whose eventID was already stored (or repeated)
+  std::size_t duplicates = 0;          // events already stored (or repeated): see capture()
   std::vector<std::string> event_ids;  // every event of the document, given or computed
 };
 
@@ -36,9 +36,11 @@ struct CaptureAudit {
 };
 
 // Reads, validates and stores a capture document in one transaction. A bad document is
-// rejected whole (the error names the event and the field; nothing is stored). Events whose
-// eventID is already stored are skipped, so capturing the same document twice stores it
-// once. Every accepted document adds one audit entry "epcis.capture" (subject: the
+// rejected whole (the error names the event and the field; nothing is stored). An event
+// already stored with the same eventID and eventTime is skipped, so capturing the same
+// document twice stores it once; an error declaration (the same eventID and eventTime plus
+// an errorDeclaration) is stored beside the event it declares in error, once for each
+// declarationTime. Every accepted document adds one audit entry "epcis.capture" (subject: the
 // document's SHA-256; after: events, captured, duplicates) in the same transaction.
 // Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
 Result<CaptureResult> capture_document(store::Database& db, std::string_view text,

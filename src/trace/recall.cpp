@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/json.hpp"
+#include "trace/epcis/error_declaration.hpp"
 #include "trace/epcis/event_time.hpp"
 
 namespace zhiyou::trace {
@@ -139,7 +140,8 @@ bool is_lot_class_event(const Event& e, const RecallRequest& r) {
 }  // namespace
 
 RecallScope compute_recall(const RecallRequest& request, const std::vector<AffectedUnit>& units,
-                           std::vector<Event> events) {
+                           std::vector<Event> all_events) {
+  std::vector<Event> events = epcis::standing_events(std::move(all_events)).events;
   std::stable_sort(events.begin(), events.end(),
                    [](const Event& a, const Event& b) { return a.event_time < b.event_time; });
   Replay replay;

@@ -5,8 +5,9 @@
 // of the lots; a unit issued but never named by an event is in scope, with nothing known
 // of its whereabouts.
 //
-// Pure: works on the EPCIS events recall_store.hpp gathers. Events are replayed in event time
-// order (capture order breaks ties):
+// Pure: works on the EPCIS events recall_store.hpp gathers. Events declared in error are left
+// out (epcis/error_declaration.hpp); the rest are replayed in event time order (capture order
+// breaks ties):
 //   - AggregationEvent ADD / OBSERVE puts childEPCs into parentID; DELETE takes the listed
 //     children out (all children when none are listed). Containers nest (case in pallet).
 //   - An event about a container also moves everything inside it: location and custodian

@@ -246,6 +246,50 @@ TEST_P(Resolver, TheJourneyComesFromEpcisEventsNewestFirst) {
   EXPECT_NE(page.body.find("运输中"), std::string::npos);
 }
 
+// The maker recorded a shipment that never happened and declared it in error (EPCIS
+// errorDeclaration, same eventID), with a corrective event: the page shows what happened
+// and says one record was withdrawn.
+TEST_P(Resolver, AnEventDeclaredInErrorLeavesTheJourney) {
+  const std::string epc = std::string("https://id.gs1.org/01/") + kGtin + "/21/" + serial_;
+  const auto document = [](const std::string& events) {
+    return R"({"@context":["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],
+      "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-10-05T00:00:00Z",
+      "epcisBody":{"eventList":[)" +
+           events + "]}}";
+  };
+  const auto shipment = [&](const std::string& id, const std::string& time,
+                            const std::string& declaration) {
+    return R"({"type":"ObjectEvent","eventID":")" + id + R"(","eventTime":")" + time +
+           R"(","eventTimeZoneOffset":"+08:00","epcList":[")" + epc +
+           R"("],"action":"OBSERVE","bizStep":"shipping")" + declaration + "}";
+  };
+  const std::string wrong = "urn:uuid:7d1f4c2e-0000-4000-8000-00000000000a";
+  const std::string right = "urn:uuid:7d1f4c2e-0000-4000-8000-00000000000b";
+  auto first = trace::capture_document(
+      db(), document(shipment(wrong, "2026-10-02T10:15:00+08:00", "")), "tester");
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  ASSERT_NE(scan(unit_path(), kBrowser).body.find("2026-10-02 10:15 发货"), std::string::npos);
+
+  auto corrected = trace::capture_document(
+      db(),
+      document(shipment(wrong, "2026-10-02T10:15:00+08:00",
+                        R"(,"errorDeclaration":{"declarationTime":"2026-10-04T09:00:00+08:00",
+                            "reason":"incorrect_data","correctiveEventIDs":[")" +
+                            right + R"("]})") +
+               "," + shipment(right, "2026-10-03T16:40:00+08:00", "")),
+      "tester");
+  ASSERT_TRUE(corrected.ok()) << corrected.error().describe();
+  EXPECT_EQ(corrected->captured, 2u);
+  const HttpReply page = scan(unit_path(), kBrowser);
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_EQ(page.body.find("2026-10-02 10:15"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("2026-10-03 16:40 发货"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("另有 1 条记录已由记录方声明有误"), std::string::npos);
+  const json::value answer = scan(unit_path(), "application/json").json();
+  EXPECT_EQ(answer.at("journey").as_array().size(), 1u);
+  EXPECT_EQ(answer.at("withdrawn_events"), 1);
+}
+
 TEST_P(Resolver, TheRecallScopeDownloadsAsCsvForExcel) {
   const std::string office = login(Role::office);
   const HttpReply csv =

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -132,19 +133,24 @@ TEST_P(BulkInsertTest, IntegersNullsAndTextGoInAsTypedAndAreFoundByKey) {
   EXPECT_EQ(count("SELECT n FROM typed_rows WHERE k = 1232000008624"), 2);   // 1232 % 3
 
   // 600 keys: a full chunk of 500 and a shorter one on SQLite; absent keys and NULLs give
-  // nothing.
+  // nothing. Each value comes with the key row that found it.
   std::vector<std::int64_t> keys;
-  for (std::int64_t i = 1; i <= 600; ++i) keys.push_back(i * 1000000007LL);
   keys.push_back(42);
+  for (std::int64_t i = 1; i <= 600; ++i) keys.push_back(i * 1000000007LL);
   const std::vector<std::string_view> by_k = {"k"};
-  std::vector<std::string> found = select_by_keys(db(), "typed_rows", "t", by_k, keys);
-  std::sort(found.begin(), found.end());
-  std::vector<std::string> expected;
-  for (std::int64_t i = 1; i <= 600; ++i) {
-    if (i % 5 != 0) expected.push_back("t" + std::to_string(i));
+  auto found_by_row = [&](std::span<const std::string_view> key_columns,
+                          std::span<const std::int64_t> wanted) {
+    std::map<std::size_t, std::string> out;
+    for (KeyMatch& m : select_by_keys(db(), "typed_rows", "t", key_columns, wanted)) {
+      EXPECT_TRUE(out.emplace(m.key_row, std::move(m.value)).second) << m.key_row;
+    }
+    return out;
+  };
+  std::map<std::size_t, std::string> expected;
+  for (std::size_t i = 1; i <= 600; ++i) {
+    if (i % 5 != 0) expected.emplace(i, "t" + std::to_string(i));
   }
-  std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(found, expected);
+  EXPECT_EQ(found_by_row(by_k, keys), expected);
   EXPECT_TRUE(select_by_keys(db(), "typed_rows", "t", by_k, {}).empty());
 
   // Two key columns: a row matches only when both agree (k with n = k's row's n).
@@ -161,9 +167,8 @@ TEST_P(BulkInsertTest, IntegersNullsAndTextGoInAsTypedAndAreFoundByKey) {
       7,
       1,  // no such k
   };
-  found = select_by_keys(db(), "typed_rows", "t", by_k_and_n, pairs);
-  std::sort(found.begin(), found.end());
-  EXPECT_EQ(found, (std::vector<std::string>{"t1", "t4"}));
+  EXPECT_EQ(found_by_row(by_k_and_n, pairs),
+            (std::map<std::size_t, std::string>{{0, "t1"}, {2, "t4"}}));
   const std::vector<std::int64_t> half_a_row = {1, 2, 3};
   EXPECT_THROW(select_by_keys(db(), "typed_rows", "t", by_k_and_n, half_a_row),
                std::invalid_argument);

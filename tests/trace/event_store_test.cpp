@@ -4,6 +4,7 @@
 #include "trace/event_store.hpp"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -11,12 +12,15 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "audit/audit_store.hpp"
 #include "core/hash.hpp"
 #include "store/data_version.hpp"
 #include "store/engine_fixture.hpp"  // tests/store/
+#include "store/migrations.hpp"
 #include "support/test_support.hpp"
+#include "trace/epcis/event_time.hpp"
 
 namespace zhiyou::trace {
 namespace {
@@ -88,8 +92,9 @@ constexpr std::string_view kJourney = R"({
   ]}})";
 
 TEST_P(EventStoreTest, EveryStandardExampleIsStoredAndReturnedAsCaptured) {
-  // eventID and eventTime → event as sent: an event sent again has both the same.
-  std::map<std::pair<std::string, std::string>, json::value> expected;
+  // eventID, eventTime and declarationTime ("" when none) → event as sent: an event sent
+  // again has all three the same.
+  std::map<std::tuple<std::string, std::string, std::string>, json::value> expected;
   std::size_t sent = 0;
   for (const auto& entry :
        fs::recursive_directory_iterator(zhiyou::testing::peer_tests_dir() / "epcis" / "JSON")) {
@@ -106,8 +111,12 @@ TEST_P(EventStoreTest, EveryStandardExampleIsStoredAndReturnedAsCaptured) {
                                           : json::array{doc};
     ASSERT_EQ(list.size(), result->event_ids.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
+      const json::value* declared = list[i].as_object().if_contains("errorDeclaration");
       expected.emplace(
-          std::pair(result->event_ids[i], json::value_to<std::string>(list[i].at("eventTime"))),
+          std::tuple(result->event_ids[i], json::value_to<std::string>(list[i].at("eventTime")),
+                     declared != nullptr
+                         ? json::value_to<std::string>(declared->at("declarationTime"))
+                         : std::string()),
           list[i]);
       ++sent;
     }
@@ -129,6 +138,12 @@ TEST_P(EventStoreTest, EveryStandardExampleIsStoredAndReturnedAsCaptured) {
                                    [&](const auto& kv) { return kv.second == json::value(e); });
     EXPECT_TRUE(found) << json::serialize(e);
   }
+  // The error declarations among them, and only those, are found as such.
+  const auto declared = std::count_if(expected.begin(), expected.end(), [](const auto& kv) {
+    return !std::get<2>(kv.first).empty();
+  });
+  EXPECT_GT(declared, 0);
+  EXPECT_EQ(query({{"EXISTS_errorDeclaration", ""}}).size(), static_cast<std::size_t>(declared));
 }
 
 TEST_P(EventStoreTest, QueriesMatchEitherSpellingOfAnIdentifier) {
@@ -179,6 +194,8 @@ TEST_P(EventStoreTest, BadQueryParametersAreNamed) {
   for (const auto& [name, value] :
        epcis::QueryParameters{{"EQ_bizStep", "transforming"},
                               {"GE_eventTime", "yesterday"},
+                              {"LT_errorDeclarationTime", "2024-13-01T00:00:00Z"},
+                              {"EXISTS_errorDeclaration", "false"},
                               {"MATCH_epc", "urn:epc:id:sgtin:123.45.6"},
                               {"perPage", "0"},
                               {"nextPageToken", "abc"},
@@ -223,6 +240,105 @@ TEST_P(EventStoreTest, AnEventSentAgainIsFoundByItsIdAtItsTime) {
       captured(event("2024-05-02T08:00:00+08:00", "urn:epc:id:sgtin:9506000.013435.2"));
   EXPECT_EQ(reused.captured, 1u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 2);
+}
+
+// An error declaration is the event it declares in error sent again with the same eventID
+// and eventTime, plus an errorDeclaration: it is stored beside that event, once for each
+// declarationTime, and the EXISTS_ / GE_ / LT_errorDeclarationTime parameters find it.
+TEST_P(EventStoreTest, AnErrorDeclarationIsStoredBesideTheEventItDeclaresInError) {
+  const auto event = [](std::string_view id, std::string_view declared) {
+    std::string e = R"({"type": "ObjectEvent", "eventID": ")" + std::string(id) +
+                    R"(", "eventTime": "2024-05-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+      "action": "OBSERVE", "bizStep": "shipping",
+      "epcList": ["urn:epc:id:sgtin:9506000.013435.7"])";
+    if (!declared.empty()) {
+      e += R"(, "errorDeclaration": {"declarationTime": ")" + std::string(declared) +
+           R"(", "reason": "did_not_occur"})";
+    }
+    return e + "}";
+  };
+  const auto document = [](const std::vector<std::string>& events) {
+    std::string list;
+    for (const std::string& e : events) list += (list.empty() ? "" : ",") + e;
+    return R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-03T00:00:00Z",
+      "epcisBody": {"eventList": [)" +
+           list + "]}}";
+  };
+  const std::string a = "urn:uuid:6a0c7e55-0000-4000-8000-00000000000a";
+  EXPECT_EQ(captured(document({event(a, "")})).captured, 1u);
+  const CaptureResult declared = captured(document({event(a, "2024-05-02T09:00:00+08:00")}));
+  EXPECT_EQ(declared.captured, 1u);
+  EXPECT_EQ(declared.duplicates, 0u);
+  EXPECT_EQ(captured(document({event(a, "2024-05-02T01:00:00Z")})).duplicates, 1u);  // same
+  EXPECT_EQ(captured(document({event(a, "2024-05-02T10:00:00+08:00")})).captured, 1u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 3);
+
+  // The declaration arrived first; then a document with the event and the declaration again:
+  // the event is new, the declaration is not.
+  const std::string b = "urn:uuid:6a0c7e55-0000-4000-8000-00000000000b";
+  EXPECT_EQ(captured(document({event(b, "2024-05-02T09:00:00+08:00")})).captured, 1u);
+  const CaptureResult both =
+      captured(document({event(b, ""), event(b, "2024-05-02T09:00:00+08:00")}));
+  EXPECT_EQ(both.captured, 1u);
+  EXPECT_EQ(both.duplicates, 1u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 5);
+
+  EXPECT_EQ(query({{"EXISTS_errorDeclaration", ""}}).size(), 3u);
+  const auto declared_before_ten =
+      query({{"EXISTS_errorDeclaration", "true"},
+             {"LT_errorDeclarationTime", "2024-05-02T10:00:00+08:00"}});
+  ASSERT_EQ(declared_before_ten.size(), 2u);
+  for (const json::object& e : declared_before_ten) {
+    EXPECT_EQ(e.at("errorDeclaration").at("declarationTime"), "2024-05-02T09:00:00+08:00");
+  }
+  EXPECT_EQ(query({{"GE_errorDeclarationTime", "2024-05-02T02:00:00Z"}}).size(), 1u);
+  EXPECT_EQ(query({{"MATCH_epc", "urn:epc:id:sgtin:9506000.013435.7"}}).size(), 5u);
+}
+
+// An event sent without eventID gets one computed from its content; its error declaration,
+// also without eventID, gets the same one (the errorDeclaration is left out), so it is stored
+// beside the event and withdraws it.
+TEST_P(EventStoreTest, ADeclarationOfAnEventWithoutEventIdGetsThatEventsId) {
+  const std::string event =
+      R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+    "type": "ObjectEvent", "eventTime": "2024-05-01T00:00:00Z", "eventTimeZoneOffset": "+00:00",
+    "action": "OBSERVE", "epcList": ["urn:epc:id:sscc:9506000.0000000002"])";
+  const CaptureResult original = captured(event + "}");
+  const CaptureResult declaration =
+      captured(event + R"(, "errorDeclaration": {"declarationTime": "2024-05-02T00:00:00Z"}})");
+  ASSERT_EQ(original.event_ids.size(), 1u);
+  ASSERT_EQ(declaration.event_ids.size(), 1u);
+  EXPECT_EQ(declaration.event_ids[0], original.event_ids[0]);
+  EXPECT_EQ(declaration.captured, 1u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 2);
+}
+
+// A store written before migration 12 holds declarations whose event was not stored then:
+// migrating reads their declarationTime from the stored JSON, so they are found as before.
+TEST_P(EventStoreTest, DeclarationsStoredBeforeMigration12AreRecognised) {
+  const std::string declared_at = "2021-02-01T22:46:31.117000+00:00";
+  const std::string declaration =
+      R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+      "type": "ObjectEvent", "eventID": "urn:uuid:6a0c7e55-0000-4000-8000-00000000000c",
+      "eventTime": "2021-01-30T08:00:00-06:00", "eventTimeZoneOffset": "-06:00",
+      "action": "OBSERVE", "epcList": ["urn:epc:id:sgtin:9506000.013435.8"],
+      "errorDeclaration": {"declarationTime": ")" +
+      declared_at + R"(", "reason": "incorrect_data"}})";
+  captured(declaration);
+  captured(kJourney);
+  // As migration 11 left the table.
+  db().session() << "ALTER TABLE epcis_events DROP COLUMN declaration_time";
+  db().session() << "DELETE FROM schema_migrations WHERE version = 12";
+  ASSERT_TRUE(store::migrate(db()).ok());
+  const std::optional<std::int64_t> expected = epcis::parse_date_time(declared_at);
+  ASSERT_TRUE(expected.has_value());
+  EXPECT_EQ(count("SELECT declaration_time FROM epcis_events"
+                  " WHERE event_id = 'urn:uuid:6a0c7e55-0000-4000-8000-00000000000c'"),
+            *expected);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events WHERE declaration_time = 0"), 3);
+  EXPECT_EQ(captured(declaration).duplicates, 1u);
+  EXPECT_EQ(query({{"EXISTS_errorDeclaration", ""}}).size(), 1u);
 }
 
 // Cached scan answers (the unit's journey) are dropped when the trace version moves: a capture

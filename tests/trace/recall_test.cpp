@@ -184,6 +184,38 @@ TEST_P(RecallTest, FindsEveryUnitOfTheLotWhereItIsNow) {
   }
 }
 
+// A sale recorded by mistake and declared in error (same eventID, errorDeclaration) no longer
+// counts: the unit is back where the events before it left it.
+TEST_P(RecallTest, AnEventDeclaredInErrorNoLongerCounts) {
+  const auto sale = [](const std::string& declaration) {
+    return R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+      "type": "ObjectEvent", "eventID": "urn:uuid:3c5e9a10-0000-4000-8000-000000001005",
+      "eventTime": "2024-05-04T16:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+      "action": "OBSERVE", "bizStep": "retail_selling", "disposition": "retail_sold",
+      "epcList": ["urn:epc:id:sgtin:9506000.013435.1005"],
+      "bizLocation": {"id": "urn:epc:id:sgln:9506001.00002.0"})" +
+           declaration + "}";
+  };
+  ASSERT_TRUE(capture_document(db(), sale(""), "tester").ok());
+  const RecallScope sold = scope({"L1"});
+  ASSERT_NE(unit(sold, 1005), nullptr);
+  EXPECT_TRUE(unit(sold, 1005)->reached_consumer);
+  EXPECT_EQ(sold.reached_consumers, 2u);
+
+  auto declared = capture_document(db(), sale(R"(, "errorDeclaration": {
+      "declarationTime": "2024-05-05T10:00:00+08:00", "reason": "did_not_occur"})"),
+                                   "tester");
+  ASSERT_TRUE(declared.ok()) << declared.error().describe();
+  EXPECT_EQ(declared->captured, 1u);
+  const RecallScope s = scope({"L1"});
+  const RecallUnit* u1005 = unit(s, 1005);
+  ASSERT_NE(u1005, nullptr);
+  EXPECT_FALSE(u1005->reached_consumer);
+  EXPECT_EQ(s.reached_consumers, 1u);
+  EXPECT_EQ(u1005->whereabouts.last_biz_step, "unpacking");  // case B taken off the pallet
+  EXPECT_EQ(u1005->containers, (std::vector<std::string>{kCaseB}));
+}
+
 TEST_P(RecallTest, SeveralLotsAndUnknownLots) {
   EXPECT_EQ(scope({"L1", "L2"}).units.size(), 7u);
   auto none = recall_scope(db(), {std::string(kGtin), {"NOPE"}});

@@ -19,10 +19,13 @@ namespace {
 using detail::Checker;
 
 // Keys sorted at every level, no whitespace: the same event always gives the same text.
-void append_canonical(std::string& out, const json::value& v) {
+// `skip`: a key left out at this level.
+void append_canonical(std::string& out, const json::value& v, std::string_view skip = {}) {
   if (v.is_object()) {
     std::vector<const json::key_value_pair*> members;
-    for (const auto& m : v.get_object()) members.push_back(&m);
+    for (const auto& m : v.get_object()) {
+      if (m.key() != skip) members.push_back(&m);
+    }
     std::sort(members.begin(), members.end(),
               [](const auto* a, const auto* b) { return a->key() < b->key(); });
     out += '{';
@@ -129,8 +132,10 @@ bool read_event(Checker& c, const json::value& v, std::size_t index, Event& out,
   if (context != nullptr) c.prefixes = std::move(saved);
   if (!ok) return false;
   if (out.event_id.empty()) {
+    // Without its errorDeclaration, as GS1's event hash: a declaration of an event sent
+    // without eventID gets that event's id, and so withdraws it.
     std::string canonical;
-    append_canonical(canonical, v);
+    append_canonical(canonical, v, "errorDeclaration");
     out.event_id = computed_event_id(sha256_hex(canonical));
     out.event_id_computed = true;
   }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,9 @@ struct Event {
   std::string ilmd_lot;  // cbvmda:lotNumber from ilmd, when given
   std::string json;      // the event object's text as sent (serialised again only when the
                          // event list could not be located in the text, see raw_events.hpp)
+  // errorDeclaration.declarationTime (ms, UTC) when the event declares that the event with
+  // its eventID was in error (error_declaration.hpp says what follows from that).
+  std::optional<std::int64_t> declaration_time;
 };
 
 // A captured document: its JSON-LD @context (compact JSON, "" when the document has none)

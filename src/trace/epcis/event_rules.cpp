@@ -168,12 +168,14 @@ bool certification_info(Checker& c, const json::object& o) {
   return true;
 }
 
-bool error_declaration(Checker& c, const json::object& o) {
+bool error_declaration(Checker& c, const json::object& o, Event& e) {
   const json::object* d = c.object_field(o, "errorDeclaration", false);
   if (d == nullptr) return c.ok();
   Checker::Scope scope(c, "errorDeclaration");
   if (!c.field_names(*d, {"declarationTime", "reason", "correctiveEventIDs"})) return false;
-  if (!c.time(*d, "declarationTime", true)) return false;
+  std::int64_t declared = 0;
+  if (!c.time(*d, "declarationTime", true, &declared)) return false;
+  e.declaration_time = declared;
   c.vocabulary(*d, "reason", Vocabulary::error_reason, false);
   if (!c.ok()) return false;
   const json::array* ids = c.array_field(*d, "correctiveEventIDs", false);
@@ -418,7 +420,7 @@ bool check_event(Checker& c, const json::object& o, Event& e) {
     return c.fail("eventTimeZoneOffset",
                   "「" + std::string(*offset) + "」无效，应为 ±HH:MM（-14:00 至 +14:00）");
   }
-  if (!c.uri(o, "eventID", false) || !certification_info(c, o) || !error_declaration(c, o)) {
+  if (!c.uri(o, "eventID", false) || !certification_info(c, o) || !error_declaration(c, o, e)) {
     return false;
   }
   if (const json::string* id = o.contains("eventID") ? &o.at("eventID").get_string() : nullptr) {

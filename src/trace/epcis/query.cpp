@@ -82,6 +82,15 @@ Status apply(EventQuery& q, const std::string& name, const std::string& value) {
     const auto t = parse_date_time(value);
     if (!t) return bad(name, "「" + value + "」不是 RFC 3339 时间");
     (name == "GE_eventTime" ? q.ge_event_time : q.lt_event_time) = *t;
+  } else if (name == "GE_errorDeclarationTime" || name == "LT_errorDeclarationTime") {
+    const auto t = parse_date_time(value);
+    if (!t) return bad(name, "「" + value + "」不是 RFC 3339 时间");
+    (name == "GE_errorDeclarationTime" ? q.ge_declaration_time : q.lt_declaration_time) = *t;
+    q.error_declared = true;
+  } else if (name == "EXISTS_errorDeclaration") {
+    // The standard's EXISTS_ parameters take no value; REST clients send one, usually "true".
+    if (!value.empty() && value != "true") return bad(name, "只能不带值或为 true");
+    q.error_declared = true;
   } else if (const char* roles = match_roles(name)) {
     EpcMatch match;
     match.roles = roles;

@@ -2,7 +2,8 @@
 // GET /events): eventType, EQ_bizStep, EQ_disposition, EQ_readPoint, EQ_bizLocation,
 // EQ_action, GE_eventTime, LT_eventTime, MATCH_epc, MATCH_parentID, MATCH_inputEPC,
 // MATCH_outputEPC, MATCH_anyEPC, MATCH_epcClass, MATCH_inputEPCClass, MATCH_outputEPCClass,
-// MATCH_anyEPCClass, perPage and nextPageToken.
+// MATCH_anyEPCClass, EXISTS_errorDeclaration, GE_errorDeclarationTime, LT_errorDeclarationTime,
+// perPage and nextPageToken.
 //
 // A parameter may be repeated, and its value may list alternatives separated by "|"; the
 // alternatives of one parameter are ORed, different parameters ANDed, as the standard says.
@@ -39,6 +40,9 @@ struct EventQuery {
   std::vector<std::string> biz_locations;
   std::optional<std::int64_t> ge_event_time;  // milliseconds, UTC
   std::optional<std::int64_t> lt_event_time;
+  bool error_declared = false;  // only error declarations (EXISTS_errorDeclaration)
+  std::optional<std::int64_t> ge_declaration_time;  // errorDeclaration.declarationTime, ms
+  std::optional<std::int64_t> lt_declaration_time;
   std::vector<EpcMatch> epc_matches;  // all must hold
   std::size_t per_page = kDefaultPerPage;
   std::int64_t after_key = 0;  // from nextPageToken: events captured after this one

@@ -61,7 +61,8 @@ struct Resolution {
   std::optional<std::string> expiry;   // YYMMDD of the batch, when the lot is known
   std::vector<SpotCheck> spot_checks;  // for the product or this lot, newest first
   std::vector<Recall> recalls;         // those covering this unit, newest first
-  std::vector<JourneyStep> journey;    // newest first
+  std::vector<JourneyStep> journey;    // newest first; events declared in error left out
+  std::size_t withdrawn_events = 0;    // events about the unit its recorder declared in error
   std::size_t scan_places = 0;         // distinct places this serial was scanned from
   bool many_places = false;            // scan_places ≥ the configured threshold
 };

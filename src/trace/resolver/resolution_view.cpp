@@ -128,6 +128,7 @@ std::string resolution_json(const Resolution& r) {
     j.string("location", step.location).close('}');
   }
   j.close(']');
+  j.number("withdrawn_events", r.withdrawn_events);
   if (!r.code.lot.empty()) {
     j.key("batch").open('{').string("lot", r.code.lot);
     if (r.expiry) j.string("expiry", expiry_text(*r.expiry));
@@ -213,6 +214,10 @@ std::string resolution_page(const Resolution& r) {
         h += "</li>";
       }
       h += "</ol>";
+    }
+    if (r.withdrawn_events > 0) {
+      h += "<p><small>另有 " + std::to_string(r.withdrawn_events) +
+           " 条记录已由记录方声明有误，未列出。</small></p>";
     }
     h += "</section>";
   }

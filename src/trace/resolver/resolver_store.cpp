@@ -17,6 +17,7 @@
 #include "store/registry_store.hpp"
 #include "trace/epcis/document.hpp"
 #include "trace/epcis/epc.hpp"
+#include "trace/epcis/error_declaration.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/value.hpp"
 #include "trace/resolver/scan_queries.hpp"
@@ -388,11 +389,16 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
     for (const Recall& recall : facts.recalls) {
       if (recall.covers(r.code.lot)) r.recalls.push_back(recall);
     }
+    std::vector<epcis::Event> read;
     for (const std::string& json : events) {
       auto event = epcis::read_stored_event(json);
-      if (!event.ok()) continue;
-      r.journey.push_back({event->event_time, event->biz_step, event->disposition,
-                           event->biz_location.empty() ? event->read_point : event->biz_location});
+      if (event.ok()) read.push_back(std::move(event).value());
+    }
+    epcis::StandingEvents standing = epcis::standing_events(std::move(read));
+    r.withdrawn_events = standing.withdrawn;
+    for (const epcis::Event& e : standing.events) {
+      r.journey.push_back({e.event_time, e.biz_step, e.disposition,
+                           e.biz_location.empty() ? e.read_point : e.biz_location});
     }
     std::stable_sort(
         r.journey.begin(), r.journey.end(),
