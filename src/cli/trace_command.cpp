@@ -163,7 +163,7 @@ void issue(const IssueOptions& o) {
     hooks.stored = [&csv](std::span<const std::string> serials) { return csv->write(serials); };
     hooks.before_commit = [&csv] { return csv->close(); };
   }
-  auto serials = trace::issue_codes(*db, *request, trace::random_serial, hooks);
+  auto serials = trace::issue_codes(*db, *request, trace::random_serials(), hooks);
   if (!serials) throw UserError{serials.error().describe()};
   const double stored_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -47,7 +47,7 @@ Result<std::vector<std::string>> issue_codes(store::Database& db, IssueRequest& 
                                              const SerialSource& random_source,
                                              const IssueHooks& hooks);
 Result<std::vector<std::string>> issue_codes(store::Database& db, IssueRequest& request,
-                                             const SerialSource& random_source = random_serial,
+                                             const SerialSource& random_source = random_serials(),
                                              const IssueProgress& progress = {});
 
 // How many codes are stored for the GTIN (and the lot, when given).

@@ -79,7 +79,10 @@ Result<IssueRequest> make_issue_request(std::string_view gtin, std::string_view 
   return request;
 }
 
-std::string random_serial() {
+namespace {
+
+// `length` characters of 0-9 A-Z a-z from OpenSSL's CSPRNG.
+std::string random_characters(std::size_t length) {
   static constexpr std::string_view kAlphabet =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   // Random bytes are drawn 4 KiB at a time (one RAND_bytes call per ~300 serials instead of
@@ -87,10 +90,10 @@ std::string random_serial() {
   thread_local std::array<unsigned char, 4096> bytes{};
   thread_local std::size_t used = bytes.size();
   std::string serial;
-  serial.reserve(kRandomSerialLength);
+  serial.reserve(length);
   // Rejection sampling keeps every character equally likely: bytes >= 248 (4 × 62) are
   // drawn again.
-  while (serial.size() < kRandomSerialLength) {
+  while (serial.size() < length) {
     if (used == bytes.size()) {
       if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
         throw std::runtime_error("OpenSSL RAND_bytes failed");
@@ -101,6 +104,14 @@ std::string random_serial() {
     if (b < 248) serial += kAlphabet[b % 62];
   }
   return serial;
+}
+
+}  // namespace
+
+std::string random_serial() { return random_characters(kRandomSerialLength); }
+
+SerialSource random_serials() {
+  return [prefix = random_characters(kIssuePrefixLength)] { return prefix + random_serial(); };
 }
 
 void append_element_string(std::string& out, const IssueRequest& request, std::string_view serial) {

@@ -37,15 +37,23 @@ Result<IssueRequest> make_issue_request(std::string_view gtin, std::string_view 
                                         std::optional<std::string_view> expiry, std::size_t count,
                                         std::string_view serials, std::string_view base_uri);
 
-// Random serials: 12 characters from 0-9 A-Z a-z (a part of AI (21)'s character set that
-// needs no escaping in a URI), about 71 bits drawn from OpenSSL's CSPRNG, so that serials
-// cannot be guessed from others.
+// 12 characters from 0-9 A-Z a-z (a part of AI (21)'s character set that needs no escaping
+// in a URI), about 71 bits drawn from OpenSSL's CSPRNG.
 inline constexpr std::size_t kRandomSerialLength = 12;
 std::string random_serial();
 
 // A source of serials; the store draws from it and retries on a collision. Tests pass
 // their own to force collisions.
 using SerialSource = std::function<std::string()>;
+
+// The random serials of one issue (一次赋码): a prefix of kIssuePrefixLength characters drawn
+// once for the source, then random_serial() for each code. Each serial still has ~71 bits that
+// the issue's other serials do not reveal, so none can be guessed from others; but the codes
+// of one issue share a key range instead of spreading over every page of the GTIN's codes, so
+// storing N codes costs the same however many the store already holds (README: issuance into
+// a large store). 15 characters in all, well within AI (21)'s 20.
+inline constexpr std::size_t kIssuePrefixLength = 3;
+SerialSource random_serials();
 
 // The element string "(01)…(17)…(10)…(21)…" (AIs of predefined length first).
 void append_element_string(std::string& out, const IssueRequest& request, std::string_view serial);

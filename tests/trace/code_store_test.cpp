@@ -186,11 +186,11 @@ TEST_P(CodeStoreTest, NothingIsStoredWhenIssuingFails) {
 TEST_P(CodeStoreTest, ProgressIsReportedPerChunk) {
   auto r = request(23000);
   std::vector<std::size_t> seen;
-  auto serials =
-      trace::issue_codes(db(), r, trace::random_serial, [&](std::size_t done, std::size_t total) {
-        EXPECT_EQ(total, 23000u);
-        seen.push_back(done);
-      });
+  auto serials = trace::issue_codes(db(), r, trace::random_serials(),
+                                    [&](std::size_t done, std::size_t total) {
+                                      EXPECT_EQ(total, 23000u);
+                                      seen.push_back(done);
+                                    });
   ASSERT_TRUE(serials.ok());
   EXPECT_EQ(seen, (std::vector<std::size_t>{10000, 20000, 23000}));
 }
@@ -209,7 +209,7 @@ TEST_P(CodeStoreTest, HooksSeeEveryStoredChunkInIssueOrder) {
     EXPECT_EQ(seen.size(), 23000u) << "every chunk before the commit";
     return Ok{};
   };
-  auto serials = trace::issue_codes(db(), r, trace::random_serial, hooks);
+  auto serials = trace::issue_codes(db(), r, trace::random_serials(), hooks);
   ASSERT_TRUE(serials.ok()) << serials.error().describe();
   EXPECT_EQ(seen, *serials);
   EXPECT_EQ(seen.front(), "1");
@@ -230,7 +230,7 @@ TEST_P(CodeStoreTest, AHookErrorStoresNothing) {
     hooks.before_commit = [&]() -> Status {
       return at_commit ? Status(make_error("磁盘已满")) : Status(Ok{});
     };
-    auto failed = trace::issue_codes(db(), r, trace::random_serial, hooks);
+    auto failed = trace::issue_codes(db(), r, trace::random_serials(), hooks);
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.error().message, "磁盘已满");
     EXPECT_EQ(codes(), 0) << (at_commit ? "at commit" : "half-way");

@@ -74,6 +74,24 @@ TEST(RandomSerial, TwelveCharactersOfTheAlphabetAndNoRepeats) {
   EXPECT_EQ(used.size(), 62u) << "every character of the alphabet is drawn";
 }
 
+// One issue's serials share a prefix drawn for that issue; the rest is drawn for each serial.
+TEST(RandomSerials, OneIssueSharesAPrefixAndEachSerialIsRandomAfterIt) {
+  const SerialSource one_issue = random_serials();
+  const std::string first = one_issue();
+  ASSERT_EQ(first.size(), kIssuePrefixLength + kRandomSerialLength);
+  const std::string prefix = first.substr(0, kIssuePrefixLength);
+  std::set<std::string> seen{first};
+  for (int i = 0; i < 20000; ++i) {
+    const std::string s = one_issue();
+    ASSERT_EQ(s.substr(0, kIssuePrefixLength), prefix) << s;
+    EXPECT_TRUE(seen.insert(s).second) << "repeat " << s;
+  }
+  // Other issues draw their own prefix (all five equal by chance: about 1 in 10^21).
+  std::set<std::string> prefixes{prefix};
+  for (int i = 0; i < 4; ++i) prefixes.insert(random_serials()().substr(0, kIssuePrefixLength));
+  EXPECT_GT(prefixes.size(), 1u);
+}
+
 TEST(CodeText, ElementStringAndUriReadBackAsTheSameAis) {
   auto r = request("09506000134352", "A(1),B%", "271231");
   ASSERT_TRUE(r.ok());
