@@ -2,16 +2,21 @@
 """EPCIS capture as the event store grows: `zhiyou trace capture` of ROUNDS rounds of
 1,000,000 ObjectEvents each (100 documents of 10,000) into one SQLite database.
 
-The events are as a city's would be: random UUID eventIDs, random 12-character serials (as
-`zhiyou trace issue` gives by default), event times one millisecond apart in capture order,
-bizStep, disposition, readPoint and bizLocation. Each round's documents are new events.
+The events are as a city's would be: random UUID eventIDs, random serials, event times one
+millisecond apart in capture order, bizStep, disposition, readPoint and bizLocation. Each
+round's documents are new events. Serials, by SERIALS (environment):
+  random  (default) 12 random characters each: every event about a unit anywhere in the
+          GTIN's range, the worst case (and how `trace issue` drew serials until it gave
+          each issue a prefix);
+  issued  as `trace issue` draws them now: a 3-character prefix per round (one issue, one
+          production run) and 12 random characters.
 
 Prints, per round, events/s (wall), the CPU seconds of the capture (user + sys) and the
 ratio to round 1, the empty store, measured in the same run: a store that keeps its speed
 as it grows stays near 1.0. With a second binary (e.g. an older build), the same rounds
 run again with it on a database of its own, for a side-by-side.
 
-Usage: capture_growth.py ZHIYOU_BINARY [ROUNDS=3] [OTHER_ZHIYOU_BINARY]
+Usage: [SERIALS=random|issued] capture_growth.py ZHIYOU_BINARY [ROUNDS=3] [OTHER_ZHIYOU_BINARY]
 """
 import datetime
 import os
@@ -45,6 +50,9 @@ EVENT = (
 def write_round(directory, round_no):
     """The round's documents in `directory`; the same events for the same round number."""
     rnd = random.Random(round_no)
+    prefix = ""
+    if os.environ.get("SERIALS", "random") == "issued":
+        prefix = "".join(rnd.choice(ALPHABET) for _ in range(3))
     start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
     paths = []
     for d in range(DOCUMENTS_PER_ROUND):
@@ -52,7 +60,7 @@ def write_round(directory, round_no):
         events = []
         for i in range(EVENTS_PER_DOCUMENT):
             event_id = uuid.UUID(int=rnd.getrandbits(128), version=4)
-            serial = "".join(rnd.choice(ALPHABET) for _ in range(12))
+            serial = prefix + "".join(rnd.choice(ALPHABET) for _ in range(12))
             at = start + datetime.timedelta(milliseconds=first + i)
             events.append(EVENT % (event_id, at.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3], serial))
         path = os.path.join(directory, f"round{round_no:02d}-{d:03d}.json")
