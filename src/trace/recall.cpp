@@ -9,6 +9,7 @@
 #include "core/json.hpp"
 #include "trace/epcis/error_declaration.hpp"
 #include "trace/epcis/event_time.hpp"
+#include "trace/resolver/resolution.hpp"
 
 namespace zhiyou::trace {
 namespace {
@@ -204,7 +205,9 @@ boost::json::object whereabouts_json(const Whereabouts& w) {
           {"custodian", json::string_or_null(w.custodian)},
           {"owner", json::string_or_null(w.owner)},
           {"last_biz_step", json::string_or_null(w.last_biz_step)},
-          {"disposition", json::string_or_null(w.disposition)}};
+          {"last_biz_step_label", json::string_or_null(resolver::biz_step_label(w.last_biz_step))},
+          {"disposition", json::string_or_null(w.disposition)},
+          {"disposition_label", json::string_or_null(resolver::disposition_label(w.disposition))}};
 }
 
 }  // namespace

@@ -242,6 +242,15 @@ TEST_P(RecallTest, CsvAndJsonCarryTheSameScope) {
   EXPECT_EQ(json.at("summary").at("units"), 6);
   EXPECT_EQ(json.at("summary").at("reached_consumers"), 1);
   EXPECT_EQ(json.at("summary").at("containers"), 3);
+  // What the office's page shows: the business step in Chinese beside its CBV name.
+  std::size_t sold = 0;
+  for (const boost::json::value& u : json.at("units").as_array()) {
+    if (u.at("epc").as_string() != kUnit + "1006") continue;
+    ++sold;
+    EXPECT_EQ(u.at("whereabouts").at("last_biz_step"), "retail_selling");
+    EXPECT_EQ(u.at("whereabouts").at("last_biz_step_label"), "零售售出");
+  }
+  EXPECT_EQ(sold, 1u);
 }
 
 // The maker issued codes for the lot: units no event names are in scope too, with nothing

@@ -3,6 +3,7 @@
 // the reason while the server lacks that route, and run as soon as it has it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DESKTOP, PHONE, USERS, apiCall, apiLogin, apiToken, hasRoute, logIn, menuTitles, newPage, pageAs, shoot, startStack } from './harness.js';
@@ -90,10 +91,10 @@ describe('web UI against zhiyou serve', () => {
   });
 
   const expectedMenus = {
-    admin: ['总览', '数据填报', '规划导入', '报告', '用户管理', '审计日志'],
-    office: ['总览', '数据填报', '规划导入', '报告'],
+    admin: ['总览', '数据填报', '规划导入', '报告', '质量追溯', '用户管理', '审计日志'],
+    office: ['总览', '数据填报', '规划导入', '报告', '质量追溯'],
     jxj: ['总览', '数据填报'],
-    inspector: ['总览', '报告'],
+    inspector: ['总览', '报告', '质量追溯'],
     firm: ['总览'],
   };
   for (const [username, menu] of Object.entries(expectedMenus)) {
@@ -312,6 +313,86 @@ describe('web UI against zhiyou serve', () => {
     await page.context().close();
   });
 
+  // A maker's batch with codes issued and events captured through the CLI, one unit sold, one
+  // scanned from three districts and a serial never issued scanned once; then the inspector
+  // finds the batch's scope, downloads it, announces the recall, and reads the signals.
+  test('an inspector finds a batch’s recall scope, downloads it, announces the recall and sees counterfeit signals', async () => {
+    const gtin = '09506000134352';
+    const uscc = '91330212MA2G00001N';
+    const cli = (args, input) => {
+      const r = spawnSync(stack.binary, [...args, '--db', stack.db], { input, encoding: 'utf8' });
+      assert.equal(r.status, 0, `zhiyou ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout;
+    };
+    cli(['entity', 'add', '--uscc', uscc, '--name', '宁波网页测试电器有限公司', '--region', '鄞州']);
+    cli(['product', 'add', '--gtin', gtin, '--name', '网页测试电热水壶', '--entity', uscc]);
+    const codes = cli(['trace', 'issue', '--gtin', gtin, '--lot', 'W1', '--count', '4', '--serials', 'sequential'])
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]);
+    assert.equal(codes.length, 4);
+    const unit = (serial) => `https://id.gs1.org/01/${gtin}/10/W1/21/${serial}`;
+    const event = (serial, time, step, extra = '') =>
+      `{"type":"ObjectEvent","eventTime":"${time}","eventTimeZoneOffset":"+08:00","action":"OBSERVE","bizStep":"${step}","epcList":["${unit(serial)}"]${extra}}`;
+    const document = `{"@context":"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld","type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-10-05T00:00:00Z","epcisBody":{"eventList":[${[
+      event(codes[0], '2026-10-01T08:00:00+08:00', 'shipping', ',"bizLocation":{"id":"urn:epc:id:sgln:9506000.13430.0"}'),
+      event(codes[0], '2026-10-03T15:00:00+08:00', 'retail_selling', ',"disposition":"retail_sold","bizLocation":{"id":"urn:epc:id:sgln:9506001.00002.0"}'),
+    ].join(',')}]}}`;
+    const documentFile = path.join(stack.shots, 'trace-events.json');
+    fs.writeFileSync(documentFile, document);
+    cli(['trace', 'capture', documentFile]);
+    for (const place of ['yinzhou', 'beilun', '%E5%AE%9A%E6%B5%B7']) {
+      const r = await fetch(`${stack.base}/01/${gtin}/10/W1/21/${codes[1]}?loc=${place}`, { headers: { Accept: 'application/json' } });
+      assert.equal(r.status, 200);
+    }
+    assert.equal((await fetch(`${stack.base}/01/${gtin}/21/NEVER1?loc=beilun`, { headers: { Accept: 'application/json' } })).status, 404);
+
+    const page = await pageAs(stack, 'inspector', DESKTOP);
+    await page.goto(`${stack.base}/trace`);
+    await page.fill('[data-test=recall-gtin]', gtin);
+    await page.fill('[data-test=recall-lots]', 'W1');
+    await page.click('[data-test=recall-find]');
+    await page.waitForSelector('[data-test=recall-summary]');
+    // The four issued units, one of them sold, none in a case.
+    assert.equal((await page.textContent('[data-test=recall-units] .value')).trim(), '4');
+    assert.equal((await page.textContent('[data-test=recall-reached] .value')).trim(), '1');
+    assert.equal((await page.$$('[data-test=recall-unit-table] tbody tr')).length, 4);
+    const table = await page.textContent('[data-test=recall-unit-table]');
+    const serials = await page.$$eval('[data-test=recall-unit-table] tbody tr td:first-child', (cells) => cells.map((c) => c.textContent.trim()));
+    assert.deepEqual(serials.sort(), [...codes].sort());
+    assert.match(table, /已售出/);
+    assert.match(table, /零售售出/);
+    await shoot(stack, page, 'desktop-trace-recall');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=recall-csv]')]);
+    const csvFile = path.join(stack.shots, 'recall.csv');
+    await csv.saveAs(csvFile);
+    const rows = fs.readFileSync(csvFile, 'utf8').trim().split('\n');
+    assert.equal(rows.length, 1 + codes.length, rows.join('\n'));
+    const sold = rows.find((row) => row.startsWith(`https://id.gs1.org/01/${gtin}/21/${codes[0]},`));
+    assert.ok(sold, rows.join('\n'));
+    assert.match(sold, /retail_sold,yes,yes/);
+
+    await page.click('[data-test=recall-announce]');
+    await page.fill('[data-test=recall-reason]', '抽检不合格（耐压试验）');
+    await page.click('[data-test=recall-announce-confirm]');
+    assert.match(await visibleMessage(page, 'success', /召回公告已发布/), /召回公告已发布/);
+    const notices = await apiCall(stack.base, await apiToken(stack.base, 'inspector'), 'GET', `/recalls?gtin=${gtin}`);
+    assert.equal(notices.json.recalls.length, 1);
+    assert.deepEqual(notices.json.recalls[0].lots, ['W1']);
+    const scanPage = await (await fetch(`${stack.base}/01/${gtin}/10/W1/21/${codes[2]}`, { headers: { Accept: 'text/html' } })).text();
+    assert.match(scanPage, /抽检不合格（耐压试验）/);
+
+    await page.click('.el-tabs__item:has-text("假冒信号")');
+    await page.waitForSelector('[data-test=signals-many-places] tbody tr');
+    assert.match(await page.textContent('[data-test=signals-many-places]'), new RegExp(codes[1]));
+    assert.match(await page.textContent('[data-test=signals-never-issued]'), /NEVER1/);
+    await shoot(stack, page, 'desktop-trace-signals');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('admin sees every account, adds one, and reads the audit log', async () => {
     const page = await pageAs(stack, 'admin', DESKTOP);
     await page.goto(`${stack.base}/users`);
@@ -361,7 +442,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('on a phone the pages fit the screen and the menu opens in a drawer', async () => {
     const page = await pageAs(stack, 'admin', PHONE);
-    for (const where of ['overview', 'entry', 'import', 'reports', 'users', 'audit']) {
+    for (const where of ['overview', 'entry', 'import', 'reports', 'trace', 'users', 'audit']) {
       await page.goto(`${stack.base}/${where}`);
       await page.waitForLoadState('networkidle');
       await shoot(stack, page, `phone-${where}`);
@@ -369,7 +450,7 @@ describe('web UI against zhiyou serve', () => {
       assert.ok(width <= PHONE.width, `${where}: page is ${width}px wide on a ${PHONE.width}px screen`);
     }
     assert.equal(await page.$('.aside'), null, 'no side menu on a phone');
-    assert.equal((await menuTitles(page)).length, 6);
+    assert.equal((await menuTitles(page)).length, 7);
     await page.context().close();
   });
 

@@ -31,6 +31,12 @@ export const routes = [
     component: () => import('./views/ReportsView.vue'),
     meta: { title: '报告', menu: true, roles: ['office', 'admin', 'inspector'] },
   },
+  {
+    path: '/trace',
+    name: 'trace',
+    component: () => import('./views/TraceView.vue'),
+    meta: { title: '质量追溯', menu: true, roles: ['office', 'admin', 'inspector'] },
+  },
   { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: '用户管理', menu: true, roles: ['admin'] } },
   { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', menu: true, roles: ['admin'] } },
   { path: '/:rest(.*)*', name: 'missing', component: () => import('./views/MissingView.vue'), meta: { title: '页面不存在' } },
