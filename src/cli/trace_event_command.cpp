@@ -122,8 +122,8 @@ void show_recall(const TraceEventOptions& o) {
 void add_trace_event_commands(CLI::App& trace) {
   auto o = std::make_shared<TraceEventOptions>();
 
-  CLI::App* capture =
-      trace.add_subcommand("capture", "存储 EPCIS 2.0 事件文档（JSON / JSON-LD），按 eventID 去重");
+  CLI::App* capture = trace.add_subcommand(
+      "capture", "存储 EPCIS 2.0 事件文档（JSON / JSON-LD），按 eventID 与 eventTime 去重");
   capture->add_option("files", o->files, "EPCIS 文档")->required();
   add_database_option(*capture, o->db);
   capture->callback([o] { capture_files(*o); });

@@ -186,8 +186,8 @@ std::vector<Route> api_routes() {
       // EPCIS 2.0 REST binding. Enterprises capture and read only events about their own
       // products (checked in epcis_api.cpp against the product register).
       {post, "/epcis/capture", epcis_capturers, capture_epcis,
-       "采集 EPCIS 2.0 文档（JSON / JSON-LD）：全部存储或全部拒绝，按 eventID 去重；202 "
-       "并给出采集任务位置",
+       "采集 EPCIS 2.0 文档（JSON / JSON-LD）：全部存储或全部拒绝，按 eventID 与 eventTime "
+       "去重；202 并给出采集任务位置",
        "epcis", RequestBody::json, http::status::accepted},
       {get, "/epcis/capture/{id}", epcis_capturers, get_capture_job, "一个采集任务（captureID）",
        "epcis"},
@@ -207,6 +207,7 @@ std::vector<Route> api_routes() {
         {"MATCH_anyEPC", "任一角色中的 EPC（含 parentID、输入、输出）", false},
         {"GE_eventTime", "不早于此时间（RFC 3339）", false},
         {"LT_eventTime", "早于此时间（RFC 3339）", false},
+        {"EXISTS_errorDeclaration", "只要错误声明（记录方声明某事件有误；不带值或 true）", false},
         {"perPage", "每页事件数（默认 30，最多 10000）", false},
         {"nextPageToken", "上一页给出的分页标记", false}}},
 

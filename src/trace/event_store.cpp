@@ -53,11 +53,22 @@ std::vector<std::int64_t> dedup_keys(const Document& document) {
 }
 
 // Whether each event of `document` is stored already: a stored row with its key and eventID.
+// An event sent again has its first time, so events later than every stored one are all new:
+// a repository fed as things happen skips the lookup (one index probe for the latest time).
 std::vector<bool> stored_already(store::Database& db, const Document& document,
                                  const std::vector<std::int64_t>& keys) {
   static constexpr std::array<std::string_view, kKeyWidth> kKeyColumns = {"event_time", "id_hash",
                                                                           "declaration_time"};
   std::vector<bool> stored(document.events.size(), false);
+  if (document.events.empty()) return stored;
+  const std::int64_t earliest =
+      std::min_element(document.events.begin(), document.events.end(),
+                       [](const Event& a, const Event& b) { return a.event_time < b.event_time; })
+          ->event_time;
+  long long latest = 0;
+  soci::indicator none = soci::i_null;
+  db.session() << "SELECT MAX(event_time) FROM epcis_events", soci::into(latest, none);
+  if (none != soci::i_ok || latest < earliest) return stored;
   for (const store::KeyMatch& m :
        store::select_by_keys(db, "epcis_events", "event_id", kKeyColumns, keys)) {
     if (m.value == document.events[m.key_row].event_id) stored[m.key_row] = true;

@@ -328,6 +328,7 @@ TEST_P(EventStoreTest, DeclarationsStoredBeforeMigration12AreRecognised) {
   captured(declaration);
   captured(kJourney);
   // As migration 11 left the table.
+  db().session() << "DROP INDEX epcis_events_declared";
   db().session() << "ALTER TABLE epcis_events DROP COLUMN declaration_time";
   db().session() << "DELETE FROM schema_migrations WHERE version = 12";
   ASSERT_TRUE(store::migrate(db()).ok());
