@@ -180,7 +180,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Response response = server_.api.handle(request, client_);
     const bool keep_alive = request.keep_alive() && !server_.stopping();
     response.keep_alive(keep_alive);
-    send(std::move(response), !keep_alive);
+    send(std::move(response), keep_alive ? Then::read_next : Then::close);
   }
 
   void on_error(const beast::error_code& ec) {
@@ -198,6 +198,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     close();  // end of stream, timeout, reset, or shut down
   }
 
+  // What a connection does once a response is written.
+  enum class Then { read_next, close, linger_and_close };
+
   // Answers a request that could not be read whole, then closes: the rest of it is unread.
   void reject(http::status status, const std::string& message) {
     server_.api.metrics().record("malformed", "<unknown>", static_cast<unsigned>(status),
@@ -205,17 +208,18 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Response response = error_for(status, message);
     response.set(http::field::server, "zhiyou");
     response.keep_alive(false);
-    send(std::move(response), true);
+    send(std::move(response), Then::linger_and_close);
   }
 
-  void send(Response response, bool close_after) {
+  void send(Response response, Then then) {
     in_request_ = true;
     response_ = std::move(response);
     stream_.expires_after(server_.options.read_timeout);
-    auto done = [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
+    auto done = [self = shared_from_this(), then](beast::error_code ec, std::size_t) {
       self->response_.reset();
       self->header_.clear();
-      if (ec || close_after) return self->close();
+      if (ec || then == Then::close) return self->close();
+      if (then == Then::linger_and_close) return self->linger_and_close();
       self->read_next();
     };
     // Every response with a known length (all of ours) goes out as header + body in one
@@ -236,11 +240,39 @@ class Connection : public std::enable_shared_from_this<Connection> {
     stream_.close();
   }
 
+  // After answering a request whose body was left unread: stop sending, then read and drop
+  // what the client still sends (at most kLingerBytes, for at most kLingerTime) before
+  // closing. Closing with unread bytes makes the kernel reset the connection, and a client
+  // still sending then loses the answer (a browser shows "connection reset" instead of the
+  // 413). nginx's lingering_close does the same.
+  void linger_and_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return stream_.close();
+    stream_.expires_after(kLingerTime);
+    drain_ = std::make_unique<std::array<char, 16384>>();
+    drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(asio::buffer(*drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > kLingerBytes) return self->stream_.close();
+                              self->drain();
+                            });
+  }
+
+  static constexpr std::size_t kLingerBytes = 64 * 1024 * 1024;
+  static constexpr std::chrono::seconds kLingerTime{2};
+
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
   std::optional<Response> response_;
-  std::string header_;  // of response_, while it is written
+  std::string header_;                              // of response_, while it is written
+  std::unique_ptr<std::array<char, 16384>> drain_;  // linger_and_close() reads into it
+  std::size_t drained_ = 0;
   Worker& worker_;
   HttpServer::Impl& server_;
   std::string client_;
