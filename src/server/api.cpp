@@ -192,7 +192,7 @@ store::Database& RequestContext::db() {
 store::Database& RequestContext::reader() {
   ReadSnapshots* snapshots = api.pool().snapshots();
   if (snapshots == nullptr) return db();
-  if (!reader_) reader_.emplace(snapshots->acquire(versions().trace));
+  if (!reader_) reader_.emplace(snapshots->acquire(versions()));
   return reader_->db();
 }
 

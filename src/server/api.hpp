@@ -99,7 +99,7 @@ class RequestContext {
   store::Database& db();
   // The data versions as of the first call in this request.
   const store::DataVersions& versions();
-  // For reading only: a kept SQLite read snapshot that has seen versions().trace
+  // For reading only: a kept SQLite read snapshot that has seen versions()' trace and scans
   // (read_snapshots.hpp), leased on first use; db() for PostgreSQL.
   store::Database& reader();
   // Moves reader() to a new snapshot if it did not begin one for this request; true if it

@@ -14,7 +14,7 @@ struct ReadSnapshots::Snapshot {
   store::Database* db;
   bool open = false;  // inside its read transaction
   Clock::time_point began;
-  std::int64_t trace = 0;  // the snapshot's trace version
+  store::DataVersions seen;  // the snapshot's trace and scans versions
 
   // A read transaction's COMMIT does no I/O; should it fail, ROLLBACK ends it just as well.
   void end() noexcept {
@@ -34,7 +34,7 @@ struct ReadSnapshots::Snapshot {
     db->session() << "BEGIN";  // deferred: the snapshot is taken by the first read, below
     open = true;
     began = Clock::now();
-    trace = store::data_versions(*db).trace;
+    seen = store::data_versions(*db);
   }
 };
 
@@ -60,12 +60,12 @@ ReadSnapshots::~ReadSnapshots() {
   if (releaser_.joinable()) releaser_.join();
 }
 
-ReadSnapshots::Lease ReadSnapshots::acquire(std::int64_t trace_at_least) {
+ReadSnapshots::Lease ReadSnapshots::acquire(const store::DataVersions& at_least) {
   DatabasePool::Lease connection = readers_->acquire();
   auto& snapshot = connection->attached<Snapshot>();
   Lease lease(std::move(connection), snapshot);  // returns the connection should begin() throw
-  if (!snapshot.open || snapshot.trace < trace_at_least ||
-      Clock::now() - snapshot.began > max_age_) {
+  if (!snapshot.open || snapshot.seen.trace < at_least.trace ||
+      snapshot.seen.scans < at_least.scans || Clock::now() - snapshot.began > max_age_) {
     snapshot.begin();
     lease.fresh_ = true;
   }

@@ -19,6 +19,7 @@
 
 #include "core/result.hpp"
 #include "server/database_pool.hpp"
+#include "store/data_version.hpp"
 #include "store/database.hpp"
 
 namespace zhiyou::server {
@@ -54,9 +55,9 @@ class ReadSnapshots {
     bool fresh_ = false;  // the snapshot was begun for this lease
   };
 
-  // Waits for a free connection; its snapshot has seen trace version `trace_at_least` and is
-  // younger than max_age. Throws on SQL errors.
-  Lease acquire(std::int64_t trace_at_least);
+  // Waits for a free connection; its snapshot has seen the trace and scans versions of
+  // `at_least` and is younger than max_age. Throws on SQL errors.
+  Lease acquire(const store::DataVersions& at_least);
 
  private:
   ReadSnapshots(std::unique_ptr<DatabasePool> readers, std::chrono::milliseconds max_age);

@@ -80,6 +80,12 @@ void record_scan(const RequestContext& ctx, const resolver::ScannedCode& code, K
                          keep == Keep::always);
 }
 
+// Whether the scanned URI names a serial (AI 21): a "/21/" path segment. A lot or other value
+// holding "/" has it percent-encoded, so the segment is the qualifier.
+bool names_serial(std::string_view target) {
+  return target.substr(0, target.find('?')).find("/21/") != std::string_view::npos;
+}
+
 }  // namespace
 
 Response resolve_code(RequestContext& ctx) {
@@ -87,7 +93,14 @@ Response resolve_code(RequestContext& ctx) {
   // added, and only answers for well-formed codes that exist are kept. So a kept answer
   // needs no parsing, unless the scan is to be recorded.
   const std::int64_t version = ctx.versions().trace;
-  const std::string key = cache_key(ctx);
+  std::string key = cache_key(ctx);
+  if (names_serial(ctx.request.target())) {
+    // A serial's answer also says from how many places it was scanned: the "scans" version
+    // (written every second while people scan) goes into its key. Other answers, and the
+    // product facts, are kept while scans are recorded.
+    key += '\n';
+    key += std::to_string(ctx.versions().scans);
+  }
   if (auto hit = ctx.api.response_cache().find(key, version)) {
     if (ctx.query.contains("loc")) {
       if (auto code = resolver::read_scanned_code(ctx.request.target()); code.ok()) {

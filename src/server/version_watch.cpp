@@ -18,7 +18,8 @@ std::optional<store::DataVersions> VersionWatch::recent() const {
   if (std::chrono::steady_clock::duration(now - read_at) >= max_age_) return std::nullopt;
   return store::DataVersions{monitoring_.load(std::memory_order_acquire),
                              people_.load(std::memory_order_acquire),
-                             trace_.load(std::memory_order_acquire)};
+                             trace_.load(std::memory_order_acquire),
+                             scans_.load(std::memory_order_acquire)};
 }
 
 store::DataVersions VersionWatch::read(store::Database& db) {
@@ -28,6 +29,7 @@ store::DataVersions VersionWatch::read(store::Database& db) {
   raise_to(monitoring_, fresh.monitoring);
   raise_to(people_, fresh.people);
   raise_to(trace_, fresh.trace);
+  raise_to(scans_, fresh.scans);
   // A read that began before a write of this server finished does not count as fresh: if a
   // mark came in meanwhile, whichever of the two stores to read_at_ comes last leaves it
   // stale.

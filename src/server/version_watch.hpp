@@ -46,6 +46,7 @@ class VersionWatch {
   std::atomic<std::int64_t> monitoring_{0};
   std::atomic<std::int64_t> people_{0};
   std::atomic<std::int64_t> trace_{0};
+  std::atomic<std::int64_t> scans_{0};
 };
 
 }  // namespace zhiyou::server

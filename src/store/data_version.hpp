@@ -16,10 +16,13 @@ struct DataVersions {
   std::int64_t monitoring = 0;
   // Users and sessions: a login, logout, disabled account or new password.
   std::int64_t people = 0;
-  // What a scan shows: entities, products, batches, recalls, spot checks, EPCIS events and
-  // scan places (events captured in SQLite: once per capture, see migration 10). Not codes: they
-  // are only ever added, and an answer is kept only for a code that exists.
+  // What a scan shows: entities, products, batches, recalls, spot checks and EPCIS events
+  // (events captured in SQLite: once per capture, see migration 10). Not codes: they are only
+  // ever added, and an answer is kept only for a code that exists.
   std::int64_t trace = 0;
+  // Where serials were scanned from (scan_places): written every second while people scan,
+  // so kept apart from `trace` (migration 13); only a serial's own answer depends on it.
+  std::int64_t scans = 0;
 };
 
 // Migration 9: the data_versions table and its triggers. Throws on SQL errors.
@@ -31,7 +34,11 @@ void create_data_versions(Database& db);
 // PostgreSQL keeps its statement trigger. Throws on SQL errors.
 void stop_raising_per_captured_event(Database& db);
 
-// Raises the counter of `scope` ("monitoring", "people" or "trace") by one, inside the
+// Migration 13: scan_places raises its own counter, "scans", instead of "trace": recording
+// the scans of a second no longer drops every kept product and answer.
+void count_scans_apart(Database& db);
+
+// Raises the counter of `scope` ("monitoring", "people", "trace" or "scans") by one, inside the
 // caller's transaction: for writers to a table whose rows no longer raise it themselves.
 // Throws std::invalid_argument for another scope, soci::soci_error on SQL errors.
 void raise_data_version(Database& db, std::string_view scope);

@@ -338,7 +338,7 @@ constexpr std::array<const char*, 5> kScanFacts{
 
 void create_scan_facts(Database& db) { run(db, kScanFacts); }
 
-constexpr std::array<Migration, 12> kMigrations{{
+constexpr std::array<Migration, 13> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
@@ -352,6 +352,7 @@ constexpr std::array<Migration, 12> kMigrations{{
      &stop_raising_per_captured_event},
     {11, "EPCIS events indexed by time and eventID together", &index_events_by_time_and_id},
     {12, "EPCIS error declarations beside the events they correct", &record_error_declarations},
+    {13, "scan places counted apart from what a scan shows", &count_scans_apart},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.

@@ -180,6 +180,41 @@ TEST_P(Resolver, OneSerialScannedFromManyPlacesIsFlagged) {
             std::string::npos);
 }
 
+// Scans with a place are written every second. They change what a serial's own answer says
+// (from how many places it was scanned), not the product's or the batch's: those answers stay
+// in memory, and the serial's answer is computed again.
+TEST_P(Resolver, RecordedScansRenewTheSerialsAnswerAndKeepTheBatchs) {
+  auto cache_hits = [&] {
+    const std::regex line(R"((^|\n)zhiyou_response_cache_hits_total (\d+))");
+    std::smatch m;
+    const std::string text = get("/metrics").body;
+    return std::regex_search(text, m, line) ? std::stoll(m[2]) : -1;
+  };
+  const std::string batch = std::string("/01/") + kGtin + "/10/L1";
+  for (int i = 0; i < 2; ++i) ASSERT_EQ(scan(batch, "application/json").status, 200u);
+  for (int i = 0; i < 2; ++i) {
+    const HttpReply unit = scan(unit_path(), "application/json");
+    ASSERT_EQ(unit.status, 200u);
+    EXPECT_EQ(unit.json().at("counterfeit").at("scan_places"), 0);
+  }
+  const long long hits = cache_hits();
+  ASSERT_EQ(scan(batch, "application/json").status, 200u);
+  EXPECT_EQ(cache_hits(), hits + 1);
+
+  for (const char* place : {"yinzhou", "beilun", "%E5%AE%9A%E6%B5%B7"}) {
+    ASSERT_EQ(scan(unit_path() + "?loc=" + place, "application/json").status, 200u);
+  }
+  const std::string inspector = login(Role::inspector);  // its list writes the pending scans
+  ASSERT_EQ(call({http::verb::get, "/api/v1/counterfeit-signals", "", inspector}).status, 200u);
+
+  const long long before_batch = cache_hits();
+  ASSERT_EQ(scan(batch, "application/json").status, 200u);
+  EXPECT_EQ(cache_hits(), before_batch + 1);  // still in memory
+  const HttpReply unit = scan(unit_path(), "application/json");
+  ASSERT_EQ(unit.status, 200u);
+  EXPECT_EQ(unit.json().at("counterfeit").at("scan_places"), 3) << unit.body;
+}
+
 TEST_P(Resolver, AnAnnouncedRecallShowsInRedAndSpotChecksAreListed) {
   const std::string inspector = login(Role::inspector);
   ASSERT_EQ(scan(unit_path(), kBrowser).status, 200u);
