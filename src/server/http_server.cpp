@@ -263,7 +263,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                             });
   }
 
-  static constexpr std::size_t kLingerBytes = 64 * 1024 * 1024;
+  static constexpr std::size_t kLingerBytes = std::size_t{64} * 1024 * 1024;
   static constexpr std::chrono::seconds kLingerTime{2};
 
   beast::tcp_stream stream_;
