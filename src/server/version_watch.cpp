@@ -16,10 +16,9 @@ std::optional<store::DataVersions> VersionWatch::recent() const {
   if (read_at == kNever) return std::nullopt;
   const std::int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
   if (std::chrono::steady_clock::duration(now - read_at) >= max_age_) return std::nullopt;
-  return store::DataVersions{monitoring_.load(std::memory_order_acquire),
-                             people_.load(std::memory_order_acquire),
-                             trace_.load(std::memory_order_acquire),
-                             scans_.load(std::memory_order_acquire)};
+  return store::DataVersions{
+      monitoring_.load(std::memory_order_acquire), people_.load(std::memory_order_acquire),
+      trace_.load(std::memory_order_acquire), scans_.load(std::memory_order_acquire)};
 }
 
 store::DataVersions VersionWatch::read(store::Database& db) {

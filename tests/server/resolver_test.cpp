@@ -7,6 +7,7 @@
 
 #include "server/server_fixture.hpp"
 #include "store/registry_store.hpp"
+#include "support/test_support.hpp"
 #include "trace/code_store.hpp"
 #include "trace/event_store.hpp"
 
@@ -286,12 +287,7 @@ TEST_P(Resolver, TheJourneyComesFromEpcisEventsNewestFirst) {
 // and says one record was withdrawn.
 TEST_P(Resolver, AnEventDeclaredInErrorLeavesTheJourney) {
   const std::string epc = std::string("https://id.gs1.org/01/") + kGtin + "/21/" + serial_;
-  const auto document = [](const std::string& events) {
-    return R"({"@context":["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],
-      "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-10-05T00:00:00Z",
-      "epcisBody":{"eventList":[)" +
-           events + "]}}";
-  };
+  using zhiyou::testing::epcis_document;
   const auto shipment = [&](const std::string& id, const std::string& time,
                             const std::string& declaration) {
     return R"({"type":"ObjectEvent","eventID":")" + id + R"(","eventTime":")" + time +
@@ -301,17 +297,18 @@ TEST_P(Resolver, AnEventDeclaredInErrorLeavesTheJourney) {
   const std::string wrong = "urn:uuid:7d1f4c2e-0000-4000-8000-00000000000a";
   const std::string right = "urn:uuid:7d1f4c2e-0000-4000-8000-00000000000b";
   auto first = trace::capture_document(
-      db(), document(shipment(wrong, "2026-10-02T10:15:00+08:00", "")), "tester");
+      db(), epcis_document({shipment(wrong, "2026-10-02T10:15:00+08:00", "")}), "tester");
   ASSERT_TRUE(first.ok()) << first.error().describe();
   ASSERT_NE(scan(unit_path(), kBrowser).body.find("2026-10-02 10:15 发货"), std::string::npos);
 
   auto corrected = trace::capture_document(
       db(),
-      document(shipment(wrong, "2026-10-02T10:15:00+08:00",
-                        R"(,"errorDeclaration":{"declarationTime":"2026-10-04T09:00:00+08:00",
-                            "reason":"incorrect_data","correctiveEventIDs":[")" +
-                            right + R"("]})") +
-               "," + shipment(right, "2026-10-03T16:40:00+08:00", "")),
+      epcis_document(
+          {shipment(wrong, "2026-10-02T10:15:00+08:00",
+                    R"(,"errorDeclaration":{"declarationTime":"2026-10-04T09:00:00+08:00",
+                                   "reason":"incorrect_data","correctiveEventIDs":[")" +
+                        right + R"("]})"),
+           shipment(right, "2026-10-03T16:40:00+08:00", "")}),
       "tester");
   ASSERT_TRUE(corrected.ok()) << corrected.error().describe();
   EXPECT_EQ(corrected->captured, 2u);

@@ -79,4 +79,13 @@ CommandResult run_zhiyou(const std::string& args, const std::string& input) {
   return result;
 }
 
+std::string epcis_document(const std::vector<std::string>& events) {
+  std::string list;
+  for (const std::string& e : events) list += (list.empty() ? "" : ",") + e;
+  return R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-01T00:00:00Z",
+    "epcisBody": {"eventList": [)" +
+         list + "]}}";
+}
+
 }  // namespace zhiyou::testing

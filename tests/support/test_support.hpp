@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace zhiyou::testing {
 
@@ -37,6 +38,10 @@ struct CommandResult {
 // Runs the built `zhiyou` binary with `args` (shell-quoted by the caller), feeding `input`
 // on stdin.
 CommandResult run_zhiyou(const std::string& args, const std::string& input = {});
+
+// An EPCIS 2.0 document (JSON-LD, the standard's @context) whose eventList holds `events`,
+// each the JSON text of one event.
+std::string epcis_document(const std::vector<std::string>& events);
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);

@@ -257,29 +257,22 @@ TEST_P(EventStoreTest, AnErrorDeclarationIsStoredBesideTheEventItDeclaresInError
     }
     return e + "}";
   };
-  const auto document = [](const std::vector<std::string>& events) {
-    std::string list;
-    for (const std::string& e : events) list += (list.empty() ? "" : ",") + e;
-    return R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
-      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-03T00:00:00Z",
-      "epcisBody": {"eventList": [)" +
-           list + "]}}";
-  };
+  using zhiyou::testing::epcis_document;
   const std::string a = "urn:uuid:6a0c7e55-0000-4000-8000-00000000000a";
-  EXPECT_EQ(captured(document({event(a, "")})).captured, 1u);
-  const CaptureResult declared = captured(document({event(a, "2024-05-02T09:00:00+08:00")}));
+  EXPECT_EQ(captured(epcis_document({event(a, "")})).captured, 1u);
+  const CaptureResult declared = captured(epcis_document({event(a, "2024-05-02T09:00:00+08:00")}));
   EXPECT_EQ(declared.captured, 1u);
   EXPECT_EQ(declared.duplicates, 0u);
-  EXPECT_EQ(captured(document({event(a, "2024-05-02T01:00:00Z")})).duplicates, 1u);  // same
-  EXPECT_EQ(captured(document({event(a, "2024-05-02T10:00:00+08:00")})).captured, 1u);
+  EXPECT_EQ(captured(epcis_document({event(a, "2024-05-02T01:00:00Z")})).duplicates, 1u);  // same
+  EXPECT_EQ(captured(epcis_document({event(a, "2024-05-02T10:00:00+08:00")})).captured, 1u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 3);
 
   // The declaration arrived first; then a document with the event and the declaration again:
   // the event is new, the declaration is not.
   const std::string b = "urn:uuid:6a0c7e55-0000-4000-8000-00000000000b";
-  EXPECT_EQ(captured(document({event(b, "2024-05-02T09:00:00+08:00")})).captured, 1u);
+  EXPECT_EQ(captured(epcis_document({event(b, "2024-05-02T09:00:00+08:00")})).captured, 1u);
   const CaptureResult both =
-      captured(document({event(b, ""), event(b, "2024-05-02T09:00:00+08:00")}));
+      captured(epcis_document({event(b, ""), event(b, "2024-05-02T09:00:00+08:00")}));
   EXPECT_EQ(both.captured, 1u);
   EXPECT_EQ(both.duplicates, 1u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 5);

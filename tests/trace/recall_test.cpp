@@ -11,6 +11,7 @@
 #include "registry/product.hpp"
 #include "store/engine_fixture.hpp"  // tests/store/
 #include "store/registry_store.hpp"
+#include "support/test_support.hpp"
 #include "trace/code_store.hpp"
 #include "trace/event_store.hpp"
 #include "trace/recall_store.hpp"
@@ -89,12 +90,7 @@ std::string chain_document() {
             R"("type": "ObjectEvent", "action": "OBSERVE", "bizStep": "storing", "epcList": [)" +
                 p + R"(], "bizLocation": {"id": "urn:epc:id:sgln:9506001.00003.0"})"),
   };
-  std::string list;
-  for (const std::string& e : events) list += (list.empty() ? "" : ",") + e;
-  return R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
-    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-06T00:00:00Z",
-    "epcisBody": {"eventList": [)" +
-         list + "]}}";
+  return zhiyou::testing::epcis_document(events);
 }
 
 class RecallTest : public EngineTest {
