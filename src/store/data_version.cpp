@@ -48,8 +48,7 @@ std::string bump(std::string_view scope) {
 // The counter row of `scope` and, on PostgreSQL, the function its triggers call.
 void add_scope(Database& db, std::string_view scope) {
   const std::string name(scope);
-  db.session() << "INSERT INTO data_versions (scope, version) VALUES (:scope, 0)",
-      soci::use(name);
+  db.session() << "INSERT INTO data_versions (scope, version) VALUES (:scope, 0)", soci::use(name);
   if (db.engine() == Engine::postgresql) {
     db.session() << fmt::format(
         "CREATE FUNCTION bump_{}_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {}; "
