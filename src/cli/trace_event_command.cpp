@@ -13,7 +13,7 @@
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
 #include "cli/input_file.hpp"
-#include "trace/epcis/event_time.hpp"
+#include "core/date_time.hpp"
 #include "trace/event_store.hpp"
 #include "trace/recall_store.hpp"
 

@@ -7,6 +7,15 @@
 #include "store/epcis_schema.hpp"
 
 #include <soci/soci.h>
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/date_time.hpp"
 
 #include "store/database.hpp"
 
@@ -96,8 +105,23 @@ void index_events_by_time_and_id(Database& db) {
   sql << "DROP INDEX IF EXISTS epcis_events_id_hash";
 }
 
+namespace {
+
+// errorDeclaration.declarationTime of a stored event (ms, UTC), if it has one.
+std::optional<std::int64_t> declaration_time(const std::string& event_json) {
+  boost::system::error_code ec;
+  const boost::json::value event = boost::json::parse(event_json, ec);
+  if (ec || !event.is_object()) return std::nullopt;
+  const boost::json::value* declaration = event.as_object().if_contains("errorDeclaration");
+  if (declaration == nullptr || !declaration->is_object()) return std::nullopt;
+  const boost::json::value* time = declaration->as_object().if_contains("declarationTime");
+  if (time == nullptr || !time->is_string()) return std::nullopt;
+  return parse_date_time(time->as_string());
+}
+
+}  // namespace
+
 void record_error_declarations(Database& db) {
-  const bool sqlite = db.engine() == Engine::sqlite;
   soci::session& sql = db.session();
   // errorDeclaration.declarationTime (ms, UTC); 0 when the event declares no error. An error
   // declaration repeats the eventID and eventTime of the event it declares in error, so
@@ -108,18 +132,23 @@ void record_error_declarations(Database& db) {
   // a few rows, so capturing ordinary events costs nothing more.
   sql << "CREATE INDEX epcis_events_declared ON epcis_events (event_key)"
          " WHERE declaration_time <> 0";
-  // Declarations captured before this migration: those whose event was not stored yet.
-  // Times are ISO 8601 with an offset, which both engines read.
-  if (sqlite) {
-    sql << "UPDATE epcis_events SET declaration_time = CAST(ROUND((julianday(json_extract("
-           "event_json, '$.errorDeclaration.declarationTime')) - 2440587.5) * 86400000) AS "
-           "INTEGER) WHERE event_json LIKE '%\"errorDeclaration\"%'"
-           " AND json_extract(event_json, '$.errorDeclaration.declarationTime') IS NOT NULL";
-  } else {
-    sql << "UPDATE epcis_events SET declaration_time = CAST(ROUND(EXTRACT(EPOCH FROM CAST("
-           "CAST(event_json AS jsonb) #>> '{errorDeclaration,declarationTime}' AS timestamptz))"
-           " * 1000) AS BIGINT) WHERE event_json LIKE '%\"errorDeclaration\"%'"
-           " AND CAST(event_json AS jsonb) #>> '{errorDeclaration,declarationTime}' IS NOT NULL";
+  // Declarations captured before this migration (those whose event was not stored yet):
+  // their declarationTime read from the stored JSON as capture reads it, so that one sent
+  // again is found.
+  long long key = 0;
+  std::string json;
+  std::vector<std::pair<long long, std::int64_t>> declared;
+  soci::statement select = (sql.prepare << "SELECT event_key, event_json FROM epcis_events"
+                                           " WHERE event_json LIKE '%\"errorDeclaration\"%'",
+                            soci::into(key), soci::into(json));
+  select.execute();
+  while (select.fetch()) {
+    if (auto at = declaration_time(json)) declared.emplace_back(key, *at);
+  }
+  for (const auto& [event_key, at] : declared) {
+    const long long time_ms = at;
+    sql << "UPDATE epcis_events SET declaration_time = :t WHERE event_key = :k", soci::use(time_ms),
+        soci::use(event_key);
   }
 }
 

@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
+#include "core/date_time.hpp"
 #include "core/json.hpp"
 #include "trace/epcis/error_declaration.hpp"
-#include "trace/epcis/event_time.hpp"
 #include "trace/resolver/resolution.hpp"
 
 namespace zhiyou::trace {
@@ -196,7 +196,7 @@ void csv_field(std::string& out, std::string_view value) {
 }
 
 std::string time_text(std::int64_t millis) {
-  return millis == 0 ? std::string() : epcis::format_utc(millis);
+  return millis == 0 ? std::string() : format_utc(millis);
 }
 
 boost::json::object whereabouts_json(const Whereabouts& w) {

@@ -3,9 +3,9 @@
 // hand), CBV values in any of their three spellings, and RFC 3339 times.
 #include <gtest/gtest.h>
 
+#include "core/date_time.hpp"
 #include "trace/epcis/cbv.hpp"
 #include "trace/epcis/epc.hpp"
-#include "trace/epcis/event_time.hpp"
 #include "trace/gs1/percent_encoding.hpp"
 
 namespace zhiyou::trace::epcis {

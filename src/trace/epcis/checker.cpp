@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/date_time.hpp"
 #include "trace/epcis/epc.hpp"
-#include "trace/epcis/event_time.hpp"
 
 namespace zhiyou::trace::epcis::detail {
 namespace json = boost::json;

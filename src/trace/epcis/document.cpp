@@ -6,10 +6,10 @@
 #include <set>
 #include <vector>
 
+#include "core/date_time.hpp"
 #include "core/hash.hpp"
 #include "core/json.hpp"
 #include "trace/epcis/checker.hpp"
-#include "trace/epcis/event_time.hpp"
 #include "trace/epcis/raw_events.hpp"
 
 namespace zhiyou::trace::epcis {

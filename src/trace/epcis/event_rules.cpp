@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "core/date_time.hpp"
 #include "trace/epcis/checker.hpp"
 #include "trace/epcis/epc.hpp"
-#include "trace/epcis/event_time.hpp"
 
 namespace zhiyou::trace::epcis::detail {
 namespace json = boost::json;

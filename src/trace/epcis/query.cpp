@@ -2,8 +2,8 @@
 
 #include <charconv>
 
+#include "core/date_time.hpp"
 #include "trace/epcis/cbv.hpp"
-#include "trace/epcis/event_time.hpp"
 
 namespace zhiyou::trace::epcis {
 namespace {

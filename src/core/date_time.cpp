@@ -1,10 +1,10 @@
-#include "trace/epcis/event_time.hpp"
+#include "core/date_time.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 
-namespace zhiyou::trace::epcis {
+namespace zhiyou {
 namespace {
 
 namespace chrono = std::chrono;
@@ -97,4 +97,4 @@ std::string format_utc(std::int64_t millis) {
   return {out, std::min(length > 0 ? static_cast<std::size_t>(length) : 0, sizeof out - 1)};
 }
 
-}  // namespace zhiyou::trace::epcis
+}  // namespace zhiyou

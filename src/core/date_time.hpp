@@ -1,5 +1,7 @@
-// EPCIS timestamps: the JSON schema's "date-time" (RFC 3339: 2005-04-03T20:33:31.116-06:00,
-// fractions of any length, Z or an offset) and eventTimeZoneOffset (±HH:MM, -14:00..+14:00).
+// RFC 3339 timestamps as EPCIS uses them: the JSON schema's "date-time"
+// (2005-04-03T20:33:31.116-06:00, fractions of any length, Z or an offset) and
+// eventTimeZoneOffset (±HH:MM, -14:00..+14:00). In core because the store reads them too (the
+// declaration times of migration 12).
 #pragma once
 
 #include <cstdint>
@@ -7,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace zhiyou::trace::epcis {
+namespace zhiyou {
 
 // Milliseconds since 1970-01-01T00:00:00Z, or nullopt when `text` is not an RFC 3339
 // date-time with a valid calendar date and an offset. Extra fraction digits are truncated.
@@ -19,4 +21,4 @@ bool is_time_zone_offset(std::string_view text);
 // "2005-04-04T02:33:31.116Z" — UTC, milliseconds, sortable as text.
 std::string format_utc(std::int64_t millis);
 
-}  // namespace zhiyou::trace::epcis
+}  // namespace zhiyou
