@@ -1,6 +1,6 @@
 #include "trace/epcis/error_declaration.hpp"
 
-#include <string_view>
+#include <string>
 #include <unordered_set>
 
 namespace zhiyou::trace::epcis {

@@ -60,6 +60,15 @@ Status add_identifiers(std::vector<std::string>& out, const std::string& name,
   return Ok{};
 }
 
+// The bound a GE_/LT_ time parameter sets, or nullptr for another parameter.
+std::optional<std::int64_t>* time_bound(EventQuery& q, std::string_view name) {
+  if (name == "GE_eventTime") return &q.ge_event_time;
+  if (name == "LT_eventTime") return &q.lt_event_time;
+  if (name == "GE_errorDeclarationTime") return &q.ge_declaration_time;
+  if (name == "LT_errorDeclarationTime") return &q.lt_declaration_time;
+  return nullptr;
+}
+
 Status apply(EventQuery& q, const std::string& name, const std::string& value) {
   if (name == "eventType") {
     for (std::string_view part : alternatives(value)) q.event_types.emplace_back(part);
@@ -78,15 +87,11 @@ Status apply(EventQuery& q, const std::string& name, const std::string& value) {
     return add_identifiers(q.read_points, name, value);
   } else if (name == "EQ_bizLocation") {
     return add_identifiers(q.biz_locations, name, value);
-  } else if (name == "GE_eventTime" || name == "LT_eventTime") {
+  } else if (std::optional<std::int64_t>* bound = time_bound(q, name)) {
     const auto t = parse_date_time(value);
     if (!t) return bad(name, "「" + value + "」不是 RFC 3339 时间");
-    (name == "GE_eventTime" ? q.ge_event_time : q.lt_event_time) = *t;
-  } else if (name == "GE_errorDeclarationTime" || name == "LT_errorDeclarationTime") {
-    const auto t = parse_date_time(value);
-    if (!t) return bad(name, "「" + value + "」不是 RFC 3339 时间");
-    (name == "GE_errorDeclarationTime" ? q.ge_declaration_time : q.lt_declaration_time) = *t;
-    q.error_declared = true;
+    *bound = *t;
+    if (name.ends_with("errorDeclarationTime")) q.error_declared = true;
   } else if (name == "EXISTS_errorDeclaration") {
     // The standard's EXISTS_ parameters take no value; REST clients send one, usually "true".
     if (!value.empty() && value != "true") return bad(name, "只能不带值或为 true");
