@@ -123,7 +123,7 @@ export async function startStack() {
 // reuse that session, and a refused attempt waits for the window to pass.
 const LOGIN_RETRIES = 8;
 const sessions = new Map(); // username → Playwright storage state (holds the token)
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function tokenIn(state) {
   for (const origin of state.origins) {
@@ -181,7 +181,19 @@ export async function newPage(stack, viewport, storageState) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
+  // API answers that were errors or never came: what a failed assertion should be read with.
+  page.network = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/') && response.status() >= 400) page.network.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => page.network.push(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
   return page;
+}
+
+// For an assertion's message: the page's failed API calls and the end of the server's log.
+export function explain(stack, page) {
+  const log = stack.serverLog().split('\n').slice(-30).join('\n');
+  return `API errors seen by the page: ${JSON.stringify(page.network)}\nzhiyou serve log (tail):\n${log}`;
 }
 
 // Signs in through the login page (a fresh session).
@@ -200,15 +212,17 @@ export async function logIn(stack, page, username, password = PASSWORD) {
 }
 
 // A page signed in as `username`: through the login page the first time, then by reusing
-// that session in a new browser context.
-export async function pageAs(stack, username, viewport) {
+// that session in a new browser context (`prepare` runs on that page before it loads).
+export async function pageAs(stack, username, viewport, prepare = null) {
   if (!sessions.has(username)) {
     const page = await newPage(stack, viewport);
     await logIn(stack, page, username);
     sessions.set(username, await page.context().storageState());
-    return page;
+    if (!prepare) return page;
+    await page.context().close();
   }
   const page = await newPage(stack, viewport, sessions.get(username));
+  if (prepare) await prepare(page);
   await page.goto(`${stack.base}/`);
   await page.waitForSelector('[data-test=who]');
   return page;

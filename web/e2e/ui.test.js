@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DESKTOP, PHONE, USERS, apiCall, apiLogin, apiToken, hasRoute, logIn, menuTitles, newPage, pageAs, shoot, startStack } from './harness.js';
+import { DESKTOP, PHONE, USERS, apiCall, apiLogin, apiToken, explain, hasRoute, logIn, menuTitles, newPage, pageAs, shoot, sleep, startStack } from './harness.js';
 import { IMPORTED, OFFICIAL_TEXT } from './fixtures.js';
 
 const PERIOD = '2025';
@@ -104,7 +104,7 @@ describe('web UI against zhiyou serve', () => {
         [PHONE, 'phone'],
       ]) {
         const page = await pageAs(stack, username, viewport);
-        assert.match(await page.textContent('[data-test=who]'), new RegExp(username));
+        assert.match(await page.textContent('[data-test=who]'), new RegExp(username), explain(stack, page));
         await page.goto(`${stack.base}/`);
         await page.waitForSelector('[data-test=who]');
         // The home page redirects in the browser, possibly after the layout has rendered:
@@ -118,6 +118,33 @@ describe('web UI against zhiyou serve', () => {
       }
     });
   }
+
+  test('a signed-in user never sees the public view while the server is slow to say who they are', async () => {
+    // The browser holds /me answers back for 1.5 s; the real server still gives them.
+    const page = await pageAs(stack, 'inspector', DESKTOP, async (p) => {
+      await p.route('**/api/v1/me', async (route) => {
+        await sleep(1500);
+        await route.continue();
+      });
+    });
+    assert.match(await page.textContent('[data-test=who]'), /inspector/, explain(stack, page));
+    assert.deepEqual(await menuTitles(page), expectedMenus.inspector);
+    await page.context().close();
+  });
+
+  test('a dropped connection while asking who is signed in does not sign the user out', async () => {
+    let dropped = 0;
+    const page = await pageAs(stack, 'office', DESKTOP, async (p) => {
+      await p.route('**/api/v1/me', async (route) => {
+        if (dropped++ === 0) await route.abort('connectionreset');
+        else await route.continue();
+      });
+    });
+    assert.equal(dropped, 2, 'the page asked again after the dropped connection');
+    assert.match(await page.textContent('[data-test=who]'), /office/, explain(stack, page));
+    assert.ok(await page.evaluate(() => localStorage.getItem('zhiyou.token')), 'the session token is kept');
+    await page.context().close();
+  });
 
   test('a page outside the role is not offered: office typing /users lands on the overview', async () => {
     const page = await pageAs(stack, 'office', DESKTOP);

@@ -12,4 +12,7 @@ whenUnauthorized(() => {
   }
 });
 
-createApp(App).use(router).mount('#app');
+const app = createApp(App).use(router);
+// Mount once the first page is decided: its guard waits for /me, and until then the shell
+// would show a signed-in user the public view (and the public menu).
+router.isReady().finally(() => app.mount('#app'));
