@@ -1,5 +1,6 @@
-// `zhiyou trace issue` (赋码) and `zhiyou trace qr`. Other `trace` verbs (EPCIS events,
-// recall) register on the same `trace` command through trace_subcommand().
+// `zhiyou trace issue` (赋码), `zhiyou trace codes` (a batch's codes again) and `zhiyou trace qr`.
+// Other `trace` verbs (EPCIS events, recall) register on the same `trace` command through
+// trace_subcommand().
 #include <fmt/core.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
@@ -14,6 +15,8 @@
 
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
+#include "registry/product.hpp"
+#include "trace/batch_store.hpp"
 #include "trace/code_store.hpp"
 #include "trace/gs1/digital_link.hpp"
 #include "trace/issuance.hpp"
@@ -29,6 +32,14 @@ struct IssueOptions {
   std::optional<std::string> expiry;
   std::size_t count = 0;
   std::string serials = "random";
+  std::string out;
+  std::string base_uri = "https://id.gs1.org";
+};
+
+struct CodesOptions {
+  std::string db;
+  std::string gtin;
+  std::string lot;
   std::string out;
   std::string base_uri = "https://id.gs1.org";
 };
@@ -98,8 +109,9 @@ bool write_csv(std::FILE* file, const trace::IssueRequest& request,
 // rolls the codes back) and renamed after it. A failure leaves neither codes nor file.
 class CsvFile {
  public:
-  CsvFile(std::string path, const trace::IssueRequest& request)
-      : path_(std::move(path)), temp_(path_ + ".tmp"), rows_(request) {
+  // `lost` says what a failed write means for the user ("未写入任何码" for an issue).
+  CsvFile(std::string path, const trace::IssueRequest& request, std::string lost = "未写入任何码")
+      : path_(std::move(path)), temp_(path_ + ".tmp"), lost_(std::move(lost)), rows_(request) {
     file_ = std::fopen(temp_.c_str(), "wb");
     if (file_ == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path_)};
     buffer_ = trace::csv_header();
@@ -116,14 +128,14 @@ class CsvFile {
     for (const std::string& serial : serials) rows_.append(buffer_, serial);
     const bool ok = std::fwrite(buffer_.data(), 1, buffer_.size(), file_) == buffer_.size();
     buffer_.clear();
-    if (!ok) return make_error(path_ + ": 写入失败（磁盘已满？），未写入任何码");
+    if (!ok) return make_error(path_ + ": 写入失败（磁盘已满？），" + lost_);
     return Ok{};
   }
 
   Status close() {
     const int rc = std::fclose(file_);
     file_ = nullptr;
-    if (rc != 0) return make_error(path_ + ": 写入失败（磁盘已满？），未写入任何码");
+    if (rc != 0) return make_error(path_ + ": 写入失败（磁盘已满？），" + lost_);
     return Ok{};
   }
 
@@ -141,6 +153,7 @@ class CsvFile {
  private:
   std::string path_;
   std::string temp_;
+  std::string lost_;
   trace::CsvRows rows_;
   std::FILE* file_ = nullptr;
   std::string buffer_;
@@ -181,6 +194,47 @@ void issue(const IssueOptions& o) {
              serials->size(), request->gtin, request->lot,
              request->expiry ? "（有效期 " + *request->expiry + "）" : std::string(), stored_s,
              total_s, o.out.empty() ? "" : "，已写入 " + o.out);
+}
+
+// The codes of a batch issued earlier, as `trace issue` wrote them: labels to print again,
+// or a batch too large for the web page's download.
+void export_codes(const CodesOptions& o) {
+  auto db = open_database(o.db);
+  auto gtin = registry::normalise_gtin(o.gtin);
+  if (!gtin) throw UserError{"--gtin: " + gtin.error().message};
+  auto batch = trace::find_batch(*db, *gtin, o.lot);
+  if (!batch) throw UserError{batch.error().describe()};
+  if (!*batch) throw UserError{fmt::format("--lot: 产品 {} 没有批次 {}", *gtin, o.lot)};
+  const std::optional<std::string>& expiry = (*batch)->expiry;
+  auto request = trace::make_issue_request(
+      *gtin, o.lot, expiry ? std::optional<std::string_view>(*expiry) : std::nullopt, 1, "random",
+      o.base_uri);
+  if (!request) throw UserError{request.error().describe()};
+  std::unique_ptr<CsvFile> csv;
+  std::string buffer(trace::csv_header());
+  const trace::CsvRows rows(*request);
+  if (!o.out.empty()) csv = std::make_unique<CsvFile>(o.out, *request, "文件未生成");
+  std::size_t written = 0;
+  const Status read = trace::for_each_batch_serial(
+      *db, request->gtin, request->lot, 10'000,
+      [&](std::span<const std::string> serials) -> Status {
+        written += serials.size();
+        if (csv) return csv->write(serials);
+        for (const std::string& serial : serials) rows.append(buffer, serial);
+        const bool ok = std::fwrite(buffer.data(), 1, buffer.size(), stdout) == buffer.size();
+        buffer.clear();
+        return ok ? Status(Ok{}) : make_error("无法写入标准输出");
+      });
+  if (!read) throw UserError{read.error().describe()};
+  if (csv) {
+    if (Status closed = csv->close(); !closed) throw UserError{closed.error().describe()};
+    csv->rename();
+  } else if (std::fwrite(buffer.data(), 1, buffer.size(), stdout) != buffer.size() ||
+             std::fflush(stdout) != 0) {
+    throw UserError{"无法写入标准输出"};
+  }
+  fmt::print(stderr, "已导出 {} 个码：GTIN {} 批次 {}{}\n", written, request->gtin, request->lot,
+             o.out.empty() ? "" : "，已写入 " + o.out);
 }
 
 void render_qr(const QrOptions& o) {
@@ -231,6 +285,17 @@ void add_trace_commands(CLI::App& app) {
       ->capture_default_str();
   add_database_option(*issue_cmd, io.db);
   issue_cmd->callback([] { issue(io); });
+
+  static CodesOptions co;
+  auto* codes_cmd = trace.add_subcommand(
+      "codes", "导出一个批次已赋的全部码（CSV，与 trace issue 输出相同），用于重印标签");
+  codes_cmd->add_option("--gtin", co.gtin, "产品的 GTIN")->required();
+  codes_cmd->add_option("--lot", co.lot, "批号")->required();
+  codes_cmd->add_option("--out", co.out, "CSV 输出文件（默认标准输出）");
+  codes_cmd->add_option("--base-uri", co.base_uri, "Digital Link 的基础 URI")
+      ->capture_default_str();
+  add_database_option(*codes_cmd, co.db);
+  codes_cmd->callback([] { export_codes(co); });
 
   static QrOptions qo;
   auto* qr_cmd = trace.add_subcommand("qr", "把 GS1 Digital Link URI 画成二维码（SVG 或 PNG）");

@@ -212,6 +212,11 @@ std::optional<std::string_view> RequestContext::bearer_token() const {
   return token;
 }
 
+std::string query_value(const RequestContext& ctx, const std::string& name) {
+  const auto it = ctx.query.find(name);
+  return it == ctx.query.end() ? std::string() : it->second;
+}
+
 [[noreturn]] void fail(const Error& error) { throw std::runtime_error(error.describe()); }
 
 }  // namespace zhiyou::server

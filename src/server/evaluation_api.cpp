@@ -22,11 +22,6 @@
 namespace zhiyou::server {
 namespace {
 
-std::string query_value(const RequestContext& ctx, const std::string& name) {
-  const auto it = ctx.query.find(name);
-  return it == ctx.query.end() ? std::string() : it->second;
-}
-
 // The plan, period and region of the request, read from the database; or the response that
 // says what is wrong (400 for a bad parameter, 404 for an unknown plan).
 std::variant<monitoring::EvaluationInput, Response> evaluation_input(RequestContext& ctx) {

@@ -1,5 +1,6 @@
 // The handlers the route table (routes.cpp) points at, one file per resource:
-// system_api.cpp, session_api.cpp, plan_api.cpp, user_api.cpp, audit_api.cpp.
+// system_api.cpp, session_api.cpp, plan_api.cpp, user_api.cpp, audit_api.cpp,
+// product_api.cpp, …
 #pragma once
 
 #include <vector>
@@ -58,6 +59,15 @@ Response announce_recall(RequestContext& ctx);
 Response get_recall_scope(RequestContext& ctx);
 Response record_spot_check(RequestContext& ctx);
 Response list_counterfeit_signals(RequestContext& ctx);
+
+Response list_products(RequestContext& ctx);
+Response register_product(RequestContext& ctx);
+Response list_product_batches(RequestContext& ctx);
+Response issue_batch_codes(RequestContext& ctx);
+Response download_batch_codes(RequestContext& ctx);
+
+// The query parameter `name` as decoded, or "" when absent.
+std::string query_value(const RequestContext& ctx, const std::string& name);
 
 // For handlers whose store call failed for a reason the user did not cause.
 [[noreturn]] void fail(const Error& error);

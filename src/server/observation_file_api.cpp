@@ -23,11 +23,6 @@
 namespace zhiyou::server {
 namespace {
 
-std::string query_value(const RequestContext& ctx, const std::string& name) {
-  const auto it = ctx.query.find(name);
-  return it == ctx.query.end() ? std::string() : it->second;
-}
-
 // The plan named by the query parameter `plan` (id or 文号), or the response saying why not.
 std::variant<plans::Plan, Response> plan_from_query(RequestContext& ctx, const std::string& id) {
   if (id.empty()) return error_for(http::status::bad_request, "缺少参数 plan（规划编号）", "plan");

@@ -61,11 +61,6 @@ std::string base_of(const RequestContext& ctx) {
   return "http://" + std::string(host.empty() ? "127.0.0.1" : host);
 }
 
-std::string query_value(const RequestContext& ctx, const std::string& name) {
-  const auto it = ctx.query.find(name);
-  return it == ctx.query.end() ? std::string() : it->second;
-}
-
 // A scan of a serialised code is kept when the scanning app declares where it was made
 // (`?loc=`, a district code or name, or any place name) or when the serial was never issued
 // (the regulator lists those whatever their place). Other scans cost no write: the

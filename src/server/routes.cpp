@@ -12,6 +12,8 @@ std::vector<Route> api_routes() {
   const auto inspectors = only({Role::admin, Role::office, Role::inspector});
   const auto staff = only({Role::admin, Role::office, Role::unit_reporter, Role::inspector});
   const auto epcis_capturers = only({Role::admin, Role::office, Role::inspector, Role::enterprise});
+  const auto issuers = only({Role::admin, Role::office, Role::enterprise});
+  const auto product_viewers = only({Role::admin, Role::office, Role::inspector, Role::enterprise});
   const auto epcis_readers =
       only({Role::admin, Role::office, Role::unit_reporter, Role::inspector, Role::enterprise});
   const QueryParameter after{"after", "只返回序号大于此值的记录", false};
@@ -182,6 +184,35 @@ std::vector<Route> api_routes() {
       {get, "/api/v1/counterfeit-signals", inspectors, list_counterfeit_signals,
        "假冒信号：多地扫码的序列号、被扫到却从未发放的序列号（最近 1000 个）及其扫码次数",
        "resolver"},
+
+      // Products and their codes: enterprises for their own products, the office for any.
+      {get,
+       "/api/v1/products",
+       product_viewers,
+       list_products,
+       "产品列表及各产品的批次数、赋码数（企业账户只见本企业）",
+       "products",
+       RequestBody::none,
+       http::status::ok,
+       {{"entity", "按生产企业统一社会信用代码筛选", false}}},
+      {post, "/api/v1/products", issuers, register_product,
+       "登记或更新产品：{gtin, name, quality_marks?, entity_uscc?（企业账户为本企业）}", "products",
+       RequestBody::json, http::status::created},
+      {get, "/api/v1/products/{gtin}/batches", product_viewers, list_product_batches,
+       "产品的批次（有效期、赋码数、是否召回）、召回公告与抽检结果", "products"},
+      {post, "/api/v1/products/{gtin}/codes", issuers, issue_batch_codes,
+       "赋码：{lot, count, expiry?, serials?: random|sequential, base_uri?}，一次最多 1000000 个",
+       "products", RequestBody::json, http::status::created},
+      {get,
+       "/api/v1/products/{gtin}/codes",
+       issuers,
+       download_batch_codes,
+       "下载一个批次的全部码（CSV：GS1 元素串与数字链接，可直接用于印制二维码）",
+       "products",
+       RequestBody::none,
+       http::status::ok,
+       {{"lot", "批号", true},
+        {"base_uri", "数字链接的基础 URI（默认 https://id.gs1.org）", false}}},
 
       // EPCIS 2.0 REST binding. Enterprises capture and read only events about their own
       // products (checked in epcis_api.cpp against the product register).

@@ -338,7 +338,16 @@ constexpr std::array<const char*, 5> kScanFacts{
 
 void create_scan_facts(Database& db) { run(db, kScanFacts); }
 
-constexpr std::array<Migration, 13> kMigrations{{
+// Migration 14: each batch counts its codes, so that an enterprise's product list and
+// batch table need not count millions of code rows on every view. trace::issue_codes adds
+// to the count in the transaction that stores the codes; existing batches are counted once.
+void count_codes_per_batch(Database& db) {
+  db.session() << "ALTER TABLE batches ADD COLUMN code_count BIGINT NOT NULL DEFAULT 0";
+  db.session() << "UPDATE batches SET code_count = (SELECT COUNT(*) FROM codes"
+                  " WHERE codes.gtin = batches.gtin AND codes.lot = batches.lot)";
+}
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
@@ -353,6 +362,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, "EPCIS events indexed by time and eventID together", &index_events_by_time_and_id},
     {12, "EPCIS error declarations beside the events they correct", &record_error_declarations},
     {13, "scan places counted apart from what a scan shows", &count_scans_apart},
+    {14, "batches count their codes", &count_codes_per_batch},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.

@@ -200,6 +200,10 @@ Result<std::vector<std::string>> issue_codes(Database& db, IssueRequest& request
         if (hooks.progress) hooks.progress(done, request.count);
       }
       if (Status s = stored_so_far(); !s) return s;
+      const auto added = static_cast<long long>(issued.size());
+      db.session() << "UPDATE batches SET code_count = code_count + :n"
+                      " WHERE gtin = :gtin AND lot = :lot",
+          soci::use(added), soci::use(request.gtin), soci::use(request.lot);
       if (request.serials == SerialKind::sequential) {
         db.session() << "UPDATE products SET next_serial = :next WHERE gtin = :gtin",
             soci::use(next_serial), soci::use(request.gtin);
