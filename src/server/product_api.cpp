@@ -37,10 +37,13 @@ bool is_enterprise(const RequestContext& ctx) {
   return ctx.caller && ctx.caller->role == people::Role::enterprise;
 }
 
-// Errors from the issuance and registry checks name command-line options ("--lot"); the API
-// names the JSON field instead.
+// Errors from the issuance and registry checks name command-line options ("--lot",
+// "--base-uri"); the API names the JSON field instead ("lot", "base_uri").
 Error as_field_error(Error e) {
-  if (e.place.starts_with("--")) e.place.erase(0, 2);
+  if (e.place.starts_with("--")) {
+    e.place.erase(0, 2);
+    std::replace(e.place.begin(), e.place.end(), '-', '_');
+  }
   return e;
 }
 

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -194,6 +195,45 @@ TEST_F(TraceCli, BadIssueRequestsExitOneAndStoreNothing) {
   EXPECT_FALSE(std::filesystem::exists(csv.string() + ".tmp")) << "no temporary file is left";
   auto ok = run("trace issue --gtin 09506000134352 --lot L --count 1 --serials sequential");
   EXPECT_NE(ok.out.find(",L,1,"), std::string::npos) << "no serial was used up by the failures";
+}
+
+// Labels to print again: `trace codes` writes a batch's codes as `trace issue` wrote them,
+// every issue of the batch together, in serial order.
+TEST_F(TraceCli, CodesExportsABatchAsItWasIssued) {
+  register_product();
+  const auto issued = dir.path() / "issued.csv";
+  const auto again = dir.path() / "again.csv";
+  ASSERT_EQ(run("trace issue --gtin 09506000134352 --lot B1 --expiry 271231 --count 25"
+                " --base-uri https://nb.example.cn --out '" +
+                issued.string() + "'")
+                .exit_code,
+            0);
+  ASSERT_EQ(run("trace issue --gtin 09506000134352 --lot B2 --count 4").exit_code, 0);
+  const auto r =
+      run("trace codes --gtin 9506000134352 --lot B1 --base-uri https://nb.example.cn"
+          " --out '" +
+          again.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("已导出 25 个码"), std::string::npos) << r.err;
+  const auto rows = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0, nl; (nl = text.find("\r\n", start)) != std::string::npos;
+         start = nl + 2) {
+      out.push_back(text.substr(start, nl - start));
+    }
+    return out;
+  };
+  auto before = rows(read_file(issued));
+  const auto after = rows(read_file(again));
+  ASSERT_EQ(after.size(), 26u);
+  EXPECT_EQ(after[0], before[0]);
+  std::sort(before.begin() + 1, before.end());
+  EXPECT_EQ(after, before);
+  // To standard output as well; an unknown batch exits 1 naming --lot.
+  EXPECT_EQ(rows(run("trace codes --gtin 09506000134352 --lot B2").out).size(), 5u);
+  const auto unknown = run("trace codes --gtin 09506000134352 --lot B9");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("--lot"), std::string::npos) << unknown.err;
 }
 
 TEST_F(TraceCli, QrWritesPngAndSvg) {

@@ -75,6 +75,13 @@ const std::map<std::string, std::set<Role>>& expected_matrix() {
       {"GET /api/v1/recalls/scope", kInspectors},
       {"POST /api/v1/spot-checks", kInspectors},
       {"GET /api/v1/counterfeit-signals", kInspectors},
+      // An enterprise registers its own products and issues their codes; inspectors read.
+      {"GET /api/v1/products", {Role::admin, Role::office, Role::inspector, Role::enterprise}},
+      {"POST /api/v1/products", {Role::admin, Role::office, Role::enterprise}},
+      {"GET /api/v1/products/{gtin}/batches",
+       {Role::admin, Role::office, Role::inspector, Role::enterprise}},
+      {"POST /api/v1/products/{gtin}/codes", {Role::admin, Role::office, Role::enterprise}},
+      {"GET /api/v1/products/{gtin}/codes", {Role::admin, Role::office, Role::enterprise}},
   };
   return matrix;
 }

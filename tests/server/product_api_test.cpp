@@ -1,0 +1,250 @@
+// Products and codes over HTTP against the real server on both engines: an enterprise
+// registers its product, issues codes for a batch, sees the batch counted, downloads its
+// codes as CSV and scans one of them; another maker's products are as good as absent to it;
+// bad requests are refused naming the field, with nothing stored.
+#include <gtest/gtest.h>
+
+#include <soci/soci.h>
+#include <boost/json.hpp>
+
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "audit/audit_store.hpp"
+#include "registry/uscc.hpp"
+#include "server/server_fixture.hpp"
+#include "store/registry_store.hpp"
+#include "trace/gs1/digital_link.hpp"
+
+namespace zhiyou::server::testing {
+namespace {
+
+namespace json = boost::json;
+using people::Role;
+
+constexpr const char* kOwnGtin = "09506000134352";
+constexpr const char* kOtherGtin = "10614141073464";
+
+std::string other_uscc() {
+  const std::string first17 = "91330212MA2G00001";
+  return first17 + *registry::uscc_check_character(first17);
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<std::string> cells(const std::string& line) {
+  std::vector<std::string> out;
+  std::istringstream in(line);
+  for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
+  return out;
+}
+
+class ProductApi : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto own = registry::make_entity(kEnterpriseUscc, "宁波甬优电器有限公司", "鄞州");
+    auto other = registry::make_entity(other_uscc(), "宁波另一家电器有限公司", "海曙");
+    ASSERT_TRUE(own.ok() && other.ok());
+    ASSERT_TRUE(store::save_entity(db(), *own).ok());
+    ASSERT_TRUE(store::save_entity(db(), *other).ok());
+    auto cooker = registry::make_product(kOtherGtin, "电饭煲", other_uscc(), {});
+    ASSERT_TRUE(cooker.ok());
+    ASSERT_TRUE(store::save_product(db(), *cooker).ok());
+    firm_ = login(Role::enterprise);
+    office_ = login(Role::office);
+  }
+
+  HttpReply post(const std::string& target, const json::value& body, const std::string& token) {
+    return call({http::verb::post, target, json::serialize(body), token});
+  }
+
+  HttpReply register_kettle() {
+    return post("/api/v1/products",
+                {{"gtin", kOwnGtin}, {"name", "电热水壶"}, {"quality_marks", {"品字标浙江制造"}}},
+                firm_);
+  }
+
+  HttpReply issue(const json::object& body, const std::string& gtin = kOwnGtin) {
+    return post("/api/v1/products/" + gtin + "/codes", body, firm_);
+  }
+
+  long long stored(const std::string& sql) {
+    long long n = 0;
+    db().session() << sql, soci::into(n);
+    return n;
+  }
+
+  std::string firm_;
+  std::string office_;
+};
+ZHIYOU_ON_BOTH_ENGINES(ProductApi);
+
+TEST_P(ProductApi, AnEnterpriseRegistersItsProductAndSeesOnlyItsOwn) {
+  const HttpReply created = register_kettle();
+  ASSERT_EQ(created.status, 201u) << created.body;
+  EXPECT_EQ(created.json().at("product").at("entity_uscc"), kEnterpriseUscc);
+
+  const HttpReply mine = get("/api/v1/products", firm_);
+  ASSERT_EQ(mine.status, 200u) << mine.body;
+  const json::value mine_json = mine.json();
+  const auto& products = mine_json.at("products").as_array();
+  ASSERT_EQ(products.size(), 1u);
+  EXPECT_EQ(products[0].at("gtin"), kOwnGtin);
+  EXPECT_EQ(products[0].at("name"), "电热水壶");
+  EXPECT_EQ(products[0].at("entity_name"), "宁波甬优电器有限公司");
+  EXPECT_EQ(products[0].at("quality_marks").as_array().at(0), "品字标浙江制造");
+  EXPECT_EQ(products[0].at("codes"), 0);
+
+  // The office sees every maker's, or one maker's when it asks.
+  EXPECT_EQ(get("/api/v1/products", office_).json().at("products").as_array().size(), 2u);
+  EXPECT_EQ(get("/api/v1/products?entity=" + other_uscc(), office_)
+                .json()
+                .at("products")
+                .as_array()
+                .size(),
+            1u);
+
+  // Registering again updates it (200), and both changes are in the audit log.
+  const HttpReply renamed =
+      post("/api/v1/products", {{"gtin", kOwnGtin}, {"name", "电水壶"}}, firm_);
+  EXPECT_EQ(renamed.status, 200u) << renamed.body;
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM audit_log WHERE action = 'product.save'"), 2);
+  EXPECT_EQ(get("/api/v1/products", firm_).json().at("products").at(0).at("name"), "电水壶");
+}
+
+TEST_P(ProductApi, AnEnterpriseCannotTakeOrActForAnotherMaker) {
+  const HttpReply taken =
+      post("/api/v1/products", {{"gtin", kOtherGtin}, {"name", "我的电饭煲"}}, firm_);
+  EXPECT_EQ(taken.status, 409u) << taken.body;
+  EXPECT_NE(taken.body.find("另一家企业"), std::string::npos) << taken.body;
+  const HttpReply posing =
+      post("/api/v1/products",
+           {{"gtin", kOwnGtin}, {"name", "电热水壶"}, {"entity_uscc", other_uscc()}}, firm_);
+  EXPECT_EQ(posing.status, 403u) << posing.body;
+  // Another maker's product is as good as absent: no batches, no codes, no download.
+  EXPECT_EQ(get(std::string("/api/v1/products/") + kOtherGtin + "/batches", firm_).status, 404u);
+  EXPECT_EQ(issue({{"lot", "X1"}, {"count", 5}}, kOtherGtin).status, 404u);
+  EXPECT_EQ(get(std::string("/api/v1/products/") + kOtherGtin + "/codes?lot=X1", firm_).status,
+            404u);
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM codes"), 0);
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM products WHERE name = '我的电饭煲'"), 0);
+}
+
+TEST_P(ProductApi, BadProductFieldsAreNamed) {
+  const HttpReply check_digit =
+      post("/api/v1/products", {{"gtin", "09506000134353"}, {"name", "电热水壶"}}, firm_);
+  EXPECT_EQ(check_digit.status, 422u);
+  EXPECT_EQ(check_digit.json().at("error").at("field"), "gtin") << check_digit.body;
+  const HttpReply no_name = post("/api/v1/products", {{"gtin", kOwnGtin}}, firm_);
+  EXPECT_EQ(no_name.status, 422u);
+  EXPECT_EQ(no_name.json().at("error").at("field"), "name") << no_name.body;
+  const HttpReply no_maker =
+      post("/api/v1/products", {{"gtin", kOwnGtin}, {"name", "电热水壶"}}, office_);
+  EXPECT_EQ(no_maker.status, 422u);
+  EXPECT_EQ(no_maker.json().at("error").at("field"), "entity_uscc") << no_maker.body;
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM products"), 1);
+}
+
+TEST_P(ProductApi, IssuedCodesAreCountedDownloadedAndScannable) {
+  ASSERT_EQ(register_kettle().status, 201u);
+  const HttpReply first = issue(
+      {{"lot", "2026A"}, {"count", 1200}, {"expiry", "271231"}, {"base_uri", "https://zy.cn"}});
+  ASSERT_EQ(first.status, 201u) << first.body;
+  const json::value issued = first.json().at("issued");
+  EXPECT_EQ(issued.at("count"), 1200);
+  EXPECT_EQ(issued.at("expiry"), "271231");
+  auto link = trace::gs1::parse_digital_link(std::string(issued.at("first").as_string()));
+  ASSERT_TRUE(link.ok()) << issued;
+  const HttpReply second = issue({{"lot", "2026A"}, {"count", 3}, {"serials", "sequential"}});
+  ASSERT_EQ(second.status, 201u) << second.body;
+  EXPECT_EQ(second.json().at("batch_codes"), 1203);
+
+  const HttpReply batches = get(std::string("/api/v1/products/") + kOwnGtin + "/batches", firm_);
+  ASSERT_EQ(batches.status, 200u) << batches.body;
+  const json::value batches_json = batches.json();
+  const auto& list = batches_json.at("batches").as_array();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].at("lot"), "2026A");
+  EXPECT_EQ(list[0].at("codes"), 1203);
+  EXPECT_EQ(list[0].at("expiry"), "271231");
+  EXPECT_EQ(list[0].at("recalled"), false);
+  EXPECT_EQ(get("/api/v1/products", firm_).json().at("products").at(0).at("codes"), 1203);
+
+  const HttpReply csv =
+      get(std::string("/api/v1/products/") + kOwnGtin + "/codes?lot=2026A&base_uri=https://zy.cn",
+          firm_);
+  ASSERT_EQ(csv.status, 200u) << csv.body;
+  EXPECT_EQ(csv.headers[http::field::content_type], "text/csv; charset=utf-8");
+  ASSERT_TRUE(csv.body.starts_with("\xEF\xBB\xBF"));
+  const auto rows = lines(csv.body.substr(3));
+  ASSERT_EQ(rows.size(), 1204u);
+  EXPECT_EQ(rows[0], "gtin,lot,serial,element_string,digital_link");
+  std::set<std::string> links;
+  for (std::size_t i = 1; i < rows.size(); ++i) links.insert(cells(rows[i]).at(4));
+  EXPECT_EQ(links.size(), 1203u);
+  EXPECT_TRUE(links.contains(std::string(issued.at("first").as_string())));
+  EXPECT_TRUE(links.contains(std::string(issued.at("last").as_string())));
+  EXPECT_TRUE(links.contains("https://zy.cn/01/09506000134352/10/2026A/21/1?17=271231"));
+
+  // A consumer scans one of the downloaded codes and finds the product and its batch.
+  const std::string scanned = cells(rows[600]).at(4);
+  const std::string path = scanned.substr(std::string("https://zy.cn").size());
+  HttpCall scan{http::verb::get, path, "", ""};
+  scan.extra.set(http::field::accept, "application/json");
+  const HttpReply answer = call(scan);
+  ASSERT_EQ(answer.status, 200u) << path << ": " << answer.body;
+  EXPECT_NE(answer.body.find("电热水壶"), std::string::npos) << answer.body;
+  EXPECT_NE(answer.body.find("2026A"), std::string::npos) << answer.body;
+
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM audit_log WHERE action = 'codes.issue'"), 2);
+}
+
+TEST_P(ProductApi, ABadIssueIsRefusedNamingTheFieldAndStoresNothing) {
+  ASSERT_EQ(register_kettle().status, 201u);
+  ASSERT_EQ(issue({{"lot", "L1"}, {"count", 10}, {"expiry", "261231"}}).status, 201u);
+  struct Case {
+    json::object body;
+    const char* field;
+  };
+  const std::vector<Case> cases{
+      {{{"count", 10}}, "lot"},
+      {{{"lot", "L 1"}, {"count", 10}}, "lot"},  // a space is not in AI (10)'s characters
+      {{{"lot", "L2"}}, "count"},
+      {{{"lot", "L2"}, {"count", 0}}, "count"},
+      {{{"lot", "L2"}, {"count", "ten"}}, "count"},
+      {{{"lot", "L2"}, {"count", 1000001}}, "count"},
+      {{{"lot", "L2"}, {"count", 5}, {"expiry", "261340"}}, "expiry"},
+      {{{"lot", "L1"}, {"count", 5}, {"expiry", "270101"}}, "expiry"},  // L1 has 261231
+      {{{"lot", "L2"}, {"count", 5}, {"serials", "guessable"}}, "serials"},
+      {{{"lot", "L2"}, {"count", 5}, {"base_uri", "ftp://x.cn"}}, "base_uri"},
+  };
+  for (const Case& c : cases) {
+    const HttpReply reply = issue(c.body);
+    EXPECT_EQ(reply.status, 422u) << json::serialize(c.body) << ": " << reply.body;
+    const json::value body = reply.json();
+    EXPECT_EQ(body.is_object() ? body.at("error").at("field") : json::value(), c.field)
+        << json::serialize(c.body) << ": " << reply.body;
+  }
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM codes"), 10);
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM batches"), 1);
+  EXPECT_EQ(stored("SELECT code_count FROM batches"), 10);
+  // Downloads: the lot is required and must exist.
+  const std::string base = std::string("/api/v1/products/") + kOwnGtin + "/codes";
+  EXPECT_EQ(get(base, firm_).status, 400u);
+  EXPECT_EQ(get(base + "?lot=L9", firm_).status, 404u);
+}
+
+}  // namespace
+}  // namespace zhiyou::server::testing
