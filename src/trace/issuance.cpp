@@ -15,10 +15,13 @@
 namespace zhiyou::trace {
 namespace {
 
-Status check_ai(std::string_view ai, std::string_view value, const char* option) {
+// `label` is what the user calls the value (批号): the GS1 message alone names only the AI.
+Status check_ai(std::string_view ai, std::string_view value, const char* option,
+                std::string_view label) {
   if (auto problem = gs1::check_value(ai, *gs1::find_ai(ai), value)) {
-    return make_error(
-        problem->message + "（第 " + std::to_string(problem->offset + 1) + " 个字符）", option);
+    return make_error(std::string(label) + "：" + problem->message + "（第 " +
+                          std::to_string(problem->offset + 1) + " 个字符）",
+                      option);
   }
   return Ok{};
 }
@@ -50,10 +53,10 @@ Result<IssueRequest> make_issue_request(std::string_view gtin, std::string_view 
   if (!normal) return make_error(normal.error().message, "--gtin");
   request.gtin = std::move(*normal);
   if (lot.empty()) return make_error("批号不能为空", "--lot");
-  if (Status s = check_ai("10", lot, "--lot"); !s) return s.error();
+  if (Status s = check_ai("10", lot, "--lot", "批号"); !s) return s.error();
   request.lot = lot;
   if (expiry) {
-    if (Status s = check_ai("17", *expiry, "--expiry"); !s) return s.error();
+    if (Status s = check_ai("17", *expiry, "--expiry", "有效期"); !s) return s.error();
     request.expiry = std::string(*expiry);
   }
   if (count == 0 || count > kMaxCodesPerIssue) {

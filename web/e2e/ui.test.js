@@ -91,11 +91,11 @@ describe('web UI against zhiyou serve', () => {
   });
 
   const expectedMenus = {
-    admin: ['总览', '数据填报', '规划导入', '报告', '质量追溯', '用户管理', '审计日志'],
-    office: ['总览', '数据填报', '规划导入', '报告', '质量追溯'],
+    admin: ['总览', '数据填报', '规划导入', '报告', '质量追溯', '产品赋码', '用户管理', '审计日志'],
+    office: ['总览', '数据填报', '规划导入', '报告', '质量追溯', '产品赋码'],
     jxj: ['总览', '数据填报'],
     inspector: ['总览', '报告', '质量追溯'],
-    firm: ['总览'],
+    firm: ['总览', '产品赋码'],
   };
   for (const [username, menu] of Object.entries(expectedMenus)) {
     test(`${username} (${USERS[username].role}) signs in and is offered only its pages`, async () => {
@@ -109,7 +109,8 @@ describe('web UI against zhiyou serve', () => {
         await page.waitForSelector('[data-test=who]');
         // The home page redirects in the browser, possibly after the layout has rendered:
         // wait for it (a timeout fails the test) rather than read the URL at once.
-        await page.waitForURL(username === 'jxj' ? /\/entry/ : /\/overview/, { timeout: 10000 });
+        const home = { jxj: /\/entry/, firm: /\/products/ }[username] || /\/overview/;
+        await page.waitForURL(home, { timeout: 10000 });
         await page.waitForLoadState('networkidle');
         await shoot(stack, page, `${label}-home-${username}`);
         assert.deepEqual(await menuTitles(page), menu);
@@ -420,6 +421,67 @@ describe('web UI against zhiyou serve', () => {
     await page.context().close();
   });
 
+  // The maker's own page: it registers a product, issues codes for a batch, downloads them
+  // and a phone scanning one of the downloaded codes finds the product and its batch.
+  test('an enterprise registers its product, issues a batch’s codes, downloads them, and a downloaded code scans', async () => {
+    const gtin = '06901234567892';
+    const r = spawnSync(stack.binary, ['entity', 'add', '--uscc', USERS.firm.entity, '--name', '宁波网页赋码电器有限公司', '--region', '北仑', '--db', stack.db], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr); // the office registers the maker; the maker does the rest
+    const page = await pageAs(stack, 'firm', DESKTOP);
+    await page.waitForURL(/\/products/);
+    await page.click('[data-test=product-add]');
+    await page.fill('[data-test=product-gtin]', '06901234567893'); // wrong check digit
+    await page.fill('[data-test=product-name]', '网页赋码电热水壶');
+    await page.click('.el-checkbox:has-text("品字标浙江制造")');
+    await page.click('[data-test=product-save]');
+    assert.match(await visibleMessage(page, 'error', /校验/), /校验/);
+    await page.fill('[data-test=product-gtin]', gtin);
+    await page.click('[data-test=product-save]');
+    assert.match(await visibleMessage(page, 'success', /已登记产品/), /网页赋码电热水壶/);
+    await page.waitForSelector(`[data-test=product-open-${gtin}]`);
+    assert.match(await page.textContent('[data-test=product-table]'), /品字标浙江制造/);
+
+    await page.click(`[data-test=product-open-${gtin}]`);
+    await page.waitForSelector('[data-test=batch-card]');
+    await page.click('[data-test=issue-open]');
+    await page.fill('[data-test=issue-lot]', 'WEB 1'); // a space is not allowed in a lot
+    await page.fill('[data-test=issue-expiry]', '271231');
+    await page.fill('[data-test=issue-count] input', '2500');
+    await page.click('[data-test=issue-submit]');
+    assert.match(await visibleMessage(page, 'error', /批号|字符/), /批号|字符/);
+    await page.fill('[data-test=issue-lot]', 'WEB1');
+    await page.click('[data-test=issue-submit]');
+    assert.match(await visibleMessage(page, 'success', /已赋码/), /已赋码 2,500 个/);
+    await page.waitForSelector('[data-test=issue-result]');
+    await page.waitForFunction(() => document.querySelector('[data-test=batch-table]')?.textContent.includes('2,500'));
+    const batchRow = await page.textContent('[data-test=batch-table]');
+    assert.match(batchRow, /WEB1/);
+    assert.match(batchRow, /2027-12-31/);
+    await shoot(stack, page, 'desktop-products');
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=codes-download-WEB1]')]);
+    const saved = path.join(stack.shots, 'codes.csv');
+    await file.saveAs(saved);
+    const bytes = fs.readFileSync(saved, 'utf8');
+    assert.ok(bytes.startsWith('\ufeff'), 'a BOM, so that Excel reads the file as UTF-8');
+    const rows = bytes.slice(1).trim().split('\r\n');
+    assert.equal(rows.length, 2501);
+    assert.equal(rows[0], 'gtin,lot,serial,element_string,digital_link');
+    const link = rows[1234].split(',')[4];
+    assert.ok(link.startsWith(`${stack.base}/01/${gtin}/10/WEB1/21/`), link); // the codes lead to this server
+    const scan = await fetch(link, { headers: { Accept: 'application/json' } });
+    assert.equal(scan.status, 200, link);
+    const answer = JSON.stringify(await scan.json());
+    assert.match(answer, /网页赋码电热水壶/);
+    assert.match(answer, /WEB1/);
+    // The firm sees only its own products; the office sees every maker's.
+    const mine = await apiCall(stack.base, await apiToken(stack.base, 'firm'), 'GET', '/products');
+    assert.deepEqual(mine.json.products.map((p) => p.gtin), [gtin]);
+    assert.equal(mine.json.products[0].codes, 2500);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('admin sees every account, adds one, and reads the audit log', async () => {
     const page = await pageAs(stack, 'admin', DESKTOP);
     await page.goto(`${stack.base}/users`);
@@ -469,7 +531,7 @@ describe('web UI against zhiyou serve', () => {
 
   test('on a phone the pages fit the screen and the menu opens in a drawer', async () => {
     const page = await pageAs(stack, 'admin', PHONE);
-    for (const where of ['overview', 'entry', 'import', 'reports', 'trace', 'users', 'audit']) {
+    for (const where of ['overview', 'entry', 'import', 'reports', 'trace', 'products', 'users', 'audit']) {
       await page.goto(`${stack.base}/${where}`);
       await page.waitForLoadState('networkidle');
       await shoot(stack, page, `phone-${where}`);
@@ -477,7 +539,7 @@ describe('web UI against zhiyou serve', () => {
       assert.ok(width <= PHONE.width, `${where}: page is ${width}px wide on a ${PHONE.width}px screen`);
     }
     assert.equal(await page.$('.aside'), null, 'no side menu on a phone');
-    assert.equal((await menuTitles(page)).length, 7);
+    assert.equal((await menuTitles(page)).length, 8);
     await page.context().close();
   });
 

@@ -37,6 +37,12 @@ export const routes = [
     component: () => import('./views/TraceView.vue'),
     meta: { title: '质量追溯', menu: true, roles: ['office', 'admin', 'inspector'] },
   },
+  {
+    path: '/products',
+    name: 'products',
+    component: () => import('./views/ProductsView.vue'),
+    meta: { title: '产品赋码', menu: true, roles: ['enterprise', 'office', 'admin'] },
+  },
   { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: '用户管理', menu: true, roles: ['admin'] } },
   { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', menu: true, roles: ['admin'] } },
   { path: '/:rest(.*)*', name: 'missing', component: () => import('./views/MissingView.vue'), meta: { title: '页面不存在' } },
@@ -44,6 +50,7 @@ export const routes = [
 
 export function homeFor(currentRole) {
   if (currentRole === 'unit_reporter') return '/entry';
+  if (currentRole === 'enterprise') return '/products';
   if (currentRole === 'public') return '/login';
   return '/overview';
 }
