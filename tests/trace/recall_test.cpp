@@ -212,6 +212,35 @@ TEST_P(RecallTest, AnEventDeclaredInErrorNoLongerCounts) {
   EXPECT_EQ(u1005->containers, (std::vector<std::string>{kCaseB}));
 }
 
+// Unit 2001 is in lot L2 only because its commissioning event said so (its Digital Link
+// names the lot; it was not issued here). Once that event is declared in error, nothing
+// puts 2001 in L2 any more.
+TEST_P(RecallTest, AUnitInALotOnlyThroughAWithdrawnEventLeavesTheScope) {
+  ASSERT_EQ(scope({"L2"}).units.size(), 1u);
+  const auto commissioning = [](const std::string& declaration) {
+    return zhiyou::testing::epcis_document({event(
+        "2024-05-01T08:05:00+08:00",
+        R"("type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning",
+           "epcList": ["https://id.gs1.org/01/09506000134352/10/L2/21/2001"])" +
+            declaration)});
+  };
+  auto declared = capture_document(db(), commissioning(R"(, "errorDeclaration": {
+      "declarationTime": "2024-05-06T10:00:00+08:00", "reason": "incorrect_data"})"),
+                                   "tester");
+  ASSERT_TRUE(declared.ok()) << declared.error().describe();
+  ASSERT_EQ(declared->captured, 1u) << "the declaration is stored beside the event";
+  auto after = recall_scope(db(), {std::string(kGtin), {"L2"}});
+  ASSERT_TRUE(after.ok()) << after.error().describe();
+  EXPECT_TRUE(after->units.empty());
+  // A code issued for L2 is still in scope whatever its events say.
+  issue("L2", {"2001"});
+  auto issued = recall_scope(db(), {std::string(kGtin), {"L2"}});
+  ASSERT_TRUE(issued.ok());
+  ASSERT_EQ(issued->units.size(), 1u);
+  EXPECT_TRUE(issued->units[0].issued);
+  EXPECT_EQ(issued->units[0].whereabouts.seen_at, 0) << "its only event was withdrawn";
+}
+
 TEST_P(RecallTest, SeveralLotsAndUnknownLots) {
   EXPECT_EQ(scope({"L1", "L2"}).units.size(), 7u);
   auto none = recall_scope(db(), {std::string(kGtin), {"NOPE"}});
