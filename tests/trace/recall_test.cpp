@@ -218,11 +218,11 @@ TEST_P(RecallTest, AnEventDeclaredInErrorNoLongerCounts) {
 TEST_P(RecallTest, AUnitInALotOnlyThroughAWithdrawnEventLeavesTheScope) {
   ASSERT_EQ(scope({"L2"}).units.size(), 1u);
   const auto commissioning = [](const std::string& declaration) {
-    return zhiyou::testing::epcis_document({event(
-        "2024-05-01T08:05:00+08:00",
-        R"("type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning",
+    return zhiyou::testing::epcis_document(
+        {event("2024-05-01T08:05:00+08:00",
+               R"("type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning",
            "epcList": ["https://id.gs1.org/01/09506000134352/10/L2/21/2001"])" +
-            declaration)});
+                   declaration)});
   };
   auto declared = capture_document(db(), commissioning(R"(, "errorDeclaration": {
       "declarationTime": "2024-05-06T10:00:00+08:00", "reason": "incorrect_data"})"),
