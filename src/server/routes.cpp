@@ -239,6 +239,10 @@ std::vector<Route> api_routes() {
         {"GE_eventTime", "不早于此时间（RFC 3339）", false},
         {"LT_eventTime", "早于此时间（RFC 3339）", false},
         {"EXISTS_errorDeclaration", "只要错误声明（记录方声明某事件有误；不带值或 true）", false},
+        {"GE_errorDeclarationTime", "错误声明时间不早于（RFC 3339）", false},
+        {"LT_errorDeclarationTime", "错误声明时间早于（RFC 3339）", false},
+        {"EQ_errorReason", "错误原因（CBV，如 did_not_occur、incorrect_data）", false},
+        {"EQ_correctiveEventID", "纠正事件的 eventID", false},
         {"perPage", "每页事件数（默认 30，最多 10000）", false},
         {"nextPageToken", "上一页给出的分页标记", false}}},
 

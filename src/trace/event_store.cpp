@@ -424,8 +424,12 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
   for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match));
   if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc));
   if (q.after_key > 0) c.add("event_key > " + c.integer(q.after_key));  // one call each: ordered
+  // EQ_errorReason and EQ_correctiveEventID are read from the stored declarations, which are
+  // few (error_declared limits the rows to them): no LIMIT, rows filtered as they come.
+  const bool filtered = !q.error_reasons.empty() || !q.corrective_event_ids.empty();
   const std::string sql = "SELECT event_key, event_json, context_id FROM epcis_events" + c.sql() +
-                          " ORDER BY event_key LIMIT " + std::to_string(q.per_page + 1);
+                          " ORDER BY event_key" +
+                          (filtered ? "" : " LIMIT " + std::to_string(q.per_page + 1));
   EventPage page;
   try {
     long long key = 0;
@@ -443,6 +447,7 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
     st.define_and_bind();
     st.execute(false);
     while (st.fetch()) {
+      if (filtered && !epcis::declaration_matches(q, json)) continue;
       if (page.events.size() == q.per_page) {
         page.next_page_token = epcis::page_token(page.events.back().key);
         break;

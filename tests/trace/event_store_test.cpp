@@ -21,6 +21,8 @@
 #include "store/engine_fixture.hpp"  // tests/store/
 #include "store/migrations.hpp"
 #include "support/test_support.hpp"
+#include "trace/epcis/cbv.hpp"
+#include "trace/epcis/query.hpp"
 
 namespace zhiyou::trace {
 namespace {
@@ -144,6 +146,30 @@ TEST_P(EventStoreTest, EveryStandardExampleIsStoredAndReturnedAsCaptured) {
   });
   EXPECT_GT(declared, 0);
   EXPECT_EQ(query({{"EXISTS_errorDeclaration", ""}}).size(), static_cast<std::size_t>(declared));
+
+  // EQ_errorReason and EQ_correctiveEventID find what reading the declarations finds.
+  std::map<std::string, std::size_t> by_reason;
+  std::map<std::string, std::size_t> by_corrective;
+  for (const auto& [key, e] : expected) {
+    const json::value* d = e.as_object().if_contains("errorDeclaration");
+    if (d == nullptr) continue;
+    if (const json::value* reason = d->as_object().if_contains("reason")) {
+      ++by_reason[*epcis::canonical_vocabulary(epcis::Vocabulary::error_reason,
+                                               reason->as_string())];
+    }
+    if (const json::value* ids = d->as_object().if_contains("correctiveEventIDs")) {
+      for (const json::value& id : ids->as_array())
+        ++by_corrective[json::value_to<std::string>(id)];
+    }
+  }
+  ASSERT_FALSE(by_reason.empty());
+  ASSERT_FALSE(by_corrective.empty());
+  for (const auto& [reason, n] : by_reason) {
+    EXPECT_EQ(query({{"EQ_errorReason", reason}}).size(), n) << reason;
+  }
+  for (const auto& [id, n] : by_corrective) {
+    EXPECT_EQ(query({{"EQ_correctiveEventID", id}}).size(), n) << id;
+  }
 }
 
 TEST_P(EventStoreTest, QueriesMatchEitherSpellingOfAnIdentifier) {
@@ -305,6 +331,48 @@ TEST_P(EventStoreTest, ADeclarationOfAnEventWithoutEventIdGetsThatEventsId) {
   EXPECT_EQ(declaration.event_ids[0], original.event_ids[0]);
   EXPECT_EQ(declaration.captured, 1u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 2);
+}
+
+// EQ_errorReason (a CBV short name or its URI, alternatives with "|") and
+// EQ_correctiveEventID pick declarations by what they say; pages stay full.
+TEST_P(EventStoreTest, DeclarationsAreFoundByReasonAndCorrectiveEvent) {
+  const auto declaration = [](int n, std::string_view reason, std::string_view corrective) {
+    return R"({"type": "ObjectEvent", "eventID": "urn:uuid:6a0c7e55-0000-4000-8000-00000000010)" +
+           std::to_string(n) + R"(", "eventTime": "2024-05-01T08:00:00+08:00",
+      "eventTimeZoneOffset": "+08:00", "action": "OBSERVE", "bizStep": "shipping",
+      "epcList": ["urn:epc:id:sgtin:9506000.013435.7"], "errorDeclaration": {
+      "declarationTime": "2024-05-02T09:00:00+08:00", "reason": ")" +
+           std::string(reason) + R"(", "correctiveEventIDs": [")" + std::string(corrective) +
+           R"("]}})";
+  };
+  std::vector<std::string> events;
+  for (int n = 0; n < 6; ++n) {
+    events.push_back(
+        declaration(n, n % 2 == 0 ? "did_not_occur" : "incorrect_data",
+                    "urn:uuid:c0000000-0000-4000-8000-00000000000" + std::to_string(n % 3)));
+  }
+  captured(zhiyou::testing::epcis_document(events));
+  captured(kJourney);
+  EXPECT_EQ(query({{"EQ_errorReason", "did_not_occur"}}).size(), 3u);
+  EXPECT_EQ(query({{"EQ_errorReason", "https://ref.gs1.org/cbv/ER-incorrect_data"}}).size(), 3u);
+  EXPECT_EQ(query({{"EQ_errorReason", "did_not_occur|incorrect_data"}}).size(), 6u);
+  const auto second =
+      query({{"EQ_correctiveEventID", "urn:uuid:c0000000-0000-4000-8000-000000000001"}});
+  ASSERT_EQ(second.size(), 2u);
+  for (const json::object& e : second) {
+    EXPECT_EQ(e.at("errorDeclaration").at("correctiveEventIDs").at(0),
+              "urn:uuid:c0000000-0000-4000-8000-000000000001");
+  }
+  EXPECT_EQ(query({{"EQ_errorReason", "did_not_occur"},
+                   {"EQ_correctiveEventID", "urn:uuid:c0000000-0000-4000-8000-000000000001"}})
+                .size(),
+            1u);  // n = 4
+  // Paging over filtered declarations returns each once.
+  EXPECT_EQ(query({{"EQ_errorReason", "did_not_occur|incorrect_data"}, {"perPage", "4"}}).size(),
+            6u);
+  const auto bad = epcis::parse_query({{"EQ_errorReason", "forgot"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().place, "EQ_errorReason");
 }
 
 // A store written before migration 12 holds declarations whose event was not stored then:

@@ -1,5 +1,8 @@
 #include "trace/epcis/query.hpp"
 
+#include <boost/json.hpp>
+
+#include <algorithm>
 #include <charconv>
 
 #include "core/date_time.hpp"
@@ -96,6 +99,13 @@ Status apply(EventQuery& q, const std::string& name, const std::string& value) {
     // The standard's EXISTS_ parameters take no value; REST clients send one, usually "true".
     if (!value.empty() && value != "true") return bad(name, "只能不带值或为 true");
     q.error_declared = true;
+  } else if (name == "EQ_errorReason") {
+    q.error_declared = true;
+    return add_vocabulary(q.error_reasons, name, value, Vocabulary::error_reason);
+  } else if (name == "EQ_correctiveEventID") {
+    q.error_declared = true;
+    for (std::string_view part : alternatives(value)) q.corrective_event_ids.emplace_back(part);
+    if (q.corrective_event_ids.empty()) return bad(name, "没有给出 eventID");
   } else if (const char* roles = match_roles(name)) {
     EpcMatch match;
     match.roles = roles;
@@ -133,6 +143,39 @@ Result<EventQuery> parse_query(const QueryParameters& parameters) {
     if (Status s = apply(q, name, value); !s) return s.error();
   }
   return q;
+}
+
+bool declaration_matches(const EventQuery& query, std::string_view event_json) {
+  if (query.error_reasons.empty() && query.corrective_event_ids.empty()) return true;
+  boost::system::error_code ec;
+  const boost::json::value event = boost::json::parse(event_json, ec);
+  const boost::json::object* declaration = nullptr;
+  if (!ec && event.is_object()) {
+    if (const auto* d = event.as_object().if_contains("errorDeclaration"); d && d->is_object()) {
+      declaration = &d->as_object();
+    }
+  }
+  if (declaration == nullptr) return false;
+  if (!query.error_reasons.empty()) {
+    const auto* reason = declaration->if_contains("reason");
+    if (reason == nullptr || !reason->is_string()) return false;
+    const auto canonical = canonical_vocabulary(Vocabulary::error_reason, reason->as_string());
+    if (!canonical || std::find(query.error_reasons.begin(), query.error_reasons.end(),
+                                *canonical) == query.error_reasons.end()) {
+      return false;
+    }
+  }
+  if (!query.corrective_event_ids.empty()) {
+    const auto* ids = declaration->if_contains("correctiveEventIDs");
+    if (ids == nullptr || !ids->is_array()) return false;
+    const auto named = [&](const boost::json::value& id) {
+      return id.is_string() &&
+             std::find(query.corrective_event_ids.begin(), query.corrective_event_ids.end(),
+                       std::string_view(id.as_string())) != query.corrective_event_ids.end();
+    };
+    if (std::none_of(ids->as_array().begin(), ids->as_array().end(), named)) return false;
+  }
+  return true;
 }
 
 std::string page_token(std::int64_t event_key) { return "k" + std::to_string(event_key); }

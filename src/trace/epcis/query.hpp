@@ -43,6 +43,10 @@ struct EventQuery {
   bool error_declared = false;  // only error declarations (EXISTS_errorDeclaration)
   std::optional<std::int64_t> ge_declaration_time;  // errorDeclaration.declarationTime, ms
   std::optional<std::int64_t> lt_declaration_time;
+  // EQ_errorReason (canonical CBV values or URIs) and EQ_correctiveEventID: read from the
+  // stored declaration itself (declaration_matches), so they also set error_declared.
+  std::vector<std::string> error_reasons;
+  std::vector<std::string> corrective_event_ids;
   std::vector<EpcMatch> epc_matches;  // all must hold
   std::size_t per_page = kDefaultPerPage;
   std::int64_t after_key = 0;  // from nextPageToken: events captured after this one
@@ -53,6 +57,10 @@ struct EventQuery {
   static constexpr std::size_t kDefaultPerPage = 30;
   static constexpr std::size_t kMaxPerPage = 10000;
 };
+
+// Whether the stored error declaration `event_json` has one of the query's error reasons and
+// names one of its corrective eventIDs (each when asked for). True when neither is asked.
+bool declaration_matches(const EventQuery& query, std::string_view event_json);
 
 // Fails naming the parameter (Error::place = its name) for an unknown parameter, a bad time,
 // identifier, vocabulary value, perPage or nextPageToken.
