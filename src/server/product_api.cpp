@@ -121,7 +121,8 @@ Response register_product(RequestContext& ctx) {
   auto entity = optional_string(*body, "entity_uscc");
   if (!entity.ok()) return invalid_field(entity.error());
   std::vector<std::string> marks;
-  if (const auto* given = body->if_contains("quality_marks"); given && !given->is_null()) {
+  if (const auto* given = body->if_contains("quality_marks");
+      given != nullptr && !given->is_null()) {
     if (!given->is_array()) {
       return invalid_field(make_error("quality_marks 应为质量标志名称的数组", "quality_marks"));
     }

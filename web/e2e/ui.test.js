@@ -474,6 +474,38 @@ describe('web UI against zhiyou serve', () => {
     const answer = JSON.stringify(await scan.json());
     assert.match(answer, /网页赋码电热水壶/);
     assert.match(answer, /WEB1/);
+
+    // The maker's system exports its shipping record as EPCIS; uploaded in the page, a document
+    // with one bad event is refused whole naming event and field, the corrected one is stored
+    // and the unit's scan then shows the shipment.
+    const epcisFile = (name, events) => {
+      const file = path.join(stack.shots, name);
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          '@context': 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+          type: 'EPCISDocument',
+          schemaVersion: '2.0',
+          creationDate: '2026-11-20T00:00:00Z',
+          epcisBody: { eventList: events },
+        }),
+      );
+      return file;
+    };
+    const shipping = { type: 'ObjectEvent', eventTime: '2026-11-20T09:00:00+08:00', eventTimeZoneOffset: '+08:00', action: 'OBSERVE', bizStep: 'shipping', epcList: [link.split('?')[0]] };
+    const { action, ...noAction } = shipping;
+    assert.equal(action, 'OBSERVE');
+    await page.setInputFiles('[data-test=epcis-input]', epcisFile('bad-events.json', [shipping, { ...noAction, eventTime: '2026-11-20T10:00:00+08:00' }]));
+    const refused = await (await page.waitForSelector('[data-test=epcis-error]')).textContent();
+    assert.match(refused, /第 2 个事件/);
+    assert.match(refused, /action/);
+    assert.match(refused, /均未存储/);
+    await page.setInputFiles('[data-test=epcis-input]', epcisFile('events.json', [shipping]));
+    assert.match(await (await page.waitForSelector('[data-test=epcis-result]')).textContent(), /新保存 1 个/);
+    assert.equal(await page.$('[data-test=epcis-error]'), null, 'the earlier error is cleared');
+    const journey = await (await fetch(link, { headers: { Accept: 'application/json' } })).text();
+    assert.match(journey, /shipping/);
+    await shoot(stack, page, 'desktop-products-epcis');
     // The firm sees only its own products; the office sees every maker's.
     const mine = await apiCall(stack.base, await apiToken(stack.base, 'firm'), 'GET', '/products');
     assert.deepEqual(mine.json.products.map((p) => p.gtin), [gtin]);

@@ -50,8 +50,9 @@ const STATUS_MESSAGES = {
   503: '服务器暂不可用',
 };
 
+// Paths are under /api/v1, except the EPCIS 2.0 REST binding, which the standard roots at /epcis.
 function buildUrl(path, query) {
-  const url = new URL(`/api/v1${path}`, window.location.origin);
+  const url = new URL(path.startsWith('/epcis/') ? path : `/api/v1${path}`, window.location.origin);
   for (const [key, value] of Object.entries(query || {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
   }

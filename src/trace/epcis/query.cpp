@@ -151,7 +151,8 @@ bool declaration_matches(const EventQuery& query, std::string_view event_json) {
   const boost::json::value event = boost::json::parse(event_json, ec);
   const boost::json::object* declaration = nullptr;
   if (!ec && event.is_object()) {
-    if (const auto* d = event.as_object().if_contains("errorDeclaration"); d && d->is_object()) {
+    if (const auto* d = event.as_object().if_contains("errorDeclaration");
+        d != nullptr && d->is_object()) {
       declaration = &d->as_object();
     }
   }
@@ -170,8 +171,8 @@ bool declaration_matches(const EventQuery& query, std::string_view event_json) {
     if (ids == nullptr || !ids->is_array()) return false;
     const auto named = [&](const boost::json::value& id) {
       return id.is_string() &&
-             std::find(query.corrective_event_ids.begin(), query.corrective_event_ids.end(),
-                       std::string_view(id.as_string())) != query.corrective_event_ids.end();
+             std::any_of(query.corrective_event_ids.begin(), query.corrective_event_ids.end(),
+                         [&](const std::string& wanted) { return id.as_string() == wanted; });
     };
     if (std::none_of(ids->as_array().begin(), ids->as_array().end(), named)) return false;
   }
