@@ -26,7 +26,7 @@ namespace zhiyou::server {
 namespace {
 
 // One request stores at most this many codes (a server thread is busy ~2 s a million) and a
-// download holds at most this many rows (~110 bytes each) in memory; larger batches go
+// download holds at most this many rows (~140 bytes each) in memory; larger batches go
 // through `zhiyou trace issue` and `zhiyou trace codes`.
 constexpr std::size_t kMaxCodesPerRequest = 1'000'000;
 constexpr long long kMaxCodesPerDownload = 1'000'000;
@@ -309,7 +309,7 @@ Response download_batch_codes(RequestContext& ctx) {
                                                    : std::nullopt));
   if (!request.ok()) return invalid_field(as_field_error(request.error()));
   std::string csv = "\xEF\xBB\xBF";  // BOM: Excel reads it as UTF-8
-  csv.reserve(static_cast<std::size_t>((*batch)->codes) * 112 + 64);
+  csv.reserve(static_cast<std::size_t>((*batch)->codes) * 144 + 64);
   csv += trace::csv_header();
   const trace::CsvRows rows(*request);
   const Status read =
