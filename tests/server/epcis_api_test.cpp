@@ -12,9 +12,8 @@
 
 #include "audit/audit_store.hpp"
 #include "core/hash.hpp"
-#include "registry/uscc.hpp"
 #include "server/server_fixture.hpp"
-#include "store/registry_store.hpp"
+#include "store/registered_maker.hpp"
 #include "support/test_support.hpp"
 
 namespace zhiyou::server::testing {
@@ -49,10 +48,7 @@ constexpr std::string_view kJourney = R"({
 constexpr const char* kOwnGtin = "09506000134352";
 constexpr const char* kOtherGtin = "10614141073464";  // indicator digit 1 from the SGTIN
 
-std::string other_uscc() {
-  const std::string first17 = "91330212MA2G00001";
-  return first17 + *registry::uscc_check_character(first17);
-}
+constexpr const char* kOtherUscc = store::testing::kMakerUscc;  // another maker
 
 // A document of `n` ObjectEvents with serials first..first+n-1.
 std::string many_events(std::size_t n, std::size_t first = 1) {
@@ -127,16 +123,9 @@ class EpcisApi : public ServerTest {
   }
 
   void register_products() {
-    auto own = registry::make_entity(kEnterpriseUscc, "宁波甬优电器有限公司", "鄞州");
-    auto other = registry::make_entity(other_uscc(), "宁波另一家电器有限公司", "海曙");
-    ASSERT_TRUE(own.ok() && other.ok());
-    ASSERT_TRUE(store::save_entity(db(), *own).ok());
-    ASSERT_TRUE(store::save_entity(db(), *other).ok());
-    auto p1 = registry::make_product(kOwnGtin, "电热水壶", kEnterpriseUscc, {});
-    auto p2 = registry::make_product(kOtherGtin, "电饭煲", other_uscc(), {});
-    ASSERT_TRUE(p1.ok() && p2.ok());
-    ASSERT_TRUE(store::save_product(db(), *p1).ok());
-    ASSERT_TRUE(store::save_product(db(), *p2).ok());
+    store::testing::register_products(db(), {{kOwnGtin, "电热水壶"}}, {}, kEnterpriseUscc);
+    store::testing::register_products(db(), {{kOtherGtin, "电饭煲"}}, {}, kOtherUscc,
+                                      "宁波另一家电器有限公司");
   }
 
   std::string admin_;

@@ -12,10 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "audit/audit_store.hpp"
-#include "registry/uscc.hpp"
 #include "server/server_fixture.hpp"
-#include "store/registry_store.hpp"
+#include "store/registered_maker.hpp"
 #include "trace/gs1/digital_link.hpp"
 
 namespace zhiyou::server::testing {
@@ -27,10 +25,7 @@ using people::Role;
 constexpr const char* kOwnGtin = "09506000134352";
 constexpr const char* kOtherGtin = "10614141073464";
 
-std::string other_uscc() {
-  const std::string first17 = "91330212MA2G00001";
-  return first17 + *registry::uscc_check_character(first17);
-}
+constexpr const char* kOtherUscc = store::testing::kMakerUscc;  // another maker
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
@@ -54,14 +49,9 @@ class ProductApi : public ServerTest {
   void SetUp() override {
     ServerTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    auto own = registry::make_entity(kEnterpriseUscc, "宁波甬优电器有限公司", "鄞州");
-    auto other = registry::make_entity(other_uscc(), "宁波另一家电器有限公司", "海曙");
-    ASSERT_TRUE(own.ok() && other.ok());
-    ASSERT_TRUE(store::save_entity(db(), *own).ok());
-    ASSERT_TRUE(store::save_entity(db(), *other).ok());
-    auto cooker = registry::make_product(kOtherGtin, "电饭煲", other_uscc(), {});
-    ASSERT_TRUE(cooker.ok());
-    ASSERT_TRUE(store::save_product(db(), *cooker).ok());
+    store::testing::register_products(db(), {}, {}, kEnterpriseUscc);
+    store::testing::register_products(db(), {{kOtherGtin, "电饭煲"}}, {}, kOtherUscc,
+                                      "宁波另一家电器有限公司");
     firm_ = login(Role::enterprise);
     office_ = login(Role::office);
   }
@@ -109,7 +99,7 @@ TEST_P(ProductApi, AnEnterpriseRegistersItsProductAndSeesOnlyItsOwn) {
 
   // The office sees every maker's, or one maker's when it asks.
   EXPECT_EQ(get("/api/v1/products", office_).json().at("products").as_array().size(), 2u);
-  EXPECT_EQ(get("/api/v1/products?entity=" + other_uscc(), office_)
+  EXPECT_EQ(get(std::string("/api/v1/products?entity=") + kOtherUscc, office_)
                 .json()
                 .at("products")
                 .as_array()
@@ -131,7 +121,7 @@ TEST_P(ProductApi, AnEnterpriseCannotTakeOrActForAnotherMaker) {
   EXPECT_NE(taken.body.find("另一家企业"), std::string::npos) << taken.body;
   const HttpReply posing =
       post("/api/v1/products",
-           {{"gtin", kOwnGtin}, {"name", "电热水壶"}, {"entity_uscc", other_uscc()}}, firm_);
+           {{"gtin", kOwnGtin}, {"name", "电热水壶"}, {"entity_uscc", kOtherUscc}}, firm_);
   EXPECT_EQ(posing.status, 403u) << posing.body;
   // Another maker's product is as good as absent: no batches, no codes, no download.
   EXPECT_EQ(get(std::string("/api/v1/products/") + kOtherGtin + "/batches", firm_).status, 404u);

@@ -13,13 +13,12 @@
 
 #include "store/engine_fixture.hpp"
 #include "store/migrations.hpp"
-#include "store/registry_store.hpp"
+#include "store/registered_maker.hpp"
 #include "trace/code_store.hpp"
 
 namespace zhiyou::store::testing {
 namespace {
 
-constexpr const char* kUscc = "91330212MA2G00001N";
 constexpr const char* kKettle = "09506000134352";
 constexpr const char* kCooker = "10614141073464";
 
@@ -28,14 +27,7 @@ class BatchStoreTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure() || IsSkipped()) return;
-    auto entity = registry::make_entity(kUscc, "宁波甬优电器有限公司", "鄞州");
-    ASSERT_TRUE(entity.ok());
-    ASSERT_TRUE(save_entity(db(), *entity).ok());
-    for (const char* gtin : {kKettle, kCooker}) {
-      auto product = registry::make_product(gtin, "产品", kUscc, {});
-      ASSERT_TRUE(product.ok());
-      ASSERT_TRUE(save_product(db(), *product).ok());
-    }
+    register_products(db(), {{kKettle, "电热水壶"}, {kCooker, "电饭煲"}});
   }
 
   std::vector<std::string> issue(const char* gtin, std::string_view lot, std::size_t count,

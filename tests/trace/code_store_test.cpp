@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "store/engine_fixture.hpp"
+#include "store/registered_maker.hpp"
 #include "store/registry_store.hpp"
 
 namespace zhiyou::store::testing {
 namespace {
 
-constexpr const char* kUscc = "91330212MA2G00001N";
+constexpr const char* kUscc = kMakerUscc;
 constexpr const char* kGtin = "09506000134352";
 
 class CodeStoreTest : public EngineTest {
@@ -23,12 +24,7 @@ class CodeStoreTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure() || IsSkipped()) return;
-    auto entity = registry::make_entity(kUscc, "宁波甬优电器有限公司", "鄞州");
-    ASSERT_TRUE(entity.ok());
-    ASSERT_TRUE(save_entity(db(), *entity).ok());
-    auto product = registry::make_product(kGtin, "电热水壶", kUscc, {"品字标浙江制造"});
-    ASSERT_TRUE(product.ok());
-    ASSERT_TRUE(save_product(db(), *product).ok());
+    register_products(db(), {{kGtin, "电热水壶"}}, {"品字标浙江制造"});
   }
 
   trace::IssueRequest request(std::size_t count, std::string_view serials = "random",

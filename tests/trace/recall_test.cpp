@@ -7,10 +7,8 @@
 
 #include <boost/json.hpp>
 
-#include "registry/entity.hpp"
-#include "registry/product.hpp"
 #include "store/engine_fixture.hpp"  // tests/store/
-#include "store/registry_store.hpp"
+#include "store/registered_maker.hpp"
 #include "support/test_support.hpp"
 #include "trace/code_store.hpp"
 #include "trace/event_store.hpp"
@@ -98,13 +96,8 @@ class RecallTest : public EngineTest {
   // Registers the maker and product, then issues exactly `serials` for `lot`.
   void issue(const std::string& lot, std::vector<std::string> serials) {
     if (!registered_) {
-      auto entity = registry::make_entity("91330212MA2G00001N", "宁波甬优电器有限公司", "鄞州");
-      ASSERT_TRUE(entity.ok());
-      ASSERT_TRUE(store::save_entity(db(), *entity).ok());
-      auto product =
-          registry::make_product(std::string(kGtin), "电热水壶", "91330212MA2G00001N", {});
-      ASSERT_TRUE(product.ok());
-      ASSERT_TRUE(store::save_product(db(), *product).ok());
+      store::testing::register_products(db(), {{std::string(kGtin), "电热水壶"}});
+      ASSERT_FALSE(HasFatalFailure());
       registered_ = true;
     }
     auto request = make_issue_request(kGtin, lot, std::nullopt, serials.size(), "random",
