@@ -24,8 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (end == std::string_view::npos) end = line.size();
     const std::string_view pair = line.substr(start, end - start);
     const std::size_t eq = pair.find('=');
-    parameters.emplace_back(std::string(pair.substr(0, eq)),
-                            eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1)));
+    // As the server reads a query string (server/router.cpp): pairs without a name are dropped.
+    if (eq != 0 && !pair.empty()) {
+      parameters.emplace_back(std::string(pair.substr(0, eq)),
+                              eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1)));
+    }
     start = end + 1;
   }
   auto query = epcis::parse_query(parameters);
