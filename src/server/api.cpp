@@ -212,6 +212,10 @@ std::optional<std::string_view> RequestContext::bearer_token() const {
   return token;
 }
 
+bool is_enterprise(const RequestContext& ctx) {
+  return ctx.caller && ctx.caller->role == people::Role::enterprise;
+}
+
 std::string query_value(const RequestContext& ctx, const std::string& name) {
   const auto it = ctx.query.find(name);
   return it == ctx.query.end() ? std::string() : it->second;

@@ -25,10 +25,6 @@
 namespace zhiyou::server {
 namespace {
 
-bool is_enterprise(const RequestContext& ctx) {
-  return ctx.caller && ctx.caller->role == people::Role::enterprise;
-}
-
 // application/json or application/ld+json, with or without parameters (charset).
 bool is_json_media_type(std::string_view content_type) {
   std::string type(content_type.substr(0, content_type.find(';')));

@@ -66,6 +66,9 @@ Response list_product_batches(RequestContext& ctx);
 Response issue_batch_codes(RequestContext& ctx);
 Response download_batch_codes(RequestContext& ctx);
 
+// Whether the caller signed in with an enterprise account (acts only for its own products).
+bool is_enterprise(const RequestContext& ctx);
+
 // The query parameter `name` as decoded, or "" when absent.
 std::string query_value(const RequestContext& ctx, const std::string& name);
 

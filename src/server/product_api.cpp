@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <variant>
 
 #include "audit/audit_store.hpp"
 #include "core/json.hpp"
@@ -33,10 +34,6 @@ constexpr long long kMaxCodesPerDownload = 1'000'000;
 constexpr std::size_t kDownloadChunk = 10'000;
 constexpr std::string_view kDefaultBaseUri = "https://id.gs1.org";
 
-bool is_enterprise(const RequestContext& ctx) {
-  return ctx.caller && ctx.caller->role == people::Role::enterprise;
-}
-
 // Errors from the issuance and registry checks name command-line options ("--lot",
 // "--base-uri"); the API names the JSON field instead ("lot", "base_uri").
 Error as_field_error(Error e) {
@@ -47,24 +44,20 @@ Error as_field_error(Error e) {
   return e;
 }
 
-// The product `gtin` (any GTIN form), if the caller may see it: 404 when it is not
-// registered, or when it is another maker's and the caller is an enterprise.
-Result<registry::Product> visible_product(RequestContext& ctx, std::string_view gtin) {
+// The product `gtin` (any GTIN form) if the caller may see it, else the answer: 400 for a
+// malformed GTIN, 404 when it is not registered or, to an enterprise, another maker's.
+std::variant<registry::Product, Response> visible_product(RequestContext& ctx,
+                                                          std::string_view gtin) {
   auto normal = registry::normalise_gtin(gtin);
-  if (!normal.ok()) return make_error(normal.error().message, "gtin");
+  if (!normal.ok()) return error_for(http::status::bad_request, normal.error().message, "gtin");
   auto product = store::find_product(ctx.db(), *normal);
   if (!product.ok()) fail(product.error());
   if (!*product || (is_enterprise(ctx) && (*product)->entity_uscc != ctx.caller->entity)) {
-    return make_error("产品 " + *normal + " 未登记" + (is_enterprise(ctx) ? "或不属于本企业" : ""),
-                      "gtin");
+    return error_for(http::status::not_found,
+                     "产品 " + *normal + " 未登记" + (is_enterprise(ctx) ? "或不属于本企业" : ""),
+                     "gtin");
   }
   return std::move(**product);
-}
-
-Response not_visible(const Error& error) {
-  return error_for(error.message.find("未登记") != std::string::npos ? http::status::not_found
-                                                                     : http::status::bad_request,
-                   error.message, error.place);
 }
 
 boost::json::object product_json(const registry::Product& p, const std::string& maker_name,
@@ -178,8 +171,9 @@ Response register_product(RequestContext& ctx) {
 }
 
 Response list_product_batches(RequestContext& ctx) {
-  auto product = visible_product(ctx, ctx.params.at("gtin"));
-  if (!product.ok()) return not_visible(product.error());
+  auto visible = visible_product(ctx, ctx.params.at("gtin"));
+  if (auto* answer = std::get_if<Response>(&visible)) return std::move(*answer);
+  const auto* product = &std::get<registry::Product>(visible);
   auto batches = trace::list_batches(ctx.db(), product->gtin);
   if (!batches.ok()) fail(batches.error());
   auto recalls = trace::resolver::list_recalls(ctx.db(), product->gtin);
@@ -221,8 +215,9 @@ Response list_product_batches(RequestContext& ctx) {
 }
 
 Response issue_batch_codes(RequestContext& ctx) {
-  auto product = visible_product(ctx, ctx.params.at("gtin"));
-  if (!product.ok()) return not_visible(product.error());
+  auto visible = visible_product(ctx, ctx.params.at("gtin"));
+  if (auto* answer = std::get_if<Response>(&visible)) return std::move(*answer);
+  const auto* product = &std::get<registry::Product>(visible);
   auto body = parse_json_object(ctx.request.body());
   if (!body.ok()) return bad_body(body.error());
   auto lot = required_string(*body, "lot");
@@ -283,8 +278,9 @@ Response issue_batch_codes(RequestContext& ctx) {
 }
 
 Response download_batch_codes(RequestContext& ctx) {
-  auto product = visible_product(ctx, ctx.params.at("gtin"));
-  if (!product.ok()) return not_visible(product.error());
+  auto visible = visible_product(ctx, ctx.params.at("gtin"));
+  if (auto* answer = std::get_if<Response>(&visible)) return std::move(*answer);
+  const auto* product = &std::get<registry::Product>(visible);
   const std::string lot = query_value(ctx, "lot");
   if (lot.empty()) return error_for(http::status::bad_request, "请给出批号 lot", "lot");
   auto batch = trace::find_batch(ctx.db(), product->gtin, lot);
