@@ -14,8 +14,10 @@
 #include "cli/database_option.hpp"
 #include "cli/input_file.hpp"
 #include "core/date_time.hpp"
+#include "tabular/xlsx_writer.hpp"
 #include "trace/event_store.hpp"
 #include "trace/recall_store.hpp"
+#include "trace/recall_workbook.hpp"
 
 namespace zhiyou::cli {
 namespace {
@@ -33,6 +35,7 @@ struct TraceEventOptions {
   std::string gtin;
   std::vector<std::string> lots;
   std::string format = "csv";
+  std::string out;  // recall --format xlsx
 };
 
 // Every file is its own transaction; the first bad one stops the command (exit 1) and
@@ -106,11 +109,20 @@ void list_events(const TraceEventOptions& o) {
 }
 
 void show_recall(const TraceEventOptions& o) {
-  if (o.format != "csv" && o.format != "json") throw UserError{"--format 应为 csv 或 json"};
+  if (o.format != "csv" && o.format != "json" && o.format != "xlsx") {
+    throw UserError{"--format 应为 csv、json 或 xlsx"};
+  }
+  if (o.format == "xlsx" && o.out.empty()) throw UserError{"--format xlsx 需要 --out 文件"};
   auto db = open_database(o.db);
   auto scope = trace::recall_scope(*db, {o.gtin, o.lots});
   if (!scope) throw UserError{scope.error().describe()};
-  if (o.format == "json") {
+  if (o.format == "xlsx") {
+    if (Status written = tabular::xlsx::write_xlsx(o.out, trace::recall_workbook(*scope));
+        !written) {
+      throw UserError{written.error().describe()};
+    }
+    fmt::print(stderr, "召回范围：{} 个单品，已写入 {}\n", scope->units.size(), o.out);
+  } else if (o.format == "json") {
     fmt::print("{}\n", trace::recall_json(*scope));
   } else {
     fmt::print("{}", trace::recall_csv(*scope));
@@ -143,7 +155,8 @@ void add_trace_event_commands(CLI::App& trace) {
       trace.add_subcommand("recall", "召回范围：批次的全部单品、所在箱托、位置与是否已售");
   recall->add_option("--gtin", o->gtin, "GTIN-14")->required();
   recall->add_option("--lot", o->lots, "批号（可多次给出）")->required();
-  recall->add_option("--format", o->format, "csv | json")->capture_default_str();
+  recall->add_option("--format", o->format, "csv | json | xlsx（中文表头）")->capture_default_str();
+  recall->add_option("--out", o->out, "xlsx 的输出文件");
   add_database_option(*recall, o->db);
   recall->callback([o] { show_recall(*o); });
 }

@@ -4,10 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "core/json.hpp"
 #include "monitoring/evaluation_input.hpp"
@@ -17,6 +14,7 @@
 #include "plans/plan_json.hpp"
 #include "registry/region.hpp"
 #include "server/handlers.hpp"
+#include "server/xlsx_download.hpp"
 #include "store/plan_store.hpp"
 
 namespace zhiyou::server {
@@ -121,28 +119,13 @@ Response get_plan_report(RequestContext& ctx) {
   const monitoring::Report report = monitoring::build_report(
       in.plan, evaluate(in, true), in.period, subject, in.options.tolerance, today());
   const std::string name = in.plan.id + "-" + in.period.to_string() + "." + format;
-  Response response{http::status::ok, 11};
-  if (format == "html") {
-    response.set(http::field::content_type, "text/html; charset=utf-8");
-    response.body() = monitoring::render_html(report);
-  } else {
-    // libxlsxwriter writes files only: a private temporary file, read back and removed.
-    const auto path =
-        std::filesystem::temp_directory_path() /
-        ("zhiyou-report-" + std::to_string(std::hash<std::string>{}(name)) + "-" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".xlsx");
-    if (auto written = monitoring::write_xlsx(report, path.string()); !written.ok()) {
-      fail(written.error());
-    }
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
-    response.set(http::field::content_type,
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    response.body() = bytes.str();
+  if (format == "xlsx") {
+    return xlsx_download(
+        [&](const std::string& path) { return monitoring::write_xlsx(report, path); }, name);
   }
+  Response response{http::status::ok, 11};
+  response.set(http::field::content_type, "text/html; charset=utf-8");
+  response.body() = monitoring::render_html(report);
   response.set(http::field::content_disposition, "attachment; filename=\"" + name + "\"");
   response.prepare_payload();
   return response;

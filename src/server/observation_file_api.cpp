@@ -3,10 +3,6 @@
 // a plan filtered by period and region, and one figure's revisions.
 #include <boost/json.hpp>
 
-#include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "audit/observation_audit.hpp"
 #include "core/json.hpp"
@@ -16,6 +12,7 @@
 #include "registry/region.hpp"
 #include "server/access.hpp"
 #include "server/handlers.hpp"
+#include "server/xlsx_download.hpp"
 #include "store/plan_store.hpp"
 #include "tabular/read_table.hpp"
 #include "tabular/xlsx_writer.hpp"
@@ -174,28 +171,9 @@ Response download_template(RequestContext& ctx) {
   if (!workbook.ok()) {
     return error_for(http::status::unprocessable_entity, workbook.error().describe(), "unit");
   }
-  // libxlsxwriter writes files only: a private temporary file, read back and removed.
-  const auto path =
-      std::filesystem::temp_directory_path() /
-      ("zhiyou-template-" +
-       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".xlsx");
-  if (Status written = tabular::xlsx::write_xlsx(path.string(), *workbook); !written.ok()) {
-    fail(written.error());
-  }
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  file.close();
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-  Response response{http::status::ok, 11};
-  response.set(http::field::content_type,
-               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  response.set(http::field::content_disposition,
-               "attachment; filename=\"template-" + p.id + "-" + period->to_string() + ".xlsx\"");
-  response.body() = bytes.str();
-  response.prepare_payload();
-  return response;
+  return xlsx_download(
+      [&](const std::string& path) { return tabular::xlsx::write_xlsx(path, *workbook); },
+      "template-" + p.id + "-" + period->to_string() + ".xlsx");
 }
 
 }  // namespace zhiyou::server

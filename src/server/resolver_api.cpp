@@ -5,9 +5,11 @@
 
 #include "server/handlers.hpp"
 #include "server/json_input.hpp"
+#include "server/xlsx_download.hpp"
 #include "store/database.hpp"
 #include "trace/recall.hpp"
 #include "trace/recall_store.hpp"
+#include "trace/recall_workbook.hpp"
 #include "trace/resolver/resolution_view.hpp"
 #include "trace/resolver/resolver_store.hpp"
 #include "trace/resolver/scan_place.hpp"
@@ -227,7 +229,15 @@ Response get_recall_scope(RequestContext& ctx) {
     if (e.place == "--lot") e.place = "lot";
     return error_for(http::status::bad_request, e.message, e.place);
   }
-  if (query_value(ctx, "format") == "csv") {
+  const std::string format = query_value(ctx, "format");
+  if (format == "xlsx") {
+    return xlsx_download(
+        [&](const std::string& path) {
+          return tabular::xlsx::write_xlsx(path, trace::recall_workbook(*scope));
+        },
+        "recall-" + request.gtin + ".xlsx");
+  }
+  if (format == "csv") {
     Response res{http::status::ok, 11};
     res.set(http::field::content_type, "text/csv; charset=utf-8");
     res.set(http::field::content_disposition,

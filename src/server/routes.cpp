@@ -177,7 +177,7 @@ std::vector<Route> api_routes() {
        http::status::ok,
        {{"gtin", "GTIN-14", true},
         {"lot", "批号，可重复", true},
-        {"format", "json（默认）或 csv", false}}},
+        {"format", "json（默认）、csv 或 xlsx（中文表头，供 Excel）", false}}},
       {post, "/api/v1/spot-checks", inspectors, record_spot_check,
        "登记抽检结果：{gtin, lot?, sampled_on, agency, conclusion, failed_items?, report_no}",
        "resolver", RequestBody::json, http::status::created},

@@ -3,11 +3,14 @@
 // the journey from EPCIS events; and the counterfeit signals the regulator sees.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <regex>
 
 #include "server/server_fixture.hpp"
 #include "store/registry_store.hpp"
 #include "support/test_support.hpp"
+#include "tabular/xlsx_reader.hpp"
 #include "trace/code_store.hpp"
 #include "trace/event_store.hpp"
 
@@ -322,13 +325,32 @@ TEST_P(Resolver, AnEventDeclaredInErrorLeavesTheJourney) {
   EXPECT_EQ(answer.at("withdrawn_events"), 1);
 }
 
-TEST_P(Resolver, TheRecallScopeDownloadsAsCsvForExcel) {
+TEST_P(Resolver, TheRecallScopeDownloadsAsCsvAndAsAWorkbook) {
   const std::string office = login(Role::office);
   const HttpReply csv =
       call({http::verb::get,
             std::string("/api/v1/recalls/scope?gtin=") + kGtin + "&lot=L1&format=csv", "", office});
   ASSERT_EQ(csv.status, 200u) << csv.body;
   EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u);
+  const std::size_t units = static_cast<std::size_t>(
+      std::count(csv.body.begin(), csv.body.end(), '\n') - 1);  // rows after the header
+
+  // As a workbook with Chinese headers; its first sheet sums the scope up.
+  const HttpReply xlsx = call(
+      {http::verb::get, std::string("/api/v1/recalls/scope?gtin=") + kGtin + "&lot=L1&format=xlsx",
+       "", office});
+  ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
+  EXPECT_EQ(xlsx.headers[http::field::content_type],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  auto table = tabular::parse_xlsx(xlsx.body);
+  ASSERT_TRUE(table.ok()) << table.error().describe();
+  std::map<std::string, std::string> summary;
+  for (const auto& row : table->rows) {
+    if (row.cells.size() >= 2) summary[row.cells[0]] = row.cells[1];
+  }
+  EXPECT_EQ(summary["GTIN"], kGtin);
+  EXPECT_EQ(summary["批号"], "L1");
+  EXPECT_EQ(summary["受影响单品"], std::to_string(units));
   EXPECT_EQ(call({http::verb::get, std::string("/api/v1/recalls/scope?gtin=") + kGtin, "", office})
                 .status,
             400u);

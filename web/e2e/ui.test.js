@@ -401,6 +401,11 @@ describe('web UI against zhiyou serve', () => {
     const sold = rows.find((row) => row.startsWith(`https://id.gs1.org/01/${gtin}/21/${codes[0]},`));
     assert.ok(sold, rows.join('\n'));
     assert.match(sold, /retail_sold,yes,yes/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=recall-xlsx]')]);
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+    const xlsxFile = path.join(stack.shots, 'recall.xlsx');
+    await xlsx.saveAs(xlsxFile);
+    assert.equal(fs.readFileSync(xlsxFile).subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip');
 
     await page.click('[data-test=recall-announce]');
     await page.fill('[data-test=recall-reason]', '抽检不合格（耐压试验）');
