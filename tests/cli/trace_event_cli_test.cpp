@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "support/test_support.hpp"
+#include "tabular/xlsx_reader.hpp"
 
 namespace zhiyou::testing {
 namespace {
@@ -156,6 +158,20 @@ TEST_F(TraceEventCli, RecallAsCsvAndJson) {
   EXPECT_EQ(scope.at("summary").at("units"), 2);
   EXPECT_EQ(scope.at("summary").at("reached_consumers"), 1);
   EXPECT_EQ(run("trace recall --gtin 123 --lot L1").exit_code, 1);
+
+  // For Excel: a workbook whose first sheet sums the scope up; it needs a file to go to.
+  const auto book = dir.path() / "召回.xlsx";
+  r = run("trace recall --gtin 09506000134352 --lot L1 --format xlsx --out " + quoted(book));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 个单品"), std::string::npos) << r.err;
+  auto table = tabular::parse_xlsx(read_file(book));
+  ASSERT_TRUE(table.ok()) << table.error().describe();
+  ASSERT_GE(table->rows.size(), 3u);
+  EXPECT_EQ(table->rows[1].cells, (std::vector<std::string>{"GTIN", "09506000134352"}));
+  EXPECT_EQ(table->rows[3].cells, (std::vector<std::string>{"受影响单品", "2"}));
+  r = run("trace recall --gtin 09506000134352 --lot L1 --format xlsx");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--out"), std::string::npos) << r.err;
 }
 
 }  // namespace
