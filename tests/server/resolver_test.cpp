@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "server/server_fixture.hpp"
+#include "store/registered_maker.hpp"
 #include "store/registry_store.hpp"
 #include "support/test_support.hpp"
 #include "tabular/xlsx_reader.hpp"
@@ -20,7 +21,7 @@ namespace {
 using people::Role;
 namespace json = boost::json;
 
-constexpr const char* kUscc = "91330212MA2G00001N";
+constexpr const char* kUscc = store::testing::kMakerUscc;
 constexpr const char* kGtin = "09506000134352";
 
 class Resolver : public ServerTest {
@@ -28,13 +29,9 @@ class Resolver : public ServerTest {
   void SetUp() override {
     ServerTest::SetUp();
     if (HasFatalFailure() || IsSkipped()) return;
-    auto entity = registry::make_entity(kUscc, "宁波甬优电器有限公司", "鄞州");
-    ASSERT_TRUE(entity.ok());
-    ASSERT_TRUE(store::save_entity(db(), *entity).ok());
-    auto product =
-        registry::make_product(kGtin, "电热水壶", kUscc, {"品字标浙江制造", "同线同标同质"});
-    ASSERT_TRUE(product.ok());
-    ASSERT_TRUE(store::save_product(db(), *product).ok());
+    store::testing::register_products(db(), {{kGtin, "电热水壶"}},
+                                      {"品字标浙江制造", "同线同标同质"});
+    ASSERT_FALSE(HasFatalFailure());
     auto request =
         trace::make_issue_request(kGtin, "L1", "261231", 3, "sequential", "https://id.gs1.org");
     ASSERT_TRUE(request.ok());
