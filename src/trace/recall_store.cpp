@@ -129,15 +129,15 @@ Result<RecallScope> recall_scope(store::Database& db, const RecallRequest& reque
         unit.issued = true;
       }
       // Named with the lot by an event that still stands: an event declared in error (see
-      // epcis/error_declaration.hpp) no longer puts a unit in the lot.
+      // epcis/error_declaration.hpp) no longer puts a unit in the lot. The declared eventIDs
+      // are read once (an uncorrelated subquery), not once per unit.
       soci::rowset<std::string> named =
           (db.session().prepare
                << "SELECT DISTINCT x.qualifier FROM epcis_event_epcs x"
                   " JOIN epcis_events e ON e.event_key = x.event_key"
                   " WHERE x.epc_key = :key AND x.lot = :lot AND x.qualifier LIKE '21/%'"
-                  " AND e.declaration_time = 0 AND NOT EXISTS (SELECT 1 FROM epcis_events d"
-                  " WHERE d.declaration_time <> 0 AND d.id_hash = e.id_hash"
-                  " AND d.event_id = e.event_id)",
+                  " AND e.declaration_time = 0 AND e.event_id NOT IN"
+                  " (SELECT event_id FROM epcis_events WHERE declaration_time <> 0)",
            soci::use(gtin_key), soci::use(lot));
       for (const std::string& qualifier : named) {
         AffectedUnit& unit = by_qualifier[qualifier];
