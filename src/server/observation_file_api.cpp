@@ -3,7 +3,6 @@
 // a plan filtered by period and region, and one figure's revisions.
 #include <boost/json.hpp>
 
-
 #include "audit/observation_audit.hpp"
 #include "core/json.hpp"
 #include "monitoring/observation_import.hpp"
