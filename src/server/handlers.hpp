@@ -63,6 +63,7 @@ Response list_counterfeit_signals(RequestContext& ctx);
 Response list_products(RequestContext& ctx);
 Response register_product(RequestContext& ctx);
 Response list_product_batches(RequestContext& ctx);
+Response list_product_events(RequestContext& ctx);
 Response issue_batch_codes(RequestContext& ctx);
 Response download_batch_codes(RequestContext& ctx);
 

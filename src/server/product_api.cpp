@@ -1,5 +1,5 @@
 // Products and their codes (产品与赋码) for the enterprises that make them: GET/POST
-// /api/v1/products, GET /api/v1/products/{gtin}/batches, POST and GET
+// /api/v1/products, GET /api/v1/products/{gtin}/batches and /events, POST and GET
 // /api/v1/products/{gtin}/codes. An enterprise account sees and changes only its own
 // products (another maker's GTIN is as good as absent); the office and admin act for any.
 #include <fmt/format.h>
@@ -8,10 +8,12 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <variant>
 
 #include "audit/audit_store.hpp"
+#include "core/date_time.hpp"
 #include "core/json.hpp"
 #include "registry/product.hpp"
 #include "server/handlers.hpp"
@@ -20,7 +22,11 @@
 #include "store/registry_store.hpp"
 #include "trace/batch_store.hpp"
 #include "trace/code_store.hpp"
+#include "trace/epcis/document.hpp"
+#include "trace/epcis/query.hpp"
+#include "trace/event_store.hpp"
 #include "trace/issuance.hpp"
+#include "trace/resolver/resolution.hpp"
 #include "trace/resolver/resolver_store.hpp"
 
 namespace zhiyou::server {
@@ -33,6 +39,15 @@ constexpr std::size_t kMaxCodesPerRequest = 1'000'000;
 constexpr long long kMaxCodesPerDownload = 1'000'000;
 constexpr std::size_t kDownloadChunk = 10'000;
 constexpr std::string_view kDefaultBaseUri = "https://id.gs1.org";
+constexpr std::size_t kEventsPerPage = 50;
+constexpr std::size_t kMaxEventsPerPage = 500;
+
+std::optional<std::size_t> parse_count(std::string_view text) {
+  std::size_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
 
 // Errors from the issuance and registry checks name command-line options ("--lot",
 // "--base-uri"); the API names the JSON field instead ("lot", "base_uri").
@@ -212,6 +227,53 @@ Response list_product_batches(RequestContext& ctx) {
                                            {"batches", std::move(batch_list)},
                                            {"recalls", std::move(recall_list)},
                                            {"spot_checks", std::move(check_list)}});
+}
+
+// The product's EPCIS events, newest first, each summed up for a table (the events as sent
+// are on /epcis/events): ?before=<next> pages back, ?perPage= 1..500 (default 50).
+Response list_product_events(RequestContext& ctx) {
+  auto visible = visible_product(ctx, ctx.params.at("gtin"));
+  if (auto* answer = std::get_if<Response>(&visible)) return std::move(*answer);
+  const auto& product = std::get<registry::Product>(visible);
+  trace::epcis::EventQuery query;
+  query.gtins = {product.gtin};
+  query.newest_first = true;
+  query.per_page = kEventsPerPage;
+  if (const std::string per_page = query_value(ctx, "perPage"); !per_page.empty()) {
+    const auto n = parse_count(per_page);
+    if (!n || *n < 1 || *n > kMaxEventsPerPage) {
+      return error_for(http::status::bad_request,
+                       fmt::format("perPage 应为 1 至 {} 的整数", kMaxEventsPerPage), "perPage");
+    }
+    query.per_page = *n;
+  }
+  if (const std::string before = query_value(ctx, "before"); !before.empty()) {
+    const auto key = trace::epcis::parse_page_token(before);
+    if (!key) return error_for(http::status::bad_request, "无效的分页标记", "before");
+    query.after_key = *key;
+  }
+  auto page = trace::query_events(ctx.db(), query);
+  if (!page.ok()) fail(page.error());
+  boost::json::array events;
+  for (const trace::StoredEvent& stored : page->events) {
+    auto e = trace::epcis::read_stored_event(stored.json);
+    if (!e.ok()) fail(e.error());
+    events.push_back(
+        {{"type", e->type},
+         {"event_time", format_utc(e->event_time)},
+         {"action", json::string_or_null(e->action)},
+         {"biz_step", json::string_or_null(e->biz_step)},
+         {"biz_step_label", json::string_or_null(trace::resolver::biz_step_label(e->biz_step))},
+         {"disposition", json::string_or_null(e->disposition)},
+         {"disposition_label",
+          json::string_or_null(trace::resolver::disposition_label(e->disposition))},
+         {"place", json::string_or_null(e->biz_location.empty() ? e->read_point : e->biz_location)},
+         {"identifiers", e->epcs.size()},
+         {"error_declaration", e->declaration_time.has_value()}});
+  }
+  boost::json::object body{{"gtin", product.gtin}, {"events", std::move(events)}};
+  if (page->next_page_token) body["next"] = *page->next_page_token;
+  return json_response(http::status::ok, body);
 }
 
 Response issue_batch_codes(RequestContext& ctx) {

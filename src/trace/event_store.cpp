@@ -394,6 +394,16 @@ std::string owner_condition(Conditions& c, const std::string& uscc) {
   return sql + "))";
 }
 
+// Events that mention an item or class of one of `gtins`, looked up in the identifier table.
+std::string gtin_condition(Conditions& c, const std::vector<std::string>& gtins) {
+  std::string sql = "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE epc_key IN (";
+  for (std::size_t i = 0; i < gtins.size(); ++i) {
+    if (i > 0) sql += ", ";
+    sql += c.text("01/" + gtins[i]);
+  }
+  return sql + "))";
+}
+
 // The @context of each document, by id, in order of first use on the page.
 std::vector<std::string> load_contexts(store::Database& db, const std::vector<std::string>& ids) {
   std::vector<std::string> out;
@@ -423,12 +433,15 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
   if (q.lt_declaration_time) c.add("declaration_time < " + c.integer(*q.lt_declaration_time));
   for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match));
   if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc));
-  if (q.after_key > 0) c.add("event_key > " + c.integer(q.after_key));  // one call each: ordered
+  if (!q.gtins.empty()) c.add(gtin_condition(c, q.gtins));
+  if (q.after_key > 0) {  // one call each: ordered
+    c.add((q.newest_first ? "event_key < " : "event_key > ") + c.integer(q.after_key));
+  }
   // EQ_errorReason and EQ_correctiveEventID are read from the stored declarations, which are
   // few (error_declared limits the rows to them): no LIMIT, rows filtered as they come.
   const bool filtered = !q.error_reasons.empty() || !q.corrective_event_ids.empty();
   const std::string sql = "SELECT event_key, event_json, context_id FROM epcis_events" + c.sql() +
-                          " ORDER BY event_key" +
+                          (q.newest_first ? " ORDER BY event_key DESC" : " ORDER BY event_key") +
                           (filtered ? "" : " LIMIT " + std::to_string(q.per_page + 1));
   EventPage page;
   try {

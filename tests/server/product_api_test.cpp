@@ -10,10 +10,13 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "server/server_fixture.hpp"
 #include "store/registered_maker.hpp"
+#include "support/test_support.hpp"
+#include "trace/event_store.hpp"
 #include "trace/gs1/digital_link.hpp"
 
 namespace zhiyou::server::testing {
@@ -199,6 +202,59 @@ TEST_P(ProductApi, IssuedCodesAreCountedDownloadedAndScannable) {
   EXPECT_NE(answer.body.find("2026A"), std::string::npos) << answer.body;
 
   EXPECT_EQ(stored("SELECT COUNT(*) FROM audit_log WHERE action = 'codes.issue'"), 2);
+}
+
+// The product's records for its page: newest recorded first, summed up with Chinese labels,
+// paged backwards; another maker's events are not among them.
+TEST_P(ProductApi, AProductsEventsComeNewestFirstAndPageBackwards) {
+  ASSERT_EQ(register_kettle().status, 201u);
+  const auto event = [](const std::string& gtin, const char* time, const char* step) {
+    return std::string(R"({"type":"ObjectEvent","eventTime":")") + time +
+           R"(","eventTimeZoneOffset":"+08:00","action":"OBSERVE","bizStep":")" + step +
+           R"(","bizLocation":{"id":"urn:epc:id:sgln:9506000.13430.0"},"epcList":["https://id.gs1.org/01/)" +
+           gtin + R"(/21/7"]})";
+  };
+  for (const auto& [gtin, time, step] :
+       std::vector<std::tuple<std::string, const char*, const char*>>{
+           {kOwnGtin, "2026-10-01T08:00:00+08:00", "commissioning"},
+           {kOtherGtin, "2026-10-01T09:00:00+08:00", "shipping"},
+           {kOwnGtin, "2026-10-02T08:00:00+08:00", "shipping"},
+           {kOwnGtin, "2026-10-03T08:00:00+08:00", "receiving"}}) {
+    auto captured = trace::capture_document(
+        db(), zhiyou::testing::epcis_document({event(gtin, time, step)}), "tester");
+    ASSERT_TRUE(captured.ok()) << captured.error().describe();
+  }
+  const std::string base = std::string("/api/v1/products/") + kOwnGtin + "/events";
+  const HttpReply first = get(base + "?perPage=2", firm_);
+  ASSERT_EQ(first.status, 200u) << first.body;
+  const json::value page1 = first.json();
+  const auto& events = page1.at("events").as_array();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].at("biz_step"), "receiving");
+  EXPECT_EQ(events[0].at("event_time"), "2026-10-03T00:00:00.000Z");
+  EXPECT_EQ(events[1].at("biz_step"), "shipping");
+  EXPECT_EQ(events[1].at("biz_step_label"), "发货");
+  EXPECT_EQ(events[1].at("place"), "https://id.gs1.org/414/9506000134307");
+  EXPECT_EQ(events[1].at("identifiers"), 1);
+  EXPECT_EQ(events[1].at("error_declaration"), false);
+  ASSERT_TRUE(page1.as_object().contains("next"));
+  const HttpReply second =
+      get(base + "?perPage=2&before=" + std::string(page1.at("next").as_string()), firm_);
+  ASSERT_EQ(second.status, 200u) << second.body;
+  const json::value page2 = second.json();
+  ASSERT_EQ(page2.at("events").as_array().size(), 1u);
+  EXPECT_EQ(page2.at("events").at(0).at("biz_step"), "commissioning");
+  EXPECT_FALSE(page2.as_object().contains("next"));
+
+  EXPECT_EQ(get(std::string("/api/v1/products/") + kOtherGtin + "/events", firm_).status, 404u);
+  EXPECT_EQ(get(std::string("/api/v1/products/") + kOtherGtin + "/events", office_)
+                .json()
+                .at("events")
+                .as_array()
+                .size(),
+            1u);
+  EXPECT_EQ(get(base + "?perPage=0", firm_).status, 400u);
+  EXPECT_EQ(get(base + "?before=nonsense", firm_).status, 400u);
 }
 
 TEST_P(ProductApi, ABadIssueIsRefusedNamingTheFieldAndStoresNothing) {

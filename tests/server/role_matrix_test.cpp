@@ -80,6 +80,8 @@ const std::map<std::string, std::set<Role>>& expected_matrix() {
       {"POST /api/v1/products", {Role::admin, Role::office, Role::enterprise}},
       {"GET /api/v1/products/{gtin}/batches",
        {Role::admin, Role::office, Role::inspector, Role::enterprise}},
+      {"GET /api/v1/products/{gtin}/events",
+       {Role::admin, Role::office, Role::inspector, Role::enterprise}},
       {"POST /api/v1/products/{gtin}/codes", {Role::admin, Role::office, Role::enterprise}},
       {"GET /api/v1/products/{gtin}/codes", {Role::admin, Role::office, Role::enterprise}},
   };
