@@ -510,6 +510,9 @@ describe('web UI against zhiyou serve', () => {
     assert.equal(await page.$('[data-test=epcis-error]'), null, 'the earlier error is cleared');
     const journey = await (await fetch(link, { headers: { Accept: 'application/json' } })).text();
     assert.match(journey, /shipping/);
+    // The product's own records list it, in Chinese, newest first.
+    await page.waitForFunction(() => document.querySelector('[data-test=event-table]')?.textContent.includes('发货'));
+    assert.match(await page.textContent('[data-test=event-table] tbody tr:first-child'), /2026\/11\/20/);
     await shoot(stack, page, 'desktop-products-epcis');
     // The firm sees only its own products; the office sees every maker's.
     const mine = await apiCall(stack.base, await apiToken(stack.base, 'firm'), 'GET', '/products');
