@@ -2,12 +2,13 @@
 // holds name=value pairs separated by '&', the rest is a stored event's JSON. Whatever the
 // parser rejects must name the parameter; whatever it accepts must be consistent (a filter on
 // reason or corrective eventID implies error declarations only), and the filter must decide
-// any JSON without failing.
+// any event that reads back.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "trace/epcis/document.hpp"
 #include "trace/epcis/query.hpp"
 
 namespace epcis = zhiyou::trace::epcis;
@@ -39,7 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool filters = !query->error_reasons.empty() || !query->corrective_event_ids.empty();
   if (filters && !query->error_declared) std::abort();
   if (query->per_page == 0 || query->per_page > epcis::EventQuery::kMaxPerPage) std::abort();
-  const bool matched = epcis::declaration_matches(*query, json);
+  const auto event = epcis::read_stored_event(json);
+  if (!event.ok()) return 0;
+  const bool matched = epcis::declaration_matches(*query, *event);
   if (!filters && !matched) std::abort();
   return 0;
 }

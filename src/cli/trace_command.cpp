@@ -33,7 +33,7 @@ struct IssueOptions {
   std::size_t count = 0;
   std::string serials = "random";
   std::string out;
-  std::string base_uri = "https://id.gs1.org";
+  std::string base_uri{trace::kDefaultBaseUri};
 };
 
 struct CodesOptions {
@@ -41,7 +41,7 @@ struct CodesOptions {
   std::string gtin;
   std::string lot;
   std::string out;
-  std::string base_uri = "https://id.gs1.org";
+  std::string base_uri{trace::kDefaultBaseUri};
 };
 
 struct QrOptions {

@@ -1,5 +1,7 @@
 #include "server/json_input.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 namespace zhiyou::server {
@@ -48,6 +50,14 @@ Result<std::optional<bool>> optional_bool(const boost::json::object& object,
 
 Response bad_body(const Error& error) {
   return error_for(http::status::bad_request, error.message, error.place);
+}
+
+Error as_field_error(Error error) {
+  if (error.place.starts_with("--")) {
+    error.place.erase(0, 2);
+    std::replace(error.place.begin(), error.place.end(), '-', '_');
+  }
+  return error;
 }
 
 Response invalid_field(const Error& error) {

@@ -24,6 +24,10 @@ Result<std::optional<std::string>> optional_string(const boost::json::object& ob
 Result<std::optional<bool>> optional_bool(const boost::json::object& object,
                                           std::string_view field);
 
+// Domain checks shared with the command line name its options ("--lot", "--base-uri"); the
+// API names the field or parameter instead ("lot", "base_uri").
+Error as_field_error(Error error);
+
 // 400 bad_request for a body that is not a JSON object.
 Response bad_body(const Error& error);
 // 422 unprocessable with "field" set from the error's place.

@@ -38,7 +38,6 @@ namespace {
 constexpr std::size_t kMaxCodesPerRequest = 1'000'000;
 constexpr long long kMaxCodesPerDownload = 1'000'000;
 constexpr std::size_t kDownloadChunk = 10'000;
-constexpr std::string_view kDefaultBaseUri = "https://id.gs1.org";
 constexpr std::size_t kEventsPerPage = 50;
 constexpr std::size_t kMaxEventsPerPage = 500;
 
@@ -47,16 +46,6 @@ std::optional<std::size_t> parse_count(std::string_view text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return n;
-}
-
-// Errors from the issuance and registry checks name command-line options ("--lot",
-// "--base-uri"); the API names the JSON field instead ("lot", "base_uri").
-Error as_field_error(Error e) {
-  if (e.place.starts_with("--")) {
-    e.place.erase(0, 2);
-    std::replace(e.place.begin(), e.place.end(), '-', '_');
-  }
-  return e;
 }
 
 // The product `gtin` (any GTIN form) if the caller may see it, else the answer: 400 for a
@@ -95,7 +84,7 @@ std::map<std::string, std::string> maker_names(store::Database& db) {
 }
 
 std::string base_uri_from(const std::optional<std::string>& given) {
-  return given && !given->empty() ? *given : std::string(kDefaultBaseUri);
+  return given && !given->empty() ? *given : std::string(trace::kDefaultBaseUri);
 }
 
 }  // namespace

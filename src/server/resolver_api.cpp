@@ -224,9 +224,7 @@ Response get_recall_scope(RequestContext& ctx) {
   }
   auto scope = trace::recall_scope(ctx.db(), request);
   if (!scope.ok()) {
-    Error e = scope.error();
-    if (e.place == "--gtin") e.place = "gtin";
-    if (e.place == "--lot") e.place = "lot";
+    const Error e = as_field_error(scope.error());
     return error_for(http::status::bad_request, e.message, e.place);
   }
   const std::string format = query_value(ctx, "format");

@@ -460,7 +460,11 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
     st.define_and_bind();
     st.execute(false);
     while (st.fetch()) {
-      if (filtered && !epcis::declaration_matches(q, json)) continue;
+      if (filtered) {
+        auto declaration = epcis::read_stored_event(json);
+        if (!declaration) return declaration.error();
+        if (!epcis::declaration_matches(q, *declaration)) continue;
+      }
       if (page.events.size() == q.per_page) {
         page.next_page_token = epcis::page_token(page.events.back().key);
         break;

@@ -18,13 +18,17 @@ namespace zhiyou::trace {
 
 enum class SerialKind { sequential, random };
 
+// The Digital Link stem when none is given: GS1's own resolver. A city would give its own
+// (the web page gives this server's origin) so that a scan reaches Zhiyou.
+inline constexpr std::string_view kDefaultBaseUri = "https://id.gs1.org";
+
 struct IssueRequest {
   std::string gtin;                   // GTIN-14
   std::string lot;                    // AI (10)
   std::optional<std::string> expiry;  // AI (17), YYMMDD
   std::size_t count = 0;
   SerialKind serials = SerialKind::random;
-  std::string base_uri = "https://id.gs1.org";  // the Digital Link stem, without "/" at the end
+  std::string base_uri{kDefaultBaseUri};  // the Digital Link stem, without "/" at the end
 };
 
 inline constexpr std::size_t kMaxCodesPerIssue = 10'000'000;

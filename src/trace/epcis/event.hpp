@@ -57,6 +57,8 @@ struct Event {
   // errorDeclaration.declarationTime (ms, UTC) when the event declares that the event with
   // its eventID was in error (error_declaration.hpp says what follows from that).
   std::optional<std::int64_t> declaration_time;
+  std::string error_reason;                       // errorDeclaration.reason, canonical
+  std::vector<std::string> corrective_event_ids;  // errorDeclaration.correctiveEventIDs
 };
 
 // A captured document: its JSON-LD @context (compact JSON, "" when the document has none)

@@ -176,7 +176,9 @@ bool error_declaration(Checker& c, const json::object& o, Event& e) {
   std::int64_t declared = 0;
   if (!c.time(*d, "declarationTime", true, &declared)) return false;
   e.declaration_time = declared;
-  c.vocabulary(*d, "reason", Vocabulary::error_reason, false);
+  if (auto reason = c.vocabulary(*d, "reason", Vocabulary::error_reason, false)) {
+    e.error_reason = std::move(*reason);
+  }
   if (!c.ok()) return false;
   const json::array* ids = c.array_field(*d, "correctiveEventIDs", false);
   if (ids == nullptr) return c.ok();
@@ -184,6 +186,7 @@ bool error_declaration(Checker& c, const json::object& o, Event& e) {
     if (!(*ids)[i].is_string() || !is_uri((*ids)[i].get_string())) {
       return c.fail(indexed("correctiveEventIDs", i), "应为 URI 字符串");
     }
+    e.corrective_event_ids.emplace_back((*ids)[i].get_string());
   }
   return true;
 }

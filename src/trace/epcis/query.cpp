@@ -1,7 +1,5 @@
 #include "trace/epcis/query.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
 #include <charconv>
 
@@ -145,38 +143,16 @@ Result<EventQuery> parse_query(const QueryParameters& parameters) {
   return q;
 }
 
-bool declaration_matches(const EventQuery& query, std::string_view event_json) {
-  if (query.error_reasons.empty() && query.corrective_event_ids.empty()) return true;
-  boost::system::error_code ec;
-  const boost::json::value event = boost::json::parse(event_json, ec);
-  const boost::json::object* declaration = nullptr;
-  if (!ec && event.is_object()) {
-    if (const auto* d = event.as_object().if_contains("errorDeclaration");
-        d != nullptr && d->is_object()) {
-      declaration = &d->as_object();
-    }
+bool declaration_matches(const EventQuery& query, const Event& event) {
+  const auto asked = [](const std::vector<std::string>& wanted, const std::string& value) {
+    return std::find(wanted.begin(), wanted.end(), value) != wanted.end();
+  };
+  if (!query.error_reasons.empty() && !asked(query.error_reasons, event.error_reason)) {
+    return false;
   }
-  if (declaration == nullptr) return false;
-  if (!query.error_reasons.empty()) {
-    const auto* reason = declaration->if_contains("reason");
-    if (reason == nullptr || !reason->is_string()) return false;
-    const auto canonical = canonical_vocabulary(Vocabulary::error_reason, reason->as_string());
-    if (!canonical || std::find(query.error_reasons.begin(), query.error_reasons.end(),
-                                *canonical) == query.error_reasons.end()) {
-      return false;
-    }
-  }
-  if (!query.corrective_event_ids.empty()) {
-    const auto* ids = declaration->if_contains("correctiveEventIDs");
-    if (ids == nullptr || !ids->is_array()) return false;
-    const auto named = [&](const boost::json::value& id) {
-      return id.is_string() &&
-             std::any_of(query.corrective_event_ids.begin(), query.corrective_event_ids.end(),
-                         [&](const std::string& wanted) { return id.as_string() == wanted; });
-    };
-    if (std::none_of(ids->as_array().begin(), ids->as_array().end(), named)) return false;
-  }
-  return true;
+  if (query.corrective_event_ids.empty()) return true;
+  return std::any_of(event.corrective_event_ids.begin(), event.corrective_event_ids.end(),
+                     [&](const std::string& id) { return asked(query.corrective_event_ids, id); });
 }
 
 std::string page_token(std::int64_t event_key) { return "k" + std::to_string(event_key); }

@@ -19,6 +19,7 @@
 
 #include "core/result.hpp"
 #include "trace/epcis/epc.hpp"
+#include "trace/epcis/event.hpp"
 
 namespace zhiyou::trace::epcis {
 
@@ -63,9 +64,9 @@ struct EventQuery {
   static constexpr std::size_t kMaxPerPage = 10000;
 };
 
-// Whether the stored error declaration `event_json` has one of the query's error reasons and
-// names one of its corrective eventIDs (each when asked for). True when neither is asked.
-bool declaration_matches(const EventQuery& query, std::string_view event_json);
+// Whether the error declaration `event` has one of the query's error reasons and names one of
+// its corrective eventIDs (each when asked for). True when neither is asked.
+bool declaration_matches(const EventQuery& query, const Event& event);
 
 // Fails naming the parameter (Error::place = its name) for an unknown parameter, a bad time,
 // identifier, vocabulary value, perPage or nextPageToken.
