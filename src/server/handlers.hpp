@@ -3,10 +3,13 @@
 // product_api.cpp, …
 #pragma once
 
+#include <boost/json/object.hpp>
+
 #include <vector>
 
 #include "server/api.hpp"
 #include "server/route.hpp"
+#include "trace/resolver/resolution.hpp"
 
 namespace zhiyou::server {
 
@@ -66,6 +69,9 @@ Response list_product_batches(RequestContext& ctx);
 Response list_product_events(RequestContext& ctx);
 Response issue_batch_codes(RequestContext& ctx);
 Response download_batch_codes(RequestContext& ctx);
+
+// A recall notice as GET /api/v1/recalls lists it (also in a product's batches answer).
+boost::json::object recall_notice_json(const trace::resolver::Recall& recall);
 
 // Whether the caller signed in with an enterprise account (acts only for its own products).
 bool is_enterprise(const RequestContext& ctx);

@@ -64,15 +64,12 @@ std::variant<registry::Product, Response> visible_product(RequestContext& ctx,
   return std::move(**product);
 }
 
-boost::json::object product_json(const registry::Product& p, const std::string& maker_name,
-                                 const trace::ProductCodeTotals& totals) {
+// A product as registered (also the audit log's before/after of "product.save").
+boost::json::object product_json(const registry::Product& p) {
   return {{"gtin", p.gtin},
           {"name", p.name},
           {"entity_uscc", p.entity_uscc},
-          {"entity_name", maker_name},
-          {"quality_marks", boost::json::array(p.quality_marks.begin(), p.quality_marks.end())},
-          {"batches", totals.batches},
-          {"codes", totals.codes}};
+          {"quality_marks", boost::json::array(p.quality_marks.begin(), p.quality_marks.end())}};
 }
 
 std::map<std::string, std::string> maker_names(store::Database& db) {
@@ -102,8 +99,13 @@ Response list_products(RequestContext& ctx) {
     if (!entity.empty() && p.entity_uscc != entity) continue;
     const auto t = by_gtin.find(p.gtin);
     const auto maker = makers.find(p.entity_uscc);
-    list.push_back(product_json(p, maker == makers.end() ? "" : maker->second,
-                                t == by_gtin.end() ? trace::ProductCodeTotals{} : t->second));
+    const trace::ProductCodeTotals counted =
+        t == by_gtin.end() ? trace::ProductCodeTotals{} : t->second;
+    boost::json::object item = product_json(p);
+    item["entity_name"] = maker == makers.end() ? "" : maker->second;
+    item["batches"] = counted.batches;
+    item["codes"] = counted.codes;
+    list.push_back(std::move(item));
   }
   return json_response(http::status::ok, boost::json::object{{"products", std::move(list)}});
 }
@@ -147,23 +149,15 @@ Response register_product(RequestContext& ctx) {
     return error_for(http::status::conflict,
                      "GTIN " + product->gtin + " 已由另一家企业登记；如有误请联系质量办", "gtin");
   }
-  const auto product_object = [](const registry::Product& p) {
-    return boost::json::object{
-        {"gtin", p.gtin},
-        {"name", p.name},
-        {"entity_uscc", p.entity_uscc},
-        {"quality_marks", boost::json::array(p.quality_marks.begin(), p.quality_marks.end())}};
-  };
   const Status saved = ctx.db().transaction([&]() -> Status {
     if (Status s = store::save_product(ctx.db(), *product); !s) return s;
-    return audit::append(ctx.db(),
-                         {ctx.actor(), "product.save", product->gtin,
-                          *existing ? json::serialize(product_object(**existing)) : "null",
-                          json::serialize(product_object(*product))});
+    return audit::append(ctx.db(), {ctx.actor(), "product.save", product->gtin,
+                                    *existing ? json::serialize(product_json(**existing)) : "null",
+                                    json::serialize(product_json(*product))});
   });
   if (!saved.ok()) {
     Error e = as_field_error(saved.error());
-    if (e.place == "entity" || e.place == "entity_uscc") {
+    if (e.place == "entity") {  // the maker is not registered
       return error_for(http::status::unprocessable_entity,
                        "企业 " + maker + " 尚未在平台登记，请联系质量办登记后再添加产品",
                        "entity_uscc");
@@ -171,7 +165,7 @@ Response register_product(RequestContext& ctx) {
     fail(e);
   }
   return json_response(*existing ? http::status::ok : http::status::created,
-                       boost::json::object{{"product", product_object(*product)}});
+                       boost::json::object{{"product", product_json(*product)}});
 }
 
 Response list_product_batches(RequestContext& ctx) {
@@ -195,12 +189,7 @@ Response list_product_batches(RequestContext& ctx) {
                           {"recalled", recalled}});
   }
   boost::json::array recall_list;
-  for (const auto& r : *recalls) {
-    recall_list.push_back({{"id", r.id},
-                           {"lots", boost::json::array(r.lots.begin(), r.lots.end())},
-                           {"reason", r.reason},
-                           {"announced_at", r.announced_at}});
-  }
+  for (const auto& r : *recalls) recall_list.push_back(recall_notice_json(r));
   boost::json::array check_list;
   for (const auto& c : *checks) {
     check_list.push_back({{"lot", json::string_or_null(c.lot)},

@@ -169,17 +169,17 @@ Response list_recall_notices(RequestContext& ctx) {
   auto recalls = resolver::list_recalls(ctx.db(), query_value(ctx, "gtin"));
   if (!recalls.ok()) fail(recalls.error());
   boost::json::array list;
-  for (const resolver::Recall& r : *recalls) {
-    boost::json::array lots;
-    for (const std::string& lot : r.lots) lots.emplace_back(lot);
-    list.push_back(boost::json::object{{"id", r.id},
-                                       {"gtin", r.gtin},
-                                       {"lots", std::move(lots)},
-                                       {"reason", r.reason},
-                                       {"announced_by", r.announced_by},
-                                       {"announced_at", r.announced_at}});
-  }
+  for (const resolver::Recall& r : *recalls) list.push_back(recall_notice_json(r));
   return json_response(http::status::ok, boost::json::object{{"recalls", std::move(list)}});
+}
+
+boost::json::object recall_notice_json(const trace::resolver::Recall& r) {
+  return {{"id", r.id},
+          {"gtin", r.gtin},
+          {"lots", boost::json::array(r.lots.begin(), r.lots.end())},
+          {"reason", r.reason},
+          {"announced_by", r.announced_by},
+          {"announced_at", r.announced_at}};
 }
 
 Response announce_recall(RequestContext& ctx) {
