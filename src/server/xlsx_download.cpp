@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,8 +17,7 @@ Response xlsx_download(const std::function<Status(const std::string& path)>& wri
   static std::atomic<std::uint64_t> serial{0};
   const auto path =
       std::filesystem::temp_directory_path() /
-      ("zhiyou-" + std::to_string(::getpid()) + "-" + std::to_string(++serial) + "-" +
-       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".xlsx");
+      ("zhiyou-" + std::to_string(::getpid()) + "-" + std::to_string(++serial) + ".xlsx");
   const Status written = write(path.string());
   std::ostringstream bytes;
   if (written.ok()) {

@@ -57,28 +57,14 @@ Result<std::optional<BatchSummary>> find_batch(Database& db, std::string_view gt
 Result<std::vector<std::pair<std::string, ProductCodeTotals>>> product_code_totals(Database& db) {
   try {
     std::vector<std::pair<std::string, ProductCodeTotals>> out;
-    const soci::rowset<soci::row> rows =
+    std::string gtin;
+    ProductCodeTotals totals;
+    soci::statement rows =
         (db.session().prepare << "SELECT gtin, COUNT(*), SUM(code_count) FROM batches"
-                                 " GROUP BY gtin ORDER BY gtin");
-    for (const soci::row& row : rows) {
-      // COUNT and SUM come back as different types on the two engines (and SUM as a decimal
-      // on PostgreSQL).
-      const auto number = [&row](std::size_t column) -> long long {
-        switch (row.get_properties(column).get_data_type()) {
-          case soci::dt_integer:
-            return row.get<int>(column);
-          case soci::dt_long_long:
-            return row.get<long long>(column);
-          case soci::dt_unsigned_long_long:
-            return static_cast<long long>(row.get<unsigned long long>(column));
-          case soci::dt_double:
-            return static_cast<long long>(row.get<double>(column));
-          default:
-            return std::stoll(row.get<std::string>(column));
-        }
-      };
-      out.emplace_back(row.get<std::string>(0), ProductCodeTotals{number(1), number(2)});
-    }
+                                 " GROUP BY gtin ORDER BY gtin",
+         soci::into(gtin), soci::into(totals.batches), soci::into(totals.codes));
+    rows.execute();
+    while (rows.fetch()) out.emplace_back(gtin, totals);
     return out;
   } catch (const std::exception& e) {
     return make_error(std::string("无法统计产品的批次和赋码: ") + e.what());
