@@ -2,8 +2,9 @@
 # Sourced by the bench/*.sh scripts: the reference server (nginx) and the shared helpers.
 #   free_port                      a free loopback TCP port
 #   wait_for URL                   until URL answers (10 s), else exit 1
-#   start_nginx DIR PORT SERVER    nginx (2 workers, sendfile, keep-alive) with the given
-#                                  `server { … }` body, files and logs under DIR; sets nginx_pid
+#   start_nginx DIR PORT SERVER    nginx ($NGINX_WORKERS workers, default 2; sendfile,
+#                                  keep-alive) with the given `server { … }` body, files and
+#                                  logs under DIR; sets nginx_pid
 #   cpu_ticks PID…                 user + system clock ticks the processes have used so far
 #   nginx_workers                  the PIDs of nginx's worker processes
 #   zhiyou_binary [PATH]           PATH made absolute, or (none given) build/release's zhiyou,
@@ -16,7 +17,7 @@ wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sle
 start_nginx() {
   local dir=$1 port=$2 server=$3
   cat >"$dir/nginx.conf" <<CONF
-worker_processes 2;
+worker_processes ${NGINX_WORKERS:-2};
 daemon off;
 pid $dir/nginx.pid;
 error_log $dir/nginx-error.log;
@@ -35,7 +36,7 @@ $server
   }
 }
 CONF
-  nginx -c "$dir/nginx.conf" -p "$dir" &
+  ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} nginx -c "$dir/nginx.conf" -p "$dir" &
   nginx_pid=$!
 }
 cpu_ticks() {

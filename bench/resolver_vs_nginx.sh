@@ -3,6 +3,8 @@
 #
 #   bench/resolver_vs_nginx.sh [path/to/zhiyou]   (default: builds build/release)
 #   CODES=1000000 BENCH_DURATION=10s bench/resolver_vs_nginx.sh   (smaller, quicker)
+#   PIN=1 bench/resolver_vs_nginx.sh   (each server on CPU 0 with one thread or worker, wrk on
+#                                       CPU 1: no server thread waits behind wrk for a core)
 #
 # One product, one batch of $CODES random serials (SQLite, `zhiyou trace issue`). Then
 # wrk -t2 -c64 --latency with Accept: application/json against
@@ -21,6 +23,11 @@ source bench/nginx_reference.sh
 zhiyou=$(zhiyou_binary "${1:-}")
 need "apt-get install wrk nginx-light" wrk nginx python3 curl
 codes=${CODES:-10000000}
+server_threads=2 wrk_cpus=""
+if [[ "${PIN:-0}" == 1 ]]; then
+  export SERVER_CPUS=0 NGINX_WORKERS=1
+  server_threads=1 wrk_cpus=1
+fi
 duration=${BENCH_DURATION:-10s}
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/zhiyou-resolver-bench.XXXXXX")
@@ -39,7 +46,8 @@ db="$dir/zhiyou.db"
 make_resolver_fixture "$zhiyou" "$dir" "$codes"
 
 zport=$(free_port)
-"$zhiyou" serve --db "$db" --listen "127.0.0.1:$zport" --threads 2 >"$dir/zhiyou.log" 2>&1 &
+${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} "$zhiyou" serve --db "$db" --listen "127.0.0.1:$zport" \
+  --threads "$server_threads" >"$dir/zhiyou.log" 2>&1 &
 zhiyou_pid=$!
 wait_for "http://127.0.0.1:$zport/healthz"
 curl -sf -H 'Accept: application/json' "http://127.0.0.1:$zport$one" >"$dir/one.json"
@@ -82,7 +90,7 @@ run_wrk() {
   shift 2
   # shellcheck disable=SC2086
   before=$(cpu_ticks $pids)
-  wrk -t2 -c64 -d"$duration" --latency -H 'Accept: application/json' "$@" >"$dir/$name.txt"
+  ${wrk_cpus:+taskset -c "$wrk_cpus"} wrk -t2 -c64 -d"$duration" --latency -H 'Accept: application/json' "$@" >"$dir/$name.txt"
   # shellcheck disable=SC2086
   echo $(($(cpu_ticks $pids) - before)) >"$dir/$name.cpu"
 }
@@ -93,7 +101,7 @@ run_wrk nginx-random "$workers" -s "$dir/paths.lua" "http://127.0.0.1:$nport/"
 run_wrk nginx-files "$workers" -s "$dir/files.lua" "http://127.0.0.1:$nport/"
 run_wrk zhiyou-random "$zhiyou_pid" -s "$dir/paths.lua" "http://127.0.0.1:$zport/"
 
-echo "码数 $codes（SQLite），响应 $(wc -c <"$dir/one.json") 字节，负载 $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "码数 $codes（SQLite），${PIN:+PIN=$PIN（服务端 CPU 0，wrk CPU 1），}响应 $(wc -c <"$dir/one.json") 字节，负载 $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$dir" <<'PY'
 import os, re, sys
 d = sys.argv[1]

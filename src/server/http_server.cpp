@@ -24,6 +24,12 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
+// Each connection lives on one worker's io_context: its socket and timer use that context's
+// executor type directly rather than the type-erased any_io_executor, which was copied and
+// destroyed on every asynchronous step (2–3 % of a scan's CPU time in a profile).
+using Executor = asio::io_context::executor_type;
+using Socket = tcp::socket::rebind_executor<Executor>::other;
+using Stream = beast::basic_stream<tcp, Executor>;
 
 class Connection;
 
@@ -32,7 +38,7 @@ struct Worker {
   // destroys pending handlers and with them the last references to connections.
   std::unordered_set<Connection*> connections;
   asio::io_context ioc{1};
-  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+  std::optional<asio::executor_work_guard<Executor>> guard;
   std::thread thread;
 };
 
@@ -87,7 +93,7 @@ class HttpServer::Impl {
 
  private:
   void accept();
-  void run(Worker& worker);
+  static void run(Worker& worker);
 
   std::vector<std::unique_ptr<Worker>> workers_;
   std::optional<tcp::acceptor> acceptor_;
@@ -103,7 +109,7 @@ namespace {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, Worker& worker, HttpServer::Impl& server)
+  Connection(Socket socket, Worker& worker, HttpServer::Impl& server)
       : stream_(std::move(socket)), worker_(worker), server_(server) {
     beast::error_code ec;
     const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
@@ -236,7 +242,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().shutdown(Socket::shutdown_send, ec);
     stream_.close();
   }
 
@@ -247,7 +253,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // 413). nginx's lingering_close does the same.
   void linger_and_close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().shutdown(Socket::shutdown_send, ec);
     if (ec) return stream_.close();
     stream_.expires_after(kLingerTime);
     drain_ = std::make_unique<std::array<char, 16384>>();
@@ -266,7 +272,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   static constexpr std::size_t kLingerBytes = std::size_t{64} * 1024 * 1024;
   static constexpr std::chrono::seconds kLingerTime{2};
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
   std::optional<Response> response_;
@@ -321,15 +327,16 @@ void HttpServer::Impl::run(Worker& worker) {
 
 void HttpServer::Impl::accept() {
   Worker& target = *workers_[next_worker_++ % workers_.size()];
-  acceptor_->async_accept(target.ioc, [this, &target](beast::error_code ec, tcp::socket socket) {
-    if (ec == asio::error::operation_aborted || !acceptor_->is_open()) return;
-    if (!ec) {
-      asio::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
-        std::make_shared<Connection>(std::move(s), target, *this)->start();
+  acceptor_->async_accept(
+      target.ioc.get_executor(), [this, &target](beast::error_code ec, Socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor_->is_open()) return;
+        if (!ec) {
+          asio::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
+            std::make_shared<Connection>(std::move(s), target, *this)->start();
+          });
+        }
+        accept();
       });
-    }
-    accept();
-  });
 }
 
 void HttpServer::Impl::stop() {

@@ -25,10 +25,10 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port (see start())
   int threads = 2;
-  std::size_t header_limit = 16 * 1024;
-  std::size_t body_limit = 8 * 1024 * 1024;
+  std::size_t header_limit = std::size_t{16} * 1024;
+  std::size_t body_limit = std::size_t{8} * 1024 * 1024;
   // POST /epcis/capture only: batched EPCIS documents (10,000 events are about 4.5 MB).
-  std::size_t capture_body_limit = 256 * 1024 * 1024;
+  std::size_t capture_body_limit = std::size_t{256} * 1024 * 1024;
   std::chrono::seconds idle_timeout{60};    // waiting for (the header of) the next request
   std::chrono::seconds read_timeout{30};    // reading a body and writing the response
   std::chrono::seconds shutdown_grace{30};  // after stop(), how long requests may still run
