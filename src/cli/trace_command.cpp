@@ -55,7 +55,7 @@ struct QrOptions {
 class ProgressBar {
  public:
   explicit ProgressBar(bool enabled) : enabled_(enabled) {}
-  void operator()(std::size_t done, std::size_t total) {
+  void operator()(std::size_t done, std::size_t total) const {
     if (!enabled_) return;
     constexpr int kWidth = 30;
     const int filled =
@@ -63,7 +63,7 @@ class ProgressBar {
     fmt::print(stderr, "\r赋码 [{}{}] {:3}%  {}/{}", std::string(filled, '#'),
                std::string(kWidth - filled, '-'), done * 100 / total, done, total);
     if (done == total) fmt::print(stderr, "\n");
-    std::fflush(stderr);
+    (void)std::fflush(stderr);  // a progress bar that cannot be drawn is no error
   }
 
  private:
@@ -78,13 +78,13 @@ void write_file_atomically(const std::string& path, const std::function<bool(std
   if (file == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path)};
   const bool ok = fill(file);
   if (std::fclose(file) != 0 || !ok) {
-    std::remove(temp.c_str());
+    (void)std::remove(temp.c_str());  // best effort: the error below is what counts
     throw UserError{fmt::format("{}: 写入失败（磁盘已满？）", path)};
   }
   std::error_code ec;
   std::filesystem::rename(temp, path, ec);
   if (ec) {
-    std::remove(temp.c_str());
+    (void)std::remove(temp.c_str());
     throw UserError{fmt::format("{}: 无法写入文件: {}", path, ec.message())};
   }
 }

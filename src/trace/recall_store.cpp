@@ -31,6 +31,7 @@ Status check_request(const RecallRequest& r) {
 struct Key {
   std::string key;
   std::string qualifier;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   auto operator<=>(const Key&) const = default;
 };
 
@@ -149,7 +150,8 @@ Result<RecallScope> recall_scope(store::Database& db, const RecallRequest& reque
     units.reserve(by_qualifier.size());
     for (auto& [qualifier, unit] : by_qualifier) {
       start.push_back({gtin_key, qualifier});
-      unit.epc = "https://id.gs1.org/" + gtin_key + "/" + qualifier;
+      unit.epc = "https://id.gs1.org/";
+      unit.epc.append(gtin_key).append("/").append(qualifier);
       units.push_back(std::move(unit));
     }
     Gatherer gatherer(db);
