@@ -80,8 +80,7 @@ for path in $(sed -n '2,400p' "$dir/paths.lua" | awk 'NR % 20 == 1' | sed 's/^ *
     <(curl -sf "http://127.0.0.1:$nport/files${path%%\?*}") ||
     { echo "静态文件与 zhiyou 的应答不同: $path" >&2; exit 1; }
 done
-sed 's|wrk.format(nil, paths\[math.random(#paths)\])|wrk.format(nil, "/files" .. paths[math.random(#paths)])|' \
-  "$dir/paths.lua" >"$dir/files.lua"
+sed 's|^prefix = ""$|prefix = "/files"|' "$dir/paths.lua" >"$dir/files.lua"
 
 # run_wrk NAME "PIDS" wrk-arguments…: the wrk report in NAME.txt, the servers' CPU ticks in
 # NAME.cpu.
