@@ -213,24 +213,22 @@ Response list_product_events(RequestContext& ctx) {
   auto visible = visible_product(ctx, ctx.params.at("gtin"));
   if (auto* answer = std::get_if<Response>(&visible)) return std::move(*answer);
   const auto& product = std::get<registry::Product>(visible);
-  trace::epcis::EventQuery query;
-  query.gtins = {product.gtin};
-  query.newest_first = true;
-  query.per_page = kEventsPerPage;
-  if (const std::string per_page = query_value(ctx, "perPage"); !per_page.empty()) {
-    const auto n = parse_count(per_page);
+  std::size_t per_page = kEventsPerPage;
+  if (const std::string text = query_value(ctx, "perPage"); !text.empty()) {
+    const auto n = parse_count(text);
     if (!n || *n < 1 || *n > kMaxEventsPerPage) {
       return error_for(http::status::bad_request,
                        fmt::format("perPage 应为 1 至 {} 的整数", kMaxEventsPerPage), "perPage");
     }
-    query.per_page = *n;
+    per_page = *n;
   }
+  std::int64_t before_key = 0;
   if (const std::string before = query_value(ctx, "before"); !before.empty()) {
     const auto key = trace::epcis::parse_page_token(before);
     if (!key) return error_for(http::status::bad_request, "无效的分页标记", "before");
-    query.after_key = *key;
+    before_key = *key;
   }
-  auto page = trace::query_events(ctx.db(), query);
+  auto page = trace::product_events(ctx.db(), product.gtin, before_key, per_page);
   if (!page.ok()) fail(page.error());
   boost::json::array events;
   for (const trace::StoredEvent& stored : page->events) {

@@ -347,7 +347,15 @@ void count_codes_per_batch(Database& db) {
                   " WHERE codes.gtin = batches.gtin AND codes.lot = batches.lot)";
 }
 
-constexpr std::array<Migration, 14> kMigrations{{
+// Migration 15: a product's events, newest first, straight from the identifier rows. Without
+// this index a product page gathered every event key of the GTIN before showing fifty (1.1 s
+// per page for a GTIN of 1,000,000 events). Rows of a GTIN arrive in event_key order, so the
+// index grows at its end: capture pays a sequential insert, not a random one.
+void index_identifiers_by_event(Database& db) {
+  db.session() << "CREATE INDEX epcis_event_epcs_newest ON epcis_event_epcs (epc_key, event_key)";
+}
+
+constexpr std::array<Migration, 15> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
@@ -363,6 +371,7 @@ constexpr std::array<Migration, 14> kMigrations{{
     {12, "EPCIS error declarations beside the events they correct", &record_error_declarations},
     {13, "scan places counted apart from what a scan shows", &count_scans_apart},
     {14, "batches count their codes", &count_codes_per_batch},
+    {15, "a product's EPCIS events found newest first", &index_identifiers_by_event},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.

@@ -7,6 +7,7 @@
 #include <array>
 #include <deque>
 #include <future>
+#include <limits>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -394,16 +395,6 @@ std::string owner_condition(Conditions& c, const std::string& uscc) {
   return sql + "))";
 }
 
-// Events that mention an item or class of one of `gtins`, looked up in the identifier table.
-std::string gtin_condition(Conditions& c, const std::vector<std::string>& gtins) {
-  std::string sql = "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE epc_key IN (";
-  for (std::size_t i = 0; i < gtins.size(); ++i) {
-    if (i > 0) sql += ", ";
-    sql += c.text("01/" + gtins[i]);
-  }
-  return sql + "))";
-}
-
 // The @context of each document, by id, in order of first use on the page.
 std::vector<std::string> load_contexts(store::Database& db, const std::vector<std::string>& ids) {
   std::vector<std::string> out;
@@ -433,15 +424,12 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
   if (q.lt_declaration_time) c.add("declaration_time < " + c.integer(*q.lt_declaration_time));
   for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match));
   if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc));
-  if (!q.gtins.empty()) c.add(gtin_condition(c, q.gtins));
-  if (q.after_key > 0) {  // one call each: ordered
-    c.add((q.newest_first ? "event_key < " : "event_key > ") + c.integer(q.after_key));
-  }
+  if (q.after_key > 0) c.add("event_key > " + c.integer(q.after_key));
   // EQ_errorReason and EQ_correctiveEventID are read from the stored declarations, which are
   // few (error_declared limits the rows to them): no LIMIT, rows filtered as they come.
   const bool filtered = !q.error_reasons.empty() || !q.corrective_event_ids.empty();
   const std::string sql = "SELECT event_key, event_json, context_id FROM epcis_events" + c.sql() +
-                          (q.newest_first ? " ORDER BY event_key DESC" : " ORDER BY event_key") +
+                          " ORDER BY event_key" +
                           (filtered ? "" : " LIMIT " + std::to_string(q.per_page + 1));
   EventPage page;
   try {
@@ -491,6 +479,39 @@ Result<std::vector<StoredEvent>> query_all_events(store::Database& db, epcis::Ev
     if (!page->next_page_token) return out;
     query.after_key = out.back().key;
   }
+}
+
+Result<EventPage> product_events(store::Database& db, const std::string& gtin,
+                                 std::int64_t before_key, std::size_t per_page) {
+  const std::string epc_key = "01/" + gtin;
+  const long long before = before_key > 0 ? before_key : std::numeric_limits<long long>::max();
+  const auto limit = static_cast<long long>(per_page + 1);  // one more: are there older ones?
+  EventPage page;
+  try {
+    long long key = 0;
+    std::string json;
+    // An event naming several units of the product has a row for each: DISTINCT, which the
+    // index's order serves without sorting.
+    soci::statement select =
+        (db.session().prepare
+             << "SELECT e.event_key, e.event_json FROM epcis_events e WHERE e.event_key IN"
+                " (SELECT DISTINCT x.event_key FROM epcis_event_epcs x WHERE x.epc_key = :key"
+                " AND x.event_key < :before ORDER BY x.event_key DESC LIMIT :n)"
+                " ORDER BY e.event_key DESC",
+         soci::use(epc_key, "key"), soci::use(before, "before"), soci::use(limit, "n"),
+         soci::into(key), soci::into(json));
+    select.execute();
+    while (select.fetch()) {
+      if (page.events.size() == per_page) {
+        page.next_page_token = epcis::page_token(page.events.back().key);
+        break;
+      }
+      page.events.push_back({key, json});
+    }
+  } catch (const std::exception& e) {
+    return make_error(std::string("查询产品事件失败：") + e.what());
+  }
+  return page;
 }
 
 Result<std::string> query_events_json(store::Database& db,

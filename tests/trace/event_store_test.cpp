@@ -216,6 +216,45 @@ TEST_P(EventStoreTest, PagesFollowCaptureOrder) {
   EXPECT_FALSE(rest.contains("nextPageToken"));
 }
 
+// A product's page: its events newest first, each once however many of its units it names,
+// class-level events of its lots included, other products' events left out.
+TEST_P(EventStoreTest, AProductsEventsComeNewestFirstEachOnce) {
+  captured(kJourney);
+  captured(R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-04T08:00:00Z",
+    "epcisBody": {"eventList": [
+      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000004",
+       "eventTime": "2024-05-04T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+       "action": "OBSERVE", "bizStep": "shipping",
+       "epcList": ["urn:epc:id:sgtin:4012345.011111.1"]},
+      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000005",
+       "eventTime": "2024-05-05T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+       "action": "OBSERVE", "bizStep": "shipping",
+       "quantityList": [{"epcClass": "urn:epc:class:lgtin:9506000.013435.L1", "quantity": 5}]}
+    ]}})");
+  auto event_id = [](const StoredEvent& e) {
+    return std::string(json::parse(e.json).at("eventID").as_string());
+  };
+  auto first = product_events(db(), "09506000134352", 0, 2);
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  ASSERT_EQ(first->events.size(), 2u);
+  EXPECT_EQ(event_id(first->events[0]), "urn:uuid:00000000-0000-4000-8000-000000000005");
+  EXPECT_EQ(event_id(first->events[1]), "urn:uuid:00000000-0000-4000-8000-000000000003");
+  ASSERT_TRUE(first->next_page_token);
+  const auto before = epcis::parse_page_token(*first->next_page_token);
+  ASSERT_TRUE(before);
+  auto second = product_events(db(), "09506000134352", *before, 2);
+  ASSERT_TRUE(second.ok()) << second.error().describe();
+  ASSERT_EQ(second->events.size(), 2u);  // event 2 names two units: once
+  EXPECT_EQ(event_id(second->events[0]), "urn:uuid:00000000-0000-4000-8000-000000000002");
+  EXPECT_EQ(event_id(second->events[1]), "urn:uuid:00000000-0000-4000-8000-000000000001");
+  EXPECT_FALSE(second->next_page_token);
+  auto other = product_events(db(), "04012345111118", 0, 10);
+  ASSERT_TRUE(other.ok());
+  ASSERT_EQ(other->events.size(), 1u);
+  EXPECT_EQ(event_id(other->events[0]), "urn:uuid:00000000-0000-4000-8000-000000000004");
+}
+
 TEST_P(EventStoreTest, BadQueryParametersAreNamed) {
   for (const auto& [name, value] :
        epcis::QueryParameters{{"EQ_bizStep", "transforming"},

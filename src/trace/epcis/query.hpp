@@ -54,11 +54,6 @@ struct EventQuery {
   // Not a query parameter: set by the caller to limit the answer to events that mention an
   // item or class of a product (GTIN) registered to this maker (an enterprise's own view).
   std::string owner_uscc;
-  // Not query parameters either: events that mention an item or class of one of these GTINs
-  // (GTIN-14), and the page order — a product's page shows its newest events first, paged
-  // backwards (after_key is then the last key shown, and the next page is older).
-  std::vector<std::string> gtins;
-  bool newest_first = false;
 
   static constexpr std::size_t kDefaultPerPage = 30;
   static constexpr std::size_t kMaxPerPage = 10000;
