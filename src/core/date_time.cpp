@@ -97,4 +97,11 @@ std::string format_utc(std::int64_t millis) {
   return {out, std::min(length > 0 ? static_cast<std::size_t>(length) : 0, sizeof out - 1)};
 }
 
+std::string beijing_time(std::int64_t millis) {
+  if (millis == 0) return "";
+  constexpr std::int64_t kEightHours = std::int64_t{8} * 60 * 60 * 1000;
+  const std::string utc = format_utc(millis + kEightHours);  // 2024-05-04T15:00:00.000Z
+  return utc.substr(0, 10) + " " + utc.substr(11, 8);
+}
+
 }  // namespace zhiyou

@@ -21,4 +21,8 @@ bool is_time_zone_offset(std::string_view text);
 // "2005-04-04T02:33:31.116Z" — UTC, milliseconds, sortable as text.
 std::string format_utc(std::int64_t millis);
 
+// "2024-05-04 15:00:00": Beijing time (UTC+8; China has no daylight saving), which is what
+// people here read on a page or in a workbook; "" for 0 (no time known).
+std::string beijing_time(std::int64_t millis);
+
 }  // namespace zhiyou

@@ -65,7 +65,7 @@ DatabasePool::Lease DatabasePool::acquire() {
   available_.wait(lock, [this] { return !free_.empty(); });
   store::Database* db = free_.back();
   free_.pop_back();
-  return Lease(*this, db);
+  return {*this, db};
 }
 
 void DatabasePool::for_each_idle(const std::function<void(store::Database&)>& fn) {

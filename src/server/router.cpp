@@ -71,9 +71,9 @@ std::vector<std::pair<std::string, std::string>> parse_query_list(std::string_vi
       if (c == '+') c = ' ';
     }
     const std::size_t eq = pair.find('=');
-    auto key = percent_decode(std::string_view(pair).substr(0, eq));
+    auto key = percent_decode(std::string_view{pair}.substr(0, eq));
     auto value = eq == std::string::npos ? std::optional<std::string>("")
-                                         : percent_decode(std::string_view(pair).substr(eq + 1));
+                                         : percent_decode(std::string_view{pair}.substr(eq + 1));
     if (key && value && !key->empty()) out.emplace_back(std::move(*key), std::move(*value));
     start = end + 1;
   }
@@ -122,7 +122,7 @@ std::optional<RouteMatch> Router::match(http::verb method, std::string_view path
     for (std::size_t i = 0; i < pattern.size() && matched; ++i) {
       if (rest && i + 1 == pattern.size()) {
         // The rest of the path as sent: its reader decodes it (a GS1 value may hold "%2F").
-        const std::size_t begin = static_cast<std::size_t>(parts[i].data() - path.data());
+        const auto begin = static_cast<std::size_t>(parts[i].data() - path.data());
         params[pattern[i].substr(1, pattern[i].size() - 3)] = std::string(path.substr(begin));
         matched = !parts[i].empty();
       } else if (is_parameter(pattern[i])) {

@@ -485,7 +485,7 @@ Result<EventPage> product_events(store::Database& db, const std::string& gtin,
                                  std::int64_t before_key, std::size_t per_page) {
   const std::string epc_key = "01/" + gtin;
   const long long before = before_key > 0 ? before_key : std::numeric_limits<long long>::max();
-  const auto limit = static_cast<long long>(per_page + 1);  // one more: are there older ones?
+  const auto limit = static_cast<long long>(per_page) + 1;  // one more: are there older ones?
   EventPage page;
   try {
     long long key = 0;

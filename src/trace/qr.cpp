@@ -41,7 +41,8 @@ Result<QrMatrix> encode_qr(std::string_view text) {
 
 std::string render_svg(const QrMatrix& qr, int module_px) {
   const int side = qr.size + 2 * kQuietZone;
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>)"
+                    "\n";
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" +
          std::to_string(side * module_px) + "\" height=\"" + std::to_string(side * module_px) +
          "\" viewBox=\"0 0 " + std::to_string(side) + " " + std::to_string(side) +

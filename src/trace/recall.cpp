@@ -221,15 +221,15 @@ std::string recall_csv(const RecallScope& scope) {
     const std::string case_epc = u.containers.empty() ? "" : u.containers.front();
     const std::string pallet = u.containers.size() > 1 ? u.containers.back() : "";
     for (std::string_view field :
-         {std::string_view(u.epc), std::string_view(u.lot), std::string_view(case_epc),
-          std::string_view(pallet), std::string_view(w.location)}) {
+         {std::string_view{u.epc}, std::string_view{u.lot}, std::string_view{case_epc},
+          std::string_view{pallet}, std::string_view{w.location}}) {
       csv_field(out, field);
       out += ',';
     }
     csv_field(out, time_text(w.seen_at));
     for (std::string_view field :
-         {std::string_view(w.custodian), std::string_view(w.owner),
-          std::string_view(w.last_biz_step), std::string_view(w.disposition)}) {
+         {std::string_view{w.custodian}, std::string_view{w.owner},
+          std::string_view{w.last_biz_step}, std::string_view{w.disposition}}) {
       out += ',';
       csv_field(out, field);
     }

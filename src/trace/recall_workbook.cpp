@@ -14,8 +14,6 @@ using tabular::xlsx::CellValue;
 using tabular::xlsx::Column;
 using tabular::xlsx::Sheet;
 
-constexpr std::int64_t kEightHours = 8LL * 60 * 60 * 1000;
-
 std::string yes_no(bool value) { return value ? "是" : "否"; }
 
 // "零售售出（retail_sold）": the label a clerk reads, with the value a system sends.
@@ -45,9 +43,11 @@ void add_whereabouts_cells(std::vector<CellValue>& row, const Whereabouts& w) {
 
 Sheet summary_sheet(const RecallScope& scope) {
   Sheet sheet{"汇总", {{"项目", 24}, {"值", 40}}, {}, {}, false};
-  const std::string lots = std::accumulate(
-      scope.request.lots.begin(), scope.request.lots.end(), std::string(),
-      [](std::string all, const std::string& lot) { return all.empty() ? lot : all + "、" + lot; });
+  const std::string lots =
+      std::accumulate(scope.request.lots.begin(), scope.request.lots.end(), std::string(),
+                      [](const std::string& all, const std::string& lot) {
+                        return all.empty() ? lot : all + "、" + lot;
+                      });
   const std::vector<std::pair<std::string, CellValue>> rows{
       {"GTIN", scope.request.gtin},
       {"批号", lots},
@@ -96,12 +96,6 @@ Sheet container_sheet(const RecallScope& scope) {
 }
 
 }  // namespace
-
-std::string beijing_time(std::int64_t millis) {
-  if (millis == 0) return "";
-  const std::string utc = format_utc(millis + kEightHours);  // 2024-05-04T15:00:00.000Z
-  return utc.substr(0, 10) + " " + utc.substr(11, 8);
-}
 
 tabular::xlsx::Workbook recall_workbook(const RecallScope& scope) {
   tabular::xlsx::Workbook book;

@@ -12,8 +12,4 @@ namespace zhiyou::trace {
 // 箱托 (the cases and pallets holding affected units).
 tabular::xlsx::Workbook recall_workbook(const RecallScope& scope);
 
-// "2024-05-04 15:00:00" for an instant in milliseconds (UTC+8, China has no daylight saving);
-// "" for 0 (never seen).
-std::string beijing_time(std::int64_t millis);
-
 }  // namespace zhiyou::trace

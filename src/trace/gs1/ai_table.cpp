@@ -2,6 +2,7 @@
 // cross-checked against GS1's Barcode Syntax Dictionary (release 2026-01-27, Apache-2.0),
 // written here in Zhiyou's own row format (see ai_table.hpp).
 #include "trace/gs1/ai_table.hpp"
+#include "trace/gs1/digits.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
@@ -302,8 +303,6 @@ constexpr Index build_index() {
 constexpr Index kIndex = build_index();
 
 constexpr AiEntry kUnknownAi{"", "", 0, "X..90", "", "", "", "UNKNOWN AI"};
-
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 

@@ -157,7 +157,7 @@ CheckResult check_input(std::string_view line, const Options& options) {
 std::string to_json(const CheckResult& result) {
   std::string out;
   if (result.ok) {
-    out = "{\"ok\":true,\"ais\":[";
+    out = R"({"ok":true,"ais":[)";
     for (std::size_t i = 0; i < result.ais.size(); ++i) {
       if (i > 0) out += ',';
       out += '[';
@@ -168,7 +168,7 @@ std::string to_json(const CheckResult& result) {
     }
     out += "]}";
   } else {
-    out = "{\"ok\":false,\"error\":";
+    out = R"({"ok":false,"error":)";
     json::append_quoted(out, result.error);
     out += ",\"position\":";
     out += std::to_string(result.position);

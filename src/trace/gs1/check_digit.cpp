@@ -1,6 +1,8 @@
 #include "trace/gs1/check_digit.hpp"
 
+#include <array>
 #include <cstdint>
+#include <ranges>
 
 namespace zhiyou::trace::gs1 {
 namespace {
@@ -32,8 +34,8 @@ constexpr std::uint16_t kPrimes[] = {
 char check_digit(std::string_view digits) {
   unsigned sum = 0;
   bool triple = true;  // the digit next to the check digit weighs 3
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    const unsigned d = static_cast<unsigned>(*it - '0');
+  for (const char c : std::views::reverse(digits)) {
+    const auto d = static_cast<unsigned>(c - '0');
     sum += triple ? 3 * d : d;
     triple = !triple;
   }

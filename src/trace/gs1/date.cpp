@@ -1,14 +1,8 @@
 #include "trace/gs1/date.hpp"
+#include "trace/gs1/digits.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
-
-bool all_digits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 int two(std::string_view s, std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
 

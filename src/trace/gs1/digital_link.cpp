@@ -7,6 +7,7 @@
 
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/associations.hpp"
+#include "trace/gs1/digits.hpp"
 #include "trace/gs1/percent_encoding.hpp"
 #include "trace/gs1/uri_parts.hpp"
 #include "trace/gs1/value.hpp"
@@ -27,10 +28,6 @@ constexpr Alpha kAlphas[] = {
     {"glnx", "254"},
 };
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 struct Resolved {
   std::string_view ai;  // the numeric AI
   const AiEntry* entry = nullptr;
@@ -44,7 +41,7 @@ Resolved resolve(std::string_view segment, const Options& options) {
     }
     return {};
   }
-  if (!all_digits(segment)) return {};
+  if (segment.empty() || !all_digits(segment)) return {};
   if (const AiEntry* e = find_ai(segment)) return {segment, e};
   if (options.permit_unknown_ais && segment.size() >= 2 && segment.size() <= 4) {
     const std::size_t len = ai_length_for_prefix(segment[0], segment[1]);
@@ -253,7 +250,7 @@ Status parse_digital_link_into(std::string_view uri, DigitalLink& link, const Op
       const std::string_view name = param.substr(0, eq);
       const std::string_view raw =
           eq == std::string_view::npos ? std::string_view{} : param.substr(eq + 1);
-      if (!all_digits(name)) {
+      if (name.empty() || !all_digits(name)) {
         link.other_parameters.push_back(
             {percent_decode(name, UriPart::query), percent_decode(raw, UriPart::query)});
         return;

@@ -3,19 +3,11 @@
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/associations.hpp"
 #include "trace/gs1/check_digit.hpp"
+#include "trace/gs1/digits.hpp"
 #include "trace/gs1/value.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool all_digits(std::string_view s) {
-  for (const char c : s) {
-    if (!is_digit(c)) return false;
-  }
-  return true;
-}
 
 Status fail(std::string message, std::string_view ai, std::size_t position,
             std::size_t* error_position) {

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "trace/gs1/associations.hpp"
+#include "trace/gs1/digits.hpp"
 #include "trace/gs1/element_string.hpp"
 #include "trace/gs1/value.hpp"
 
@@ -39,10 +40,6 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
 constexpr auto kClass = make_classes();
 
 bool has(char c, std::uint8_t cls) { return (kClass[static_cast<unsigned char>(c)] & cls) != 0; }
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return has(c, kDigit); });
-}
 
 int hex_value(char c) {
   if (c <= '9') return c - '0';
@@ -374,7 +371,7 @@ char* FastChecker::digital_link(std::string_view line, char* out) {
   std::size_t key = 0;
   for (std::size_t k = segments; k >= 3; k -= 2) {
     const std::string_view ai = segment(k - 2);
-    const AiEntry* entry = all_digits(ai) ? find_ai(ai) : nullptr;
+    const AiEntry* entry = !ai.empty() && all_digits(ai) ? find_ai(ai) : nullptr;
     if (entry == nullptr) break;
     entry_at[k - 2] = entry;
     if (entry->dl_primary_key()) {
@@ -453,7 +450,7 @@ char* FastChecker::digital_link(std::string_view line, char* out) {
     const std::size_t at = start;
     start = end + 1;
     const std::string_view name = param.substr(0, eq);
-    if (param.empty() || !all_digits(name)) continue;  // not an AI: left alone
+    if (name.empty() || !all_digits(name)) continue;  // not an AI: left alone
     const AiEntry* entry = find_ai(name);
     if (entry == nullptr) {
       message_.assign("查询参数 ").append(name).append(" 不是已知的 AI");

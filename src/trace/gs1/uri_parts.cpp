@@ -1,4 +1,5 @@
 #include "trace/gs1/uri_parts.hpp"
+#include "trace/gs1/digits.hpp"
 
 #include <boost/url/ipv6_address.hpp>
 
@@ -45,13 +46,6 @@ bool valid_run(std::string_view s, std::string_view extra) {
       continue;
     }
     if (extra.find(c) == std::string_view::npos) return false;
-  }
-  return true;
-}
-
-bool all_digits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
   }
   return true;
 }

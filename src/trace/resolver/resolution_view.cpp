@@ -2,10 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include <array>
-#include <chrono>
-#include <cstdio>
-
+#include "core/date_time.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 
@@ -14,19 +11,8 @@ namespace {
 
 namespace json = boost::json;
 
-// Beijing time (UTC+8, no daylight saving), which is what a consumer in Ningbo reads.
-std::string beijing_time(std::int64_t ms) {
-  using namespace std::chrono;
-  const sys_seconds t{duration_cast<seconds>(milliseconds(ms)) + hours(8)};
-  const auto day = floor<days>(t);
-  const year_month_day ymd{day};
-  const hh_mm_ss hms{t - day};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02ld:%02ld", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()));
-  return text;
-}
+// Beijing time to the minute ("2024-05-04 15:00"), which is what a consumer in Ningbo reads.
+std::string beijing_minute(std::int64_t ms) { return beijing_time(ms).substr(0, 16); }
 
 // "261231" → "2026-12-31"; a DD of 00 means the end of the month (GS1 General
 // Specifications 7.12), shown as the month alone.
@@ -121,7 +107,7 @@ std::string resolution_json(const Resolution& r) {
   j.close(']');
   j.key("journey").open('[');
   for (const JourneyStep& step : r.journey) {
-    j.key("").open('{').string("event_time", beijing_time(step.event_time) + " (UTC+8)");
+    j.key("").open('{').string("event_time", beijing_minute(step.event_time) + " (UTC+8)");
     j.string("biz_step", step.biz_step).string("biz_step_label", biz_step_label(step.biz_step));
     j.string("disposition", step.disposition);
     j.string("disposition_label", disposition_label(step.disposition));
@@ -206,7 +192,7 @@ std::string resolution_page(const Resolution& r) {
     } else {
       h += "<ol>";
       for (const JourneyStep& s : r.journey) {
-        h += "<li>" + beijing_time(s.event_time) + " " +
+        h += "<li>" + beijing_minute(s.event_time) + " " +
              text::escape_html(biz_step_label(s.biz_step));
         if (!s.disposition.empty())
           h += "（" + text::escape_html(disposition_label(s.disposition)) + "）";

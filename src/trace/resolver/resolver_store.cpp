@@ -5,8 +5,8 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -47,11 +47,16 @@ Status check_product(store::Database& db, const std::string& gtin, const std::st
 }
 
 bool is_date(const std::string& text) {
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
-    return false;
-  }
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  auto number = [&text](std::size_t at, std::size_t digits, int& out) {
+    const char* end = text.data() + at + digits;
+    const auto [stop, ec] = std::from_chars(text.data() + at, end, out);
+    return ec == std::errc() && stop == end;
+  };
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return false;
   const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m),
                                          std::chrono::day(d)};
   return date.ok();
@@ -323,7 +328,8 @@ Result<std::optional<ProductFacts>> load_product_facts(store::Database& db, std:
     if (!recalls.ok()) return recalls.error();
     f.recalls = std::move(*recalls);
     const std::string key(gtin);
-    std::string lot, expiry;
+    std::string lot;
+    std::string expiry;
     soci::indicator expiry_ind = soci::i_null;
     soci::statement batches =
         (db.session().prepare << "SELECT lot, expiry FROM batches WHERE gtin = :g", soci::use(key),
