@@ -1,5 +1,7 @@
 #include "trace/qr.hpp"
 
+#include <fmt/format.h>
+
 #include <png.h>
 #include <qrencode.h>
 
@@ -41,13 +43,12 @@ Result<QrMatrix> encode_qr(std::string_view text) {
 
 std::string render_svg(const QrMatrix& qr, int module_px) {
   const int side = qr.size + 2 * kQuietZone;
-  std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>)"
-                    "\n";
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" +
-         std::to_string(side * module_px) + "\" height=\"" + std::to_string(side * module_px) +
-         "\" viewBox=\"0 0 " + std::to_string(side) + " " + std::to_string(side) +
-         "\" shape-rendering=\"crispEdges\">\n";
-  out += "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\"";
+  std::string out = fmt::format(
+      R"(<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{0}" height="{0}" viewBox="0 0 {1} {1}" shape-rendering="crispEdges">
+<rect width="100%" height="100%" fill="#fff"/>
+<path fill="#000" d=")",
+      side * module_px, side);
   for (int y = 0; y < qr.size; ++y) {
     for (int x = 0; x < qr.size; ++x) {
       if (!qr.at(x, y)) continue;
@@ -58,7 +59,8 @@ std::string render_svg(const QrMatrix& qr, int module_px) {
       out += "h1v1h-1z";
     }
   }
-  out += "\"/>\n</svg>\n";
+  out += R"("/>)"
+         "\n</svg>\n";
   return out;
 }
 
