@@ -13,11 +13,21 @@ namespace zhiyou::testing {
 namespace fs = std::filesystem;
 
 namespace {
+// The material outside the repository, read by path. A checkout with no ../shared beside it
+// (a clone in /tmp, say) fails every test that reads it with this one message, not a
+// filesystem error per test.
 fs::path shared_dir(const char* env, const char* leaf) {
+  fs::path dir;
   if (const char* p = std::getenv(env); p != nullptr && *p != '\0') {
-    return p;
+    dir = p;
+  } else {
+    dir = fs::path(ZHIYOU_SOURCE_DIR).parent_path() / "shared" / leaf;
   }
-  return fs::path(ZHIYOU_SOURCE_DIR).parent_path() / "shared" / leaf;
+  if (!fs::is_directory(dir)) {
+    throw std::runtime_error("找不到 " + dir.string() + "：检出目录旁应有 ../shared/" + leaf +
+                             "，或用环境变量 " + env + " 指明它的位置");
+  }
+  return dir;
 }
 }  // namespace
 
