@@ -55,10 +55,10 @@ std::string canonical_form(const Entry& entry) {
   // change spacing or number spelling and break verification for no real change.
   std::string out = "[" + std::to_string(entry.seq);
   for (std::string_view field :
-       {std::string_view(entry.at), std::string_view(entry.change.actor),
-        std::string_view(entry.change.action), std::string_view(entry.change.subject),
-        std::string_view(entry.change.before_json), std::string_view(entry.change.after_json),
-        algorithm_name(entry.algorithm), std::string_view(entry.prev_hash)}) {
+       {std::string_view{entry.at}, std::string_view{entry.change.actor},
+        std::string_view{entry.change.action}, std::string_view{entry.change.subject},
+        std::string_view{entry.change.before_json}, std::string_view{entry.change.after_json},
+        algorithm_name(entry.algorithm), std::string_view{entry.prev_hash}}) {
     out.push_back(',');
     json::append_quoted(out, field);
   }

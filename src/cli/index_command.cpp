@@ -55,7 +55,7 @@ ix::TreatmentSpec treatment_from(const std::string& text) {
   t.enabled = true;
   if (text == "winsorise") return t;
   if (text.starts_with("winsorise:")) {
-    const std::string_view n = std::string_view(text).substr(10);
+    const std::string_view n = std::string_view{text}.substr(10);
     int value = 0;
     const auto [ptr, ec] = std::from_chars(n.data(), n.data() + n.size(), value);
     if (ec == std::errc{} && ptr == n.data() + n.size() && value >= 0) {

@@ -73,7 +73,7 @@ void serve(const ServeOptions& options) {
   signals.async_wait([&](const boost::system::error_code& error, int signal) {
     if (error) return;
     fmt::print("收到信号 {}，停止接受新连接，等待进行中的请求完成…\n", signal);
-    std::fflush(stdout);
+    (void)std::fflush(stdout);  // a message that cannot be shown does not stop the shutdown
     http.stop();
   });
 
@@ -86,7 +86,7 @@ void serve(const ServeOptions& options) {
              *port, server_options.threads,
              (*pool)->engine() == store::Engine::sqlite ? "SQLite" : "PostgreSQL",
              api_options.web_root.empty() ? "未构建" : api_options.web_root.string());
-  std::fflush(stdout);
+  (void)std::fflush(stdout);
   signals_context.run();
   http.wait();
   fmt::print("已停止\n");

@@ -12,7 +12,7 @@ void write(std::string& out, const boost::json::value& v, int indent, int depth)
 void newline(std::string& out, int indent, int depth) {
   if (indent == 0) return;
   out.push_back('\n');
-  out.append(static_cast<std::size_t>(indent * depth), ' ');
+  out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(depth), ' ');
 }
 
 bool needs_escape(char ch) {

@@ -16,7 +16,7 @@ struct Period {
 
   // Accepts "2024", "2024Q2", "2024-Q2", "2024-06", "2024-6", "2024年", "2024年6月",
   // "2024年第2季度", "2024年二季度".
-  static std::optional<Period> parse(std::string_view text);
+  static std::optional<Period> parse(std::string_view raw);
 
   // Canonical form: "2024", "2024Q2", "2024-06".
   [[nodiscard]] std::string to_string() const;
@@ -27,6 +27,7 @@ struct Period {
   [[nodiscard]] int first_month() const;
   [[nodiscard]] int last_month() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   auto operator<=>(const Period&) const = default;
 };
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "core/text.hpp"
+
 namespace zhiyou::quantity {
 namespace {
 
@@ -12,8 +14,6 @@ std::size_t skip_spaces(std::string_view s, std::size_t pos) {
   while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
   return pos;
 }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
@@ -45,14 +45,14 @@ std::optional<ParsedNumber> parse_leading_number(std::string_view s) {
   bool seen_point = false;
   while (pos < s.size()) {
     const char c = s[pos];
-    if (is_digit(c)) {
+    if (text::is_ascii_digit(c)) {
       digits.push_back(c);
       any_digit = true;
-    } else if (c == '.' && !seen_point && pos + 1 < s.size() && is_digit(s[pos + 1])) {
+    } else if (c == '.' && !seen_point && pos + 1 < s.size() && text::is_ascii_digit(s[pos + 1])) {
       digits.push_back(c);
       seen_point = true;
-    } else if (c == ',' && any_digit && pos + 3 < s.size() && is_digit(s[pos + 1]) &&
-               is_digit(s[pos + 2]) && is_digit(s[pos + 3])) {
+    } else if (c == ',' && any_digit && pos + 3 < s.size() && text::is_ascii_digit(s[pos + 1]) &&
+               text::is_ascii_digit(s[pos + 2]) && text::is_ascii_digit(s[pos + 3])) {
       // Thousands separator: "1,250"; drop it.
     } else {
       break;

@@ -2,6 +2,7 @@
 // normalisation, and the whitespace repairs that Chinese text needs.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -9,6 +10,15 @@
 #include <vector>
 
 namespace zhiyou::text {
+
+// ASCII '0'-'9' only: codes, years and serials are read after normalisation, and the GS1
+// rules count no other digits.
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// One or more ASCII digits ("" is no number).
+constexpr bool is_digits(std::string_view s) {
+  return !s.empty() && std::ranges::all_of(s, is_ascii_digit);
+}
 
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when `s` is valid UTF-8.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);

@@ -115,7 +115,7 @@ std::string explain(const Evaluation& evaluation) {
     case Status::no_data:
       if (a.missing_reference_year) {
         text = fmt::format("缺少{}年参照值，无法换算「{}」", *a.missing_reference_year,
-                           target ? target->expression.text : "");
+                           target != nullptr ? target->expression.text : "");
       } else {
         text = fmt::format("缺少{}数据", evaluation.period.to_string());
       }
@@ -124,7 +124,8 @@ std::string explain(const Evaluation& evaluation) {
       }
       return text;
     case Status::qualitative:
-      return fmt::format("定性目标「{}」，待评审", target ? target->expression.text : "无目标值");
+      return fmt::format("定性目标「{}」，待评审",
+                         target != nullptr ? target->expression.text : "无目标值");
     default:
       break;
   }
@@ -135,7 +136,7 @@ std::string explain(const Evaluation& evaluation) {
   }
   const std::string value = number_text(a.value);
   if (a.status == Status::met) {
-    text = fmt::format("实际 {}，已达到{}年目标 {}", value, target ? target->year : 0,
+    text = fmt::format("实际 {}，已达到{}年目标 {}", value, target != nullptr ? target->year : 0,
                        number_text(a.target));
   } else {
     const double behind = a.gap ? std::fabs(*a.gap) : 0;

@@ -165,7 +165,7 @@ Result<double> read_value(std::string_view value_cell, std::string_view unit_cel
                           const plans::Indicator& ind) {
   const std::string cell = clean(value_cell);
   const auto parsed = quantity::parse_leading_number(cell);
-  if (!parsed || text::trim(std::string_view(cell).substr(parsed->consumed)) != "") {
+  if (!parsed || !text::trim(std::string_view{cell}.substr(parsed->consumed)).empty()) {
     return make_error("数值“" + cell + "”无法识别");
   }
   double v = parsed->value;

@@ -135,8 +135,9 @@ Result<SaveCounts> save_observations(store::Database& db,
     });
     if (!saved) return saved.error();
   } catch (const std::exception& e) {
-    std::string what =
-        current ? describe(current->indicator_id, current->region, current->period) : std::string();
+    std::string what = current != nullptr
+                           ? describe(current->indicator_id, current->region, current->period)
+                           : std::string();
     return make_error("无法保存监测数据（" + what + "）: " + e.what());
   }
   return counts;

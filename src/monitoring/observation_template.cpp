@@ -35,7 +35,7 @@ std::vector<std::string> template_regions(const plans::Plan& plan) {
     }
   }
   for (const registry::Region& r : registry::builtin_regions()) {
-    if (cities.empty() || cities.count(r.city) > 0) regions.emplace_back(r.name);
+    if (cities.empty() || cities.contains(r.city)) regions.emplace_back(r.name);
   }
   return regions;
 }

@@ -18,7 +18,7 @@ std::string timestamp_after(std::chrono::seconds delay) {
   std::tm utc{};
   gmtime_r(&at, &utc);
   char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  (void)std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
 }
 
@@ -52,8 +52,12 @@ Result<std::optional<ActiveSession>> active_session(store::Database& db, std::st
     std::string now = store::utc_timestamp();
     ActiveSession session;
     Account& account = session.account;
-    std::string role, unit, entity;
-    soci::indicator found = soci::i_null, unit_ind = soci::i_null, entity_ind = soci::i_null;
+    std::string role;
+    std::string unit;
+    std::string entity;
+    soci::indicator found = soci::i_null;
+    soci::indicator unit_ind = soci::i_null;
+    soci::indicator entity_ind = soci::i_null;
     db.session() << "SELECT u.id, u.username, u.role, u.unit, u.entity, u.created_at,"
                     " u.updated_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
                     " WHERE s.token_hash = :digest AND s.revoked_at IS NULL"

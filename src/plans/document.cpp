@@ -19,14 +19,6 @@ bool all_cjk(std::string_view s) {
   return true;
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (const char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 // The header line "宁波市人民政府办公厅文件" names the issuer.
 std::optional<std::string> issuer_header(std::string_view line) {
   const std::string joined = text::join_wrapped(line);
@@ -157,8 +149,8 @@ std::string document_number_in(std::string_view raw) {
     const std::string_view prefix = s.substr(0, o);
     const std::string_view year = s.substr(o + open.size(), c - o - open.size());
     const std::string_view serial = s.substr(c + close.size());
-    if (all_cjk(prefix) && text::length(prefix) <= 12 && year.size() == 4 && all_digits(year) &&
-        all_digits(serial)) {
+    if (all_cjk(prefix) && text::length(prefix) <= 12 && year.size() == 4 &&
+        text::is_digits(year) && text::is_digits(serial)) {
       return fmt::format("{}〔{}〕{}号", prefix, year, serial);
     }
   }
@@ -166,7 +158,7 @@ std::string document_number_in(std::string_view raw) {
   const std::size_t order = s.find("令第");
   if (order != std::string_view::npos &&
       all_cjk(s.substr(0, order + std::string_view("令").size())) &&
-      all_digits(s.substr(order + std::string_view("令第").size()))) {
+      text::is_digits(s.substr(order + std::string_view("令第").size()))) {
     return std::string(joined);
   }
   return {};

@@ -104,10 +104,6 @@ std::optional<Header> read_header(const std::vector<std::string>& cells) {
   return header;
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 struct Row {
   int line = 0;
   std::string domain;  // as printed on this row; empty when carried down
@@ -165,7 +161,7 @@ class TableReader {
     }
     std::vector<std::string> texts;
     for (const std::string& cell : cells) {
-      if (all_digits(cell)) continue;  // 序号, wherever it slid to
+      if (text::is_digits(cell)) continue;  // 序号, wherever it slid to
       texts.push_back(cell);
     }
     while (!texts.empty() && texts.back().empty()) texts.pop_back();

@@ -71,8 +71,6 @@ bool remove_suffix(std::string& s, std::string_view suffix) {
   return true;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 struct Tail {
   std::size_t number_at = 0;
   double value = 0;
@@ -86,7 +84,8 @@ std::optional<Tail> numeric_tail(const std::string& clause) {
   std::size_t at = std::string::npos;
   const auto is_alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
   for (std::size_t i = clause.size(); i-- > 0;) {
-    if (is_digit(clause[i]) && (i == 0 || (!is_digit(clause[i - 1]) && clause[i - 1] != '.'))) {
+    if (text::is_ascii_digit(clause[i]) &&
+        (i == 0 || (!text::is_ascii_digit(clause[i - 1]) && clause[i - 1] != '.'))) {
       at = i;
       break;
     }
@@ -124,7 +123,7 @@ std::optional<Tail> numeric_tail(const std::string& clause) {
     return std::nullopt;  // a year ("到2025年"), a version ("2.0版"), or prose
   }
   for (const char c : rest) {
-    if (is_digit(c)) return std::nullopt;
+    if (text::is_ascii_digit(c)) return std::nullopt;
   }
   if (!rest.empty())
     tail.unit = rest;
@@ -174,7 +173,7 @@ std::optional<ClauseTarget> read_clause(std::string clause) {
   // A name is at least two Chinese characters and carries no numbers or sentence debris.
   if (text::length(name) < 3 || text::length(name) > 40) return std::nullopt;
   for (const char c : name) {
-    if (is_digit(c)) return std::nullopt;
+    if (text::is_ascii_digit(c)) return std::nullopt;
   }
   for (const std::string_view debris : {"：", "“", "为", "比", "较", "年", "—"}) {
     if (name.starts_with(debris)) return std::nullopt;

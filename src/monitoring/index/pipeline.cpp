@@ -108,15 +108,16 @@ Result<IndexResult> compute_index(const Framework& f, const PipelineSpec& spec) 
   r.still_missing = std::move(prepared->still_missing);
   r.treated = std::move(prepared->treated);
   r.reweighted = std::move(aggregated->reweighted);
-  r.method.push_back(spec.denominate ? "分母：有 Denominator 的指标除以相应分母列" : "分母：不除");
-  r.method.push_back(describe_imputation(spec.imputation));
-  r.method.push_back(describe_treatment(spec.treatment));
-  r.method.push_back("归一化：" + describe(spec.normalisation) + "，逆向指标先取负");
-  r.method.push_back(describe_weights(spec.weights));
-  r.method.push_back(spec.aggregation == AggregationKind::arithmetic
-                         ? "聚合：加权算术平均，逐层向上"
-                         : "聚合：加权几何平均，逐层向上");
-  r.method.push_back("排名：得分从高到低，并列取最好名次");
+  r.method.emplace_back(spec.denominate ? "分母：有 Denominator 的指标除以相应分母列"
+                                        : "分母：不除");
+  r.method.emplace_back(describe_imputation(spec.imputation));
+  r.method.emplace_back(describe_treatment(spec.treatment));
+  r.method.emplace_back("归一化：" + describe(spec.normalisation) + "，逆向指标先取负");
+  r.method.emplace_back(describe_weights(spec.weights));
+  r.method.emplace_back(spec.aggregation == AggregationKind::arithmetic
+                            ? "聚合：加权算术平均，逐层向上"
+                            : "聚合：加权几何平均，逐层向上");
+  r.method.emplace_back("排名：得分从高到低，并列取最好名次");
   return r;
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "core/text.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/check_digit.hpp"
 #include "trace/gs1/digital_link.hpp"
@@ -14,10 +15,6 @@ namespace zhiyou::trace::epcis {
 namespace {
 
 constexpr std::string_view kCanonicalStem = "https://id.gs1.org/";
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 std::vector<std::string_view> split_dots(std::string_view s) {
   std::vector<std::string_view> parts;
@@ -65,8 +62,8 @@ struct UrnFields {
 
 // "CP.REF" where the two together have `total` digits.
 bool fixed_digits(std::string_view cp, std::string_view ref, std::size_t total) {
-  return all_digits(cp) && (ref.empty() || all_digits(ref)) && cp.size() >= 6 && cp.size() <= 12 &&
-         cp.size() + ref.size() == total;
+  return text::is_digits(cp) && (ref.empty() || text::is_digits(ref)) && cp.size() >= 6 &&
+         cp.size() <= 12 && cp.size() + ref.size() == total;
 }
 
 // GTIN-14 from company prefix and item reference (whose first digit is the indicator).
@@ -118,7 +115,7 @@ Result<Epc> parse_urn(std::string_view urn, const UrnFields& f, bool allow_patte
       out = finish(urn, "01", g, "10", decoded(p[2]));
     } else if (s == "upui" && need(3)) {
       out = star(2) ? finish(urn, "01", g) : finish(urn, "01", g, "235", decoded(p[2]));
-    } else if (s == "itip" && need(5) && all_digits(p[2]) && all_digits(p[3])) {
+    } else if (s == "itip" && need(5) && text::is_digits(p[2]) && text::is_digits(p[3])) {
       out = star(4) ? finish(urn, "8006", g + std::string(p[2]) + std::string(p[3]))
                     : finish(urn, "8006", g + std::string(p[2]) + std::string(p[3]), "21",
                              decoded(p[4]));
@@ -150,16 +147,16 @@ Result<Epc> parse_urn(std::string_view urn, const UrnFields& f, bool allow_patte
       return e;
     }
     out = finish(urn, ai, prefix + decoded(p[2]));
-  } else if (s == "giai" && need(2) && all_digits(p[0])) {
+  } else if (s == "giai" && need(2) && text::is_digits(p[0])) {
     out = finish(urn, "8004", std::string(p[0]) + decoded(p[1]));
   } else if ((s == "gsrn" || s == "gsrnp") && need(2) && fixed_digits(p[0], p[1], 17)) {
     out = finish(urn, s == "gsrn" ? "8018" : "8017",
                  with_check(std::string(p[0]) + std::string(p[1])));
-  } else if (s == "ginc" && need(2) && all_digits(p[0])) {
+  } else if (s == "ginc" && need(2) && text::is_digits(p[0])) {
     out = finish(urn, "401", std::string(p[0]) + decoded(p[1]));
   } else if (s == "gsin" && need(2) && fixed_digits(p[0], p[1], 16)) {
     out = finish(urn, "402", with_check(std::string(p[0]) + std::string(p[1])));
-  } else if (s == "cpi" && need(3) && all_digits(p[0])) {
+  } else if (s == "cpi" && need(3) && text::is_digits(p[0])) {
     const std::string key = std::string(p[0]) + decoded(p[1]);
     out = star(2) ? finish(urn, "8010", key) : finish(urn, "8010", key, "8011", decoded(p[2]));
     if (out && star(2)) out->qualifier = "*";

@@ -2,7 +2,7 @@
 // cross-checked against GS1's Barcode Syntax Dictionary (release 2026-01-27, Apache-2.0),
 // written here in Zhiyou's own row format (see ai_table.hpp).
 #include "trace/gs1/ai_table.hpp"
-#include "trace/gs1/digits.hpp"
+#include "core/text.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
@@ -309,7 +309,7 @@ constexpr AiEntry kUnknownAi{"", "", 0, "X..90", "", "", "", "UNKNOWN AI"};
 std::span<const AiEntry> ai_table() { return {kTable, kTableSize}; }
 
 std::size_t ai_length_for_prefix(char d1, char d2) {
-  if (!is_digit(d1) || !is_digit(d2)) return 0;
+  if (!text::is_ascii_digit(d1) || !text::is_ascii_digit(d2)) return 0;
   return kIndex.length_by_prefix[static_cast<unsigned>((d1 - '0') * 10 + (d2 - '0'))];
 }
 
@@ -319,7 +319,7 @@ const AiEntry* find_ai(std::string_view ai) {
   unsigned key = 0;
   for (std::size_t i = 0; i < 4; ++i) {
     if (i < ai.size()) {
-      if (!is_digit(ai[i])) return nullptr;
+      if (!text::is_ascii_digit(ai[i])) return nullptr;
       key = key * 10 + static_cast<unsigned>(ai[i] - '0');
     } else {
       key *= 10;

@@ -1,5 +1,6 @@
 #include "trace/gs1/date.hpp"
-#include "trace/gs1/digits.hpp"
+
+#include "core/text.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
@@ -19,12 +20,12 @@ DateProblem check_month_day(int year, int month, int day, bool day_zero_allowed)
 }  // namespace
 
 DateProblem check_yymmdd(std::string_view text, bool day_zero_allowed) {
-  if (text.size() != 6 || !all_digits(text)) return DateProblem::not_digits;
+  if (text.size() != 6 || !text::is_digits(text)) return DateProblem::not_digits;
   return check_month_day(2000 + two(text, 0), two(text, 2), two(text, 4), day_zero_allowed);
 }
 
 DateProblem check_yyyymmdd(std::string_view text) {
-  if (text.size() != 8 || !all_digits(text)) return DateProblem::not_digits;
+  if (text.size() != 8 || !text::is_digits(text)) return DateProblem::not_digits;
   return check_month_day(two(text, 0) * 100 + two(text, 2), two(text, 4), two(text, 6), false);
 }
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <span>
 
+#include "core/text.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/associations.hpp"
-#include "trace/gs1/digits.hpp"
 #include "trace/gs1/percent_encoding.hpp"
 #include "trace/gs1/uri_parts.hpp"
 #include "trace/gs1/value.hpp"
@@ -35,13 +35,13 @@ struct Resolved {
 
 // The AI a path segment names, or an empty result.
 Resolved resolve(std::string_view segment, const Options& options) {
-  if (options.permit_convenience_alphas && !segment.empty() && !all_digits(segment)) {
+  if (options.permit_convenience_alphas && !segment.empty() && !text::is_digits(segment)) {
     for (const Alpha& a : kAlphas) {
       if (a.name == segment) return {a.ai, find_ai(a.ai)};
     }
     return {};
   }
-  if (segment.empty() || !all_digits(segment)) return {};
+  if (!text::is_digits(segment)) return {};
   if (const AiEntry* e = find_ai(segment)) return {segment, e};
   if (options.permit_unknown_ais && segment.size() >= 2 && segment.size() <= 4) {
     const std::size_t len = ai_length_for_prefix(segment[0], segment[1]);
@@ -250,7 +250,7 @@ Status parse_digital_link_into(std::string_view uri, DigitalLink& link, const Op
       const std::string_view name = param.substr(0, eq);
       const std::string_view raw =
           eq == std::string_view::npos ? std::string_view{} : param.substr(eq + 1);
-      if (name.empty() || !all_digits(name)) {
+      if (!text::is_digits(name)) {
         link.other_parameters.push_back(
             {percent_decode(name, UriPart::query), percent_decode(raw, UriPart::query)});
         return;

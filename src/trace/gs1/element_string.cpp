@@ -1,9 +1,9 @@
 #include "trace/gs1/element_string.hpp"
 
+#include "core/text.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/associations.hpp"
 #include "trace/gs1/check_digit.hpp"
-#include "trace/gs1/digits.hpp"
 #include "trace/gs1/value.hpp"
 
 namespace zhiyou::trace::gs1 {
@@ -48,7 +48,7 @@ Status parse_ean(std::string_view digits, std::size_t at, std::size_t want, Elem
                 error_position);
   }
   for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (!is_digit(digits[i])) {
+    if (!text::is_ascii_digit(digits[i])) {
       return fail("EAN 条码数据含有非数字字符 " + describe_char(digits[i]), "", at + i,
                   error_position);
     }
@@ -80,7 +80,7 @@ Status parse_bracketed_into(std::string_view text, Elements& out, const Options&
     }
     const std::size_t ai_at = i + 1;
     std::size_t close = ai_at;
-    while (close < text.size() && is_digit(text[close]) && close - ai_at < 5) ++close;
+    while (close < text.size() && text::is_ascii_digit(text[close]) && close - ai_at < 5) ++close;
     if (close >= text.size() || text[close] != ')') {
       return fail("AI 格式错误：括号内应为 2 至 4 位数字并以 ')' 结束", "",
                   close < text.size() ? close : i, error_position);
@@ -152,7 +152,7 @@ Status parse_raw_into(std::string_view data, Elements& out, const Options& optio
       return fail("无法识别 AI：" + describe_text(data.substr(i, 4)) + "…", "", i, error_position);
     }
     const std::string_view ai = data.substr(i, len);
-    if (!all_digits(ai)) {  // "31" followed by two more characters that are not digits
+    if (!text::is_digits(ai)) {  // "31" followed by two more characters that are not digits
       return fail("无法识别 AI：" + describe_text(data.substr(i, 4)) + "…", "", i, error_position);
     }
     const AiEntry* entry = find_ai(ai);

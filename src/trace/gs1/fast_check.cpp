@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/text.hpp"
 #include "trace/gs1/associations.hpp"
-#include "trace/gs1/digits.hpp"
 #include "trace/gs1/element_string.hpp"
 #include "trace/gs1/value.hpp"
 
@@ -287,7 +287,7 @@ char* FastChecker::raw(std::string_view line, char* out) {
     const std::string_view ai = line.substr(i, len);
     const AiEntry* entry = find_ai(ai);
     if (entry == nullptr) {
-      if (!all_digits(ai)) return nullptr;
+      if (!text::is_digits(ai)) return nullptr;
       message_.assign("未知的 AI (").append(ai).append(")");
       return put_error(out, message_, i);
     }
@@ -371,7 +371,7 @@ char* FastChecker::digital_link(std::string_view line, char* out) {
   std::size_t key = 0;
   for (std::size_t k = segments; k >= 3; k -= 2) {
     const std::string_view ai = segment(k - 2);
-    const AiEntry* entry = !ai.empty() && all_digits(ai) ? find_ai(ai) : nullptr;
+    const AiEntry* entry = text::is_digits(ai) ? find_ai(ai) : nullptr;
     if (entry == nullptr) break;
     entry_at[k - 2] = entry;
     if (entry->dl_primary_key()) {
@@ -450,7 +450,7 @@ char* FastChecker::digital_link(std::string_view line, char* out) {
     const std::size_t at = start;
     start = end + 1;
     const std::string_view name = param.substr(0, eq);
-    if (name.empty() || !all_digits(name)) continue;  // not an AI: left alone
+    if (!text::is_digits(name)) continue;  // not an AI: left alone
     const AiEntry* entry = find_ai(name);
     if (entry == nullptr) {
       message_.assign("查询参数 ").append(name).append(" 不是已知的 AI");

@@ -1,10 +1,11 @@
 #include "trace/gs1/uri_parts.hpp"
-#include "trace/gs1/digits.hpp"
 
 #include <boost/url/ipv6_address.hpp>
 
 #include <array>
 #include <cstdint>
+
+#include "core/text.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
@@ -49,6 +50,9 @@ bool valid_run(std::string_view s, std::string_view extra) {
   }
   return true;
 }
+
+// RFC 3986: port = *DIGIT, so "host:" has an empty port.
+bool port_digits(std::string_view port) { return port.empty() || text::is_digits(port); }
 
 // "[...]" → the kind of IP literal, or nullopt when it is not valid syntax.
 std::optional<HostKind> ip_literal(std::string_view host) {
@@ -116,13 +120,13 @@ std::optional<UriParts> split_uri(std::string_view uri) {
       if (!kind) return {};
       parts.host_kind = *kind;
       authority.remove_prefix(close + 1);
-      if (!authority.empty() && (authority[0] != ':' || !all_digits(authority.substr(1)))) {
+      if (!authority.empty() && (authority[0] != ':' || !port_digits(authority.substr(1)))) {
         return {};
       }
     } else {
       const std::size_t port = authority.find(':');
       parts.host = authority.substr(0, port);
-      if (port != std::string_view::npos && !all_digits(authority.substr(port + 1))) return {};
+      if (port != std::string_view::npos && !port_digits(authority.substr(port + 1))) return {};
       if (!valid_run(parts.host, "")) return {};
       parts.host_kind = HostKind::name;
     }
