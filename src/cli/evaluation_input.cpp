@@ -21,6 +21,7 @@ std::optional<double> date_as_year(const std::string& text) {
   int y = 0;
   int m = 0;
   int d = 0;
+  // NOLINTNEXTLINE(cert-err34-c): at most four and two digits, nothing to overflow
   if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
       d > 31) {
     return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <array>
 #include <regex>
 
@@ -78,10 +79,7 @@ bool names_a_plan(std::string_view title) {
   }
   static constexpr std::array<std::string_view, 7> kPlans{"规划", "方案", "意见",    "行动计划",
                                                           "纲要", "计划", "实施意见"};
-  for (const auto w : kPlans) {
-    if (text::contains(title, w)) return true;
-  }
-  return false;
+  return std::ranges::any_of(kPlans, [&](std::string_view w) { return text::contains(title, w); });
 }
 
 void read_period(Document& doc) {
@@ -133,7 +131,7 @@ std::optional<Document> reported_plan(const std::vector<SourceLine>& lines) {
 }  // namespace
 
 std::string document_number_in(std::string_view raw) {
-  const std::string joined = text::join_wrapped(raw);
+  std::string joined = text::join_wrapped(raw);  // returned (moved) when it is one
   std::string_view s = joined;
   if (!s.ends_with("号")) return {};
   s.remove_suffix(std::string_view("号").size());
@@ -159,7 +157,7 @@ std::string document_number_in(std::string_view raw) {
   if (order != std::string_view::npos &&
       all_cjk(s.substr(0, order + std::string_view("令").size())) &&
       text::is_digits(s.substr(order + std::string_view("令第").size()))) {
-    return std::string(joined);
+    return joined;
   }
   return {};
 }

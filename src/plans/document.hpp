@@ -30,11 +30,11 @@ struct Document {
 // Every document found, plans or not, in order.
 std::vector<Document> find_documents(const std::vector<SourceLine>& lines);
 
-// "甬政办发〔2023〕1号" when the whole of `line` is a document number (brackets canonicalised
+// "甬政办发〔2023〕1号" when the whole of `raw` is a document number (brackets canonicalised
 // to 〔〕); empty otherwise.
-std::string document_number_in(std::string_view line);
+std::string document_number_in(std::string_view raw);
 
 // "2023年1月16日印发" → "2023-01-16".
-std::optional<std::string> date_in(std::string_view line);
+std::optional<std::string> date_in(std::string_view raw);
 
 }  // namespace zhiyou::plans

@@ -24,6 +24,6 @@ std::vector<std::string> split_sub_items(std::string_view name, std::size_t coun
 
 // Lead or supporting units as listed: "市综合执法局 市农业农村局", "市发改委、市经信局等按职责
 // 分工负责", "各区〔县、市〕政府" (brackets are not split).
-std::vector<std::string> split_units(std::string_view list);
+std::vector<std::string> split_units(std::string_view raw);
 
 }  // namespace zhiyou::plans

@@ -291,9 +291,9 @@ class TableReader {
       const bool belongs_above =
           !units.empty() && k > i + 1 && prev_domain != new_domain &&
           std::all_of(units.begin(), units.end(),
-                      [&](const std::string& u) { return above.count(u) > 0; }) &&
+                      [&](const std::string& u) { return above.contains(u); }) &&
           std::none_of(units.begin(), units.end(),
-                       [&](const std::string& u) { return below.count(u) > 0; });
+                       [&](const std::string& u) { return below.contains(u); });
       if (belongs_above) {
         rows_[i].indicator.domain = prev_domain;
         rows_[i].labelled = false;

@@ -1,5 +1,6 @@
 #include "plans/paragraphs.hpp"
 
+#include <algorithm>
 #include <array>
 #include <regex>
 
@@ -11,10 +12,7 @@ namespace {
 bool ends_a_paragraph(const std::string& text) {
   static constexpr std::array<std::string_view, 9> kEnds{"。", "！", "？", "；", "：",
                                                          "”",  ")",  "」", "…"};
-  for (const auto e : kEnds) {
-    if (text.ends_with(e)) return true;
-  }
-  return false;
+  return std::ranges::any_of(kEnds, [&](std::string_view e) { return text.ends_with(e); });
 }
 
 bool starts_new_block(const std::string& text) {

@@ -1,5 +1,6 @@
 #include "plans/target_expression.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
@@ -20,18 +21,10 @@ std::string without_spaces(std::string_view s) {
 
 bool is_dash(std::string_view s) {
   static constexpr std::array<std::string_view, 7> kDashes{"-", "—", "——", "–", "/", "无", "--"};
-  for (const auto d : kDashes) {
-    if (s == d) return true;
-  }
-  return false;
+  return std::ranges::find(kDashes, s) != kDashes.end();
 }
 
-bool has_digit(std::string_view s) {
-  for (const char c : s) {
-    if (c >= '0' && c <= '9') return true;
-  }
-  return false;
-}
+bool has_digit(std::string_view s) { return std::ranges::any_of(s, text::is_ascii_digit); }
 
 bool consume(std::string_view& s, std::string_view prefix) {
   if (s.starts_with(prefix)) {

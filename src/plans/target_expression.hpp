@@ -19,7 +19,7 @@ struct ParsedExpression {
 // nullopt for an empty cell or a dash ("—", "-"), meaning "no value". An Error when the
 // text is neither a value nor a recognisable qualitative phrase; its message says why.
 // Comparators the text does not state are left empty (see resolve_comparators).
-Result<std::optional<ParsedExpression>> parse_expression(std::string_view text);
+Result<std::optional<ParsedExpression>> parse_expression(std::string_view raw);
 
 // True for phrases that need a person's judgement ("与经济增长基本同步").
 bool is_qualitative_phrase(std::string_view text);

@@ -54,7 +54,7 @@ std::optional<int> year_of(const std::string& text) {
   return std::nullopt;
 }
 
-std::string strip_year_phrase(std::string s) {
+std::string strip_year_phrase(const std::string& s) {
   static const std::regex kPhrase(R"(^(?:力争)?(?:到|至)\d{4}年(?:底|末)?(?:前)?)");
   return std::regex_replace(s, kPhrase, "");
 }
@@ -93,7 +93,7 @@ std::optional<Tail> numeric_tail(const std::string& clause) {
   // "GM2D", "R&D": digits inside a Latin word are not a quantity.
   if (at != std::string::npos && at > 0 && is_alpha(clause[at - 1])) return std::nullopt;
   if (at == std::string::npos) return std::nullopt;
-  const auto number = quantity::parse_leading_number(std::string_view(clause).substr(at));
+  const auto number = quantity::parse_leading_number(std::string_view{clause}.substr(at));
   if (!number) return std::nullopt;
   std::string rest = clause.substr(at + number->consumed);
   for (const std::string_view q : {"”", "\"", "」"}) remove_suffix(rest, q);
@@ -113,7 +113,7 @@ std::optional<Tail> numeric_tail(const std::string& clause) {
     for (const std::string_view unit : kCompoundUnits) {
       if (unit.starts_with(word) && rest.starts_with(unit.substr(word.size()))) {
         tail.value /= number->magnitude;
-        rest = std::string(word) + rest;
+        rest.insert(0, word);
         break;
       }
     }
@@ -140,7 +140,7 @@ struct ClauseTarget {
 };
 
 std::optional<ClauseTarget> read_clause(std::string clause) {
-  clause = strip_year_phrase(std::move(clause));
+  clause = strip_year_phrase(clause);
   const auto tail = numeric_tail(clause);
   if (!tail) return std::nullopt;
   ClauseTarget result;

@@ -38,10 +38,9 @@ std::string_view after_label(std::string_view part, std::string_view label) {
 
 bool is_unit_clause_only(const std::string& text) {
   if (!text.starts_with("(")) return false;
-  for (const auto label : kLeadLabels) {
-    if (text.substr(1).starts_with(label)) return true;
-  }
-  return false;
+  const std::string_view after = std::string_view{text}.substr(1);
+  return std::ranges::any_of(kLeadLabels,
+                             [&](std::string_view label) { return after.starts_with(label); });
 }
 
 bool is_task_section(const std::string& heading) {
@@ -58,8 +57,9 @@ UnitClauses read_unit_clauses(std::string_view text) {
   for (std::size_t open = text.find('('); open != std::string_view::npos;
        open = text.find('(', open + 1)) {
     const std::string_view inside = bracketed(text, open);
-    const auto label = std::find_if(kLeadLabels.begin(), kLeadLabels.end(),
-                                    [&](std::string_view l) { return inside.starts_with(l); });
+    const auto* const label =
+        std::find_if(kLeadLabels.begin(), kLeadLabels.end(),
+                     [&](std::string_view l) { return inside.starts_with(l); });
     if (label == kLeadLabels.end()) continue;
     clauses.found = true;
     for (const std::string& part : text::split_any(inside, {"；", ";"})) {

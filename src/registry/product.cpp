@@ -1,6 +1,7 @@
 #include "registry/product.hpp"
 
 #include <algorithm>
+#include <ranges>
 
 #include "core/text.hpp"
 #include "registry/uscc.hpp"
@@ -15,8 +16,8 @@ using text::trim;
 char gs1_check_digit(std::string_view body) {
   int sum = 0;
   int weight = 3;
-  for (auto it = body.rbegin(); it != body.rend(); ++it) {
-    sum += (*it - '0') * weight;
+  for (const char c : std::views::reverse(body)) {
+    sum += (c - '0') * weight;
     weight = 4 - weight;
   }
   return static_cast<char>('0' + (10 - sum % 10) % 10);

@@ -56,7 +56,7 @@ Result<std::string> validate_uscc(std::string_view raw) {
           fmt::format("第 3–8 位应为行政区划码（数字），第 {} 位为 '{}'", i + 1, code[i]), place);
     }
   }
-  const auto expected = uscc_check_character(std::string_view(code).substr(0, 17));
+  const auto expected = uscc_check_character(std::string_view{code}.substr(0, 17));
   if (!expected || *expected != code[17]) {
     return make_error(
         fmt::format("校验码错误：第 18 位应为 '{}'，实为 '{}'", expected.value_or('?'), code[17]),

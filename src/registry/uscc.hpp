@@ -16,6 +16,6 @@ std::optional<char> uscc_check_character(std::string_view first17);
 // Validates a code: length, character set, administrative-division digits (3–8) and
 // the check character. Lower case is accepted and upper-cased. Returns the canonical
 // (upper-case, trimmed) code, or an error naming the position and the reason.
-Result<std::string> validate_uscc(std::string_view code);
+Result<std::string> validate_uscc(std::string_view raw);
 
 }  // namespace zhiyou::registry

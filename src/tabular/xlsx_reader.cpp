@@ -36,7 +36,10 @@ uLong ZCALLBACK mem_read(voidpf /*opaque*/, voidpf stream, void* buf, uLong size
   return static_cast<uLong>(n);
 }
 
-uLong ZCALLBACK mem_write(voidpf, voidpf, const void*, uLong) { return 0; }
+uLong ZCALLBACK mem_write(voidpf /*opaque*/, voidpf /*stream*/, const void* /*buffer*/,
+                          uLong /*size*/) {
+  return 0;  // read only
+}
 
 ZPOS64_T ZCALLBACK mem_tell(voidpf /*opaque*/, voidpf stream) {
   return static_cast<MemoryFile*>(stream)->pos;
@@ -55,8 +58,8 @@ long ZCALLBACK mem_seek(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int o
   return 0;
 }
 
-int ZCALLBACK mem_close(voidpf, voidpf) { return 0; }
-int ZCALLBACK mem_error(voidpf, voidpf) { return 0; }
+int ZCALLBACK mem_close(voidpf /*opaque*/, voidpf /*stream*/) { return 0; }
+int ZCALLBACK mem_error(voidpf /*opaque*/, voidpf /*stream*/) { return 0; }
 
 struct UnzCloser {
   void operator()(void* zip) const { unzClose(zip); }
