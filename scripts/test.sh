@@ -15,6 +15,18 @@ echo "== clang-format"
 mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src tests fuzz bench -name '*.[ch]pp')
 clang-format --dry-run -Werror "${sources[@]}"
 
+# The seed documents and the GS1/EPCIS material are read by path from ../shared beside the
+# checkout. A clone made elsewhere (CI clones into a temporary directory) finds them beside
+# the repository it was cloned from; ZHIYOU_SEEDS / ZHIYOU_PEER_TESTS, when set, win.
+origin=$(git config --get remote.origin.url 2>/dev/null || true)
+for pair in ZHIYOU_SEEDS:seeds ZHIYOU_PEER_TESTS:peer-tests; do
+  var=${pair%%:*} leaf=${pair#*:}
+  if [[ -z "${!var:-}" && ! -d "../shared/$leaf" && -n "$origin" && -d "$origin/../shared/$leaf" ]]; then
+    export "$var=$(realpath "$origin/../shared/$leaf")"
+    echo "$var=${!var}"
+  fi
+done
+
 echo "== tests (SQLite and PostgreSQL)"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
