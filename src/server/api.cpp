@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <stdexcept>
 
 #include "people/session_store.hpp"
@@ -219,6 +220,17 @@ bool is_enterprise(const RequestContext& ctx) {
 std::string query_value(const RequestContext& ctx, const std::string& name) {
   const auto it = ctx.query.find(name);
   return it == ctx.query.end() ? std::string() : it->second;
+}
+
+std::optional<long long> query_number(const RequestContext& ctx, const std::string& name,
+                                      long long fallback) {
+  const auto it = ctx.query.find(name);
+  if (it == ctx.query.end() || it->second.empty()) return fallback;
+  long long value = 0;
+  const char* end = it->second.data() + it->second.size();
+  const auto [stop, ec] = std::from_chars(it->second.data(), end, value);
+  if (ec != std::errc() || stop != end || value < 0) return std::nullopt;
+  return value;
 }
 
 [[noreturn]] void fail(const Error& error) { throw std::runtime_error(error.describe()); }

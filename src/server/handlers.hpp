@@ -79,6 +79,11 @@ bool is_enterprise(const RequestContext& ctx);
 // The query parameter `name` as decoded, or "" when absent.
 std::string query_value(const RequestContext& ctx, const std::string& name);
 
+// The query parameter `name` as a whole non-negative integer; `fallback` when absent or
+// empty, nullopt when it is anything else (the caller answers 400 naming it).
+std::optional<long long> query_number(const RequestContext& ctx, const std::string& name,
+                                      long long fallback);
+
 // For handlers whose store call failed for a reason the user did not cause.
 [[noreturn]] void fail(const Error& error);
 

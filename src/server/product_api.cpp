@@ -8,7 +8,6 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <variant>
 
@@ -38,15 +37,8 @@ namespace {
 constexpr std::size_t kMaxCodesPerRequest = 1'000'000;
 constexpr long long kMaxCodesPerDownload = 1'000'000;
 constexpr std::size_t kDownloadChunk = 10'000;
-constexpr std::size_t kEventsPerPage = 50;
-constexpr std::size_t kMaxEventsPerPage = 500;
-
-std::optional<std::size_t> parse_count(std::string_view text) {
-  std::size_t n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return n;
-}
+constexpr long long kEventsPerPage = 50;
+constexpr long long kMaxEventsPerPage = 500;
 
 // The product `gtin` (any GTIN form) if the caller may see it, else the answer: 400 for a
 // malformed GTIN, 404 when it is not registered or, to an enterprise, another maker's.
@@ -213,14 +205,10 @@ Response list_product_events(RequestContext& ctx) {
   auto visible = visible_product(ctx, ctx.params.at("gtin"));
   if (auto* answer = std::get_if<Response>(&visible)) return std::move(*answer);
   const auto& product = std::get<registry::Product>(visible);
-  std::size_t per_page = kEventsPerPage;
-  if (const std::string text = query_value(ctx, "perPage"); !text.empty()) {
-    const auto n = parse_count(text);
-    if (!n || *n < 1 || *n > kMaxEventsPerPage) {
-      return error_for(http::status::bad_request,
-                       fmt::format("perPage 应为 1 至 {} 的整数", kMaxEventsPerPage), "perPage");
-    }
-    per_page = *n;
+  const auto per_page = query_number(ctx, "perPage", kEventsPerPage);
+  if (!per_page || *per_page < 1 || *per_page > kMaxEventsPerPage) {
+    return error_for(http::status::bad_request,
+                     fmt::format("perPage 应为 1 至 {} 的整数", kMaxEventsPerPage), "perPage");
   }
   std::int64_t before_key = 0;
   if (const std::string before = query_value(ctx, "before"); !before.empty()) {
@@ -228,7 +216,8 @@ Response list_product_events(RequestContext& ctx) {
     if (!key) return error_for(http::status::bad_request, "无效的分页标记", "before");
     before_key = *key;
   }
-  auto page = trace::product_events(ctx.db(), product.gtin, before_key, per_page);
+  auto page = trace::product_events(ctx.db(), product.gtin, before_key,
+                                    static_cast<std::size_t>(*per_page));
   if (!page.ok()) fail(page.error());
   boost::json::array events;
   for (const trace::StoredEvent& stored : page->events) {

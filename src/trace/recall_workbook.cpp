@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <numeric>
-
 #include "core/date_time.hpp"
 #include "trace/resolver/resolution.hpp"
 
@@ -43,11 +41,7 @@ void add_whereabouts_cells(std::vector<CellValue>& row, const Whereabouts& w) {
 
 Sheet summary_sheet(const RecallScope& scope) {
   Sheet sheet{"汇总", {{"项目", 24}, {"值", 40}}, {}, {}, false};
-  const std::string lots =
-      std::accumulate(scope.request.lots.begin(), scope.request.lots.end(), std::string(),
-                      [](const std::string& all, const std::string& lot) {
-                        return all.empty() ? lot : all + "、" + lot;
-                      });
+  const std::string lots = fmt::format("{}", fmt::join(scope.request.lots, "、"));
   const std::vector<std::pair<std::string, CellValue>> rows{
       {"GTIN", scope.request.gtin},
       {"批号", lots},
