@@ -353,9 +353,26 @@ std::string prefix_end(std::string prefix) {
   return prefix;
 }
 
+// The capture-order keys one statement searches: (after, upto]; 0 leaves that end open.
+struct KeyRange {
+  std::int64_t after = 0;
+  std::int64_t upto = 0;
+};
+
+// `range` as conditions on event_key, each starting with " AND ".
+std::string key_bounds(Conditions& c, const KeyRange& range) {
+  std::string sql;
+  if (range.after > 0) sql += " AND event_key > " + c.integer(range.after);
+  if (range.upto > 0) sql += " AND event_key <= " + c.integer(range.upto);
+  return sql;
+}
+
+// An identifier subquery is bounded by the statement's key range as well: through the index
+// (epc_key, event_key) (migration 15) it then reads only that range's rows of each GTIN.
+//
 // Placeholders bind by their order in the text, so every piece is appended in turn (the
 // operands of one `a + f() + g()` expression may be evaluated in any order).
-std::string epc_condition(Conditions& c, const epcis::EpcMatch& match) {
+std::string epc_condition(Conditions& c, const epcis::EpcMatch& match, const KeyRange& range) {
   std::string sql = "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE role IN (";
   for (std::size_t i = 0; i < match.roles.size(); ++i) {
     sql += i == 0 ? "'" : ", '";
@@ -382,18 +399,44 @@ std::string epc_condition(Conditions& c, const epcis::EpcMatch& match) {
     }
     sql += ')';
   }
-  return sql + "))";
+  sql += ')';
+  sql += key_bounds(c, range);
+  return sql + ")";
 }
 
 // Events that mention an item or class of a product registered to `uscc`: the GTINs of its
 // products as Digital Link keys ("01/<GTIN>"), looked up in the identifier table.
-std::string owner_condition(Conditions& c, const std::string& uscc) {
+std::string owner_condition(Conditions& c, const std::string& uscc, const KeyRange& range) {
   std::string sql =
       "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE epc_key IN"
       " (SELECT '01/' || gtin FROM products WHERE entity_uscc = ";
   sql += c.text(uscc);
-  return sql + "))";
+  sql += ')';
+  sql += key_bounds(c, range);
+  return sql + ")";
 }
+
+// Whether the query names events by identifiers that may stand for very many of them (every
+// unit of a GTIN, every product of an enterprise). Its subquery would gather all their keys
+// before the first row of the page: 0.4 s a page for a GTIN with 2,000,000 events. Such a
+// query is run over windows of the capture order instead, each read through the index
+// (epc_key, event_key), until the page is full. A pattern over a range of GTINs (a company
+// prefix) is left whole: that index cannot bound it by key, so windows would repeat its scan.
+bool search_in_windows(const epcis::EventQuery& q) {
+  bool many = !q.owner_uscc.empty();
+  for (const epcis::EpcMatch& match : q.epc_matches) {
+    for (const epcis::Epc& epc : match.values) {
+      if (epc.pattern && epc.qualifier.empty()) return false;
+      many = many || epc.pattern;
+    }
+  }
+  return many;
+}
+
+// The first window's width in event keys; a window that finds less than half a page is
+// followed by one twice as wide, so a rare product's few events are reached in a few dozen
+// windows even among millions.
+constexpr std::int64_t kFirstWindow = 4096;
 
 // The @context of each document, by id, in order of first use on the page.
 std::vector<std::string> load_contexts(store::Database& db, const std::vector<std::string>& ids) {
@@ -410,34 +453,38 @@ std::vector<std::string> load_contexts(store::Database& db, const std::vector<st
 }  // namespace
 
 Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) {
-  Conditions c;
-  c.any_of("event_type", q.event_types);
-  c.any_of_text("action", q.actions);
-  c.any_of("biz_step", q.biz_steps);
-  c.any_of("disposition", q.dispositions);
-  c.any_of("read_point", q.read_points);
-  c.any_of("biz_location", q.biz_locations);
-  if (q.ge_event_time) c.add("event_time >= " + c.integer(*q.ge_event_time));
-  if (q.lt_event_time) c.add("event_time < " + c.integer(*q.lt_event_time));
-  if (q.error_declared) c.add("declaration_time <> 0");  // migration 12: 0 when none
-  if (q.ge_declaration_time) c.add("declaration_time >= " + c.integer(*q.ge_declaration_time));
-  if (q.lt_declaration_time) c.add("declaration_time < " + c.integer(*q.lt_declaration_time));
-  for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match));
-  if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc));
-  if (q.after_key > 0) c.add("event_key > " + c.integer(q.after_key));
   // EQ_errorReason and EQ_correctiveEventID are read from the stored declarations, which are
   // few (error_declared limits the rows to them): no LIMIT, rows filtered as they come.
   const bool filtered = !q.error_reasons.empty() || !q.corrective_event_ids.empty();
-  const std::string sql = "SELECT event_key, event_json, context_id FROM epcis_events" + c.sql() +
-                          " ORDER BY event_key" +
-                          (filtered ? "" : " LIMIT " + std::to_string(q.per_page + 1));
   EventPage page;
-  try {
+  std::vector<std::string> context_ids;
+  // Reads the matching events of `range` into the page; true once the page is full and one
+  // more event matches (the page then has its token).
+  auto read_range = [&](const KeyRange& range) -> Result<bool> {
+    Conditions c;
+    c.any_of("event_type", q.event_types);
+    c.any_of_text("action", q.actions);
+    c.any_of("biz_step", q.biz_steps);
+    c.any_of("disposition", q.dispositions);
+    c.any_of("read_point", q.read_points);
+    c.any_of("biz_location", q.biz_locations);
+    if (q.ge_event_time) c.add("event_time >= " + c.integer(*q.ge_event_time));
+    if (q.lt_event_time) c.add("event_time < " + c.integer(*q.lt_event_time));
+    if (q.error_declared) c.add("declaration_time <> 0");  // migration 12: 0 when none
+    if (q.ge_declaration_time) c.add("declaration_time >= " + c.integer(*q.ge_declaration_time));
+    if (q.lt_declaration_time) c.add("declaration_time < " + c.integer(*q.lt_declaration_time));
+    for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match, range));
+    if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc, range));
+    if (range.after > 0) c.add("event_key > " + c.integer(range.after));
+    if (range.upto > 0) c.add("event_key <= " + c.integer(range.upto));
+    const std::size_t wanted = q.per_page + 1 - page.events.size();
+    const std::string sql = "SELECT event_key, event_json, context_id FROM epcis_events" + c.sql() +
+                            " ORDER BY event_key" +
+                            (filtered ? "" : " LIMIT " + std::to_string(wanted));
     long long key = 0;
     std::string json;
     std::string context_id;
     soci::indicator context_null = soci::i_null;
-    std::vector<std::string> context_ids;
     soci::statement st(db.session());
     st.alloc();
     st.prepare(sql);
@@ -455,12 +502,32 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
       }
       if (page.events.size() == q.per_page) {
         page.next_page_token = epcis::page_token(page.events.back().key);
-        break;
+        return true;
       }
       page.events.push_back({key, json});
       if (context_null == soci::i_ok && !context_id.empty() &&
           std::find(context_ids.begin(), context_ids.end(), context_id) == context_ids.end()) {
         context_ids.push_back(context_id);
+      }
+    }
+    return false;
+  };
+  try {
+    KeyRange range{q.after_key, 0};
+    if (!search_in_windows(q)) {
+      if (auto read = read_range(range); !read) return read.error();
+    } else {
+      long long last = 0;
+      db.session() << "SELECT COALESCE(MAX(event_key), 0) FROM epcis_events", soci::into(last);
+      std::int64_t width = kFirstWindow;
+      while (range.after < last) {
+        range.upto = std::min<std::int64_t>(last, range.after + width);
+        const std::size_t before = page.events.size();
+        auto full = read_range(range);
+        if (!full) return full.error();
+        if (*full) break;
+        if (2 * (page.events.size() - before) < q.per_page) width *= 2;
+        range.after = range.upto;
       }
     }
     page.contexts = load_contexts(db, context_ids);

@@ -3,6 +3,8 @@
 // idempotent and all-or-nothing.
 #include "trace/event_store.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 #include <boost/json.hpp>
@@ -20,6 +22,7 @@
 #include "store/data_version.hpp"
 #include "store/engine_fixture.hpp"  // tests/store/
 #include "store/migrations.hpp"
+#include "store/registered_maker.hpp"  // tests/store/
 #include "support/test_support.hpp"
 #include "trace/epcis/cbv.hpp"
 #include "trace/epcis/query.hpp"
@@ -253,6 +256,79 @@ TEST_P(EventStoreTest, AProductsEventsComeNewestFirstEachOnce) {
   ASSERT_TRUE(other.ok());
   ASSERT_EQ(other->events.size(), 1u);
   EXPECT_EQ(event_id(other->events[0]), "urn:uuid:00000000-0000-4000-8000-000000000004");
+}
+
+// One ObjectEvent naming `epc` at `bizStep`, its eventID ending in `n`.
+std::string object_event(int n, std::string_view epc, std::string_view biz_step) {
+  return fmt::format(
+      R"({{"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-{:012}",)"
+      R"( "eventTime": "2024-06-01T08:00:00Z", "eventTimeZoneOffset": "+08:00",)"
+      R"( "action": "OBSERVE", "bizStep": "{}", "epcList": ["{}"]}})",
+      n, biz_step, epc);
+}
+
+// A product's few events far apart in capture order, thousands of another product's between
+// them: queries by GTIN pattern and by maker find each of them once, in order, page by page
+// (the store searches such queries window by window of the capture order).
+TEST_P(EventStoreTest, AProductsEventsFarApartAreFoundPageByPage) {
+  store::testing::register_products(db(), {{"09506000134352", "电热水壶"}});
+  ASSERT_FALSE(HasFatalFailure());
+  std::vector<std::string> events;
+  int n = 0;
+  auto ours = [&](std::string_view biz_step) {
+    events.push_back(
+        object_event(++n, fmt::format("urn:epc:id:sgtin:9506000.013435.{}", n), biz_step));
+    return fmt::format("urn:uuid:00000000-0000-4000-8000-{:012}", n);
+  };
+  auto others = [&](int count) {
+    for (int i = 0; i < count; ++i) {
+      events.push_back(
+          object_event(++n, fmt::format("urn:epc:id:sgtin:4012345.011111.{}", n), "shipping"));
+    }
+  };
+  std::vector<std::string> expected;
+  // Keys from 1: three of ours at 4095-4097, across the first window's end (kFirstWindow).
+  expected.push_back(ours("shipping"));
+  others(4093);
+  expected.push_back(ours("shipping"));
+  expected.push_back(ours("receiving"));
+  expected.push_back(ours("shipping"));
+  others(4100);
+  expected.push_back(ours("shipping"));
+  captured(fmt::format(
+      R"({{"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-06-01T08:00:00Z",
+    "epcisBody": {{"eventList": [{}]}}}})",
+      fmt::join(events, ",")));
+
+  const std::string pattern = "urn:epc:idpat:sgtin:9506000.013435.*";
+  auto first = query_events_json(db(), {{"MATCH_epc", pattern}, {"perPage", "2"}});
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  const json::object page = json::parse(*first).as_object();
+  EXPECT_EQ(page.at("events").as_array().size(), 2u);
+  EXPECT_TRUE(page.contains("nextPageToken"));
+  EXPECT_EQ(ids(query({{"MATCH_epc", pattern}, {"perPage", "2"}})), expected);
+  EXPECT_EQ(ids(query({{"MATCH_epc", pattern}, {"EQ_bizStep", "receiving"}})),
+            (std::vector<std::string>{expected[2]}));
+  EXPECT_EQ(query({{"MATCH_epc", "urn:epc:idpat:sgtin:4012345.011111.*"}}).size(), 8193u);
+
+  // An enterprise's own events: those of the products registered to it.
+  auto mine = epcis::parse_query({{"perPage", "3"}});
+  ASSERT_TRUE(mine.ok());
+  mine->owner_uscc = store::testing::kMakerUscc;
+  std::vector<std::string> found;
+  for (int pages = 0; pages < 10; ++pages) {
+    auto result = query_events(db(), *mine);
+    ASSERT_TRUE(result.ok()) << result.error().describe();
+    for (const StoredEvent& e : result->events) {
+      found.emplace_back(json::parse(e.json).at("eventID").as_string());
+    }
+    if (!result->next_page_token) break;
+    const auto after = epcis::parse_page_token(*result->next_page_token);
+    ASSERT_TRUE(after);
+    mine->after_key = *after;
+  }
+  EXPECT_EQ(found, expected);
 }
 
 TEST_P(EventStoreTest, BadQueryParametersAreNamed) {
