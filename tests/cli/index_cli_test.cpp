@@ -59,7 +59,9 @@ TEST(IndexCli, AsemJsonMatchesCOINrAndRanksEveryAggregate) {
     }
   }
   for (const auto& u : units) {
-    if (u.at("code").as_string() == first) EXPECT_EQ(u.at("ranks").at("Index").to_number<int>(), 1);
+    if (u.at("code").as_string() == first) {
+      EXPECT_EQ(u.at("ranks").at("Index").to_number<int>(), 1);
+    }
   }
   // What was done is in the output: imputed cells and treated indicators.
   EXPECT_FALSE(doc.at("imputed").as_array().empty());

@@ -47,8 +47,12 @@ TEST(Gs1AiTable, EveryRowIsConsistent) {
     EXPECT_EQ(gs1::find_ai(e.last), &e);
     EXPECT_FALSE(e.title.empty()) << e.first;
     EXPECT_GE(e.format.count, 1);
-    if (e.predefined_length()) EXPECT_EQ(e.format.min_length, e.format.max_length) << e.first;
-    if (!e.qualifiers.empty()) EXPECT_TRUE(e.dl_primary_key()) << e.first;
+    if (e.predefined_length()) {
+      EXPECT_EQ(e.format.min_length, e.format.max_length) << e.first;
+    }
+    if (!e.qualifiers.empty()) {
+      EXPECT_TRUE(e.dl_primary_key()) << e.first;
+    }
   }
   EXPECT_GE(gs1::ai_table().size(), 220u);
 }

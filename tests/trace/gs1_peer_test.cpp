@@ -102,7 +102,9 @@ TEST(Gs1Peer, ParseBracketed) {
     auto got = gs1::parse_bracketed(r[1], opt);
     EXPECT_EQ(got.ok(), want) << r[1] << (got.ok() ? "" : " → " + got.error().message);
     if (got.ok() == want && (!want || fnc1(*got) == r[2])) ++t.agreed;
-    if (got.ok() && want) EXPECT_EQ(fnc1(*got), r[2]) << r[1];
+    if (got.ok() && want) {
+      EXPECT_EQ(fnc1(*got), r[2]) << r[1];
+    }
   }
   EXPECT_EQ(t.agreed, t.rows);
 }
@@ -195,7 +197,9 @@ TEST(Gs1Peer, ParseDigitalLink) {
     const bool want = r[0] == "true";
     auto got = gs1::parse_digital_link(r[1], opt);
     EXPECT_EQ(got.ok(), want) << r[1] << (got.ok() ? "" : " → " + got.error().message);
-    if (got.ok() && want) EXPECT_EQ(fnc1(got->elements()), r[2]) << r[1];
+    if (got.ok() && want) {
+      EXPECT_EQ(fnc1(got->elements()), r[2]) << r[1];
+    }
     if (got.ok() == want && (!want || fnc1(got->elements()) == r[2])) ++t.agreed;
   }
   EXPECT_EQ(t.agreed, t.rows);
@@ -219,7 +223,9 @@ TEST(Gs1Peer, BuildDigitalLink) {
     auto got = r[1] == "NULL" ? gs1::build_digital_link(*elements, "https://id.gs1.org", opt)
                               : gs1::build_digital_link(*elements, r[1], opt);
     EXPECT_EQ(got.ok(), want) << r[2] << (got.ok() ? " → " + *got : " → " + got.error().message);
-    if (got.ok() && want) EXPECT_EQ(*got, r[3]) << r[2];
+    if (got.ok() && want) {
+      EXPECT_EQ(*got, r[3]) << r[2];
+    }
     if (got.ok() == want && (!want || *got == r[3])) ++t.agreed;
   }
   EXPECT_EQ(t.agreed, t.rows);
