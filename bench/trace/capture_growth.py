@@ -16,7 +16,12 @@ ratio to round 1, the empty store, measured in the same run: a store that keeps 
 as it grows stays near 1.0. With a second binary (e.g. an older build), the same rounds
 run again with it on a database of its own, for a side-by-side.
 
-Usage: [SERIALS=random|issued] capture_growth.py ZHIYOU_BINARY [ROUNDS=3] [OTHER_ZHIYOU_BINARY]
+With DB set (a postgresql:// URL), the rounds go to that database instead, which must be
+empty (one binary only):
+  PG_DURABLE=1 scripts/with-postgres.sh bash -c \
+    'DB=$ZHIYOU_TEST_POSTGRES bench/trace/capture_growth.py build/release/src/cli/zhiyou'
+
+Usage: [SERIALS=random|issued] [DB=URL] capture_growth.py ZHIYOU_BINARY [ROUNDS=3] [OTHER_ZHIYOU_BINARY]
 """
 import datetime
 import os
@@ -76,7 +81,7 @@ def children_cpu():
 
 
 def run(binary, rounds, work):
-    database = os.path.join(work, "growth.db")
+    database = os.environ.get("DB") or os.path.join(work, "growth.db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(database + suffix):
             os.remove(database + suffix)
@@ -92,10 +97,12 @@ def run(binary, rounds, work):
                        stdout=subprocess.DEVNULL)
         wall = time.monotonic() - began
         events = EVENTS_PER_DOCUMENT * DOCUMENTS_PER_ROUND
-        results.append((events / wall, children_cpu() - cpu, os.path.getsize(database)))
+        size = os.path.getsize(database) if os.path.exists(database) else None
+        results.append((events / wall, children_cpu() - cpu, size))
         rate, seconds, size = results[-1]
+        stored = f"database {size / 2**30:4.1f} GiB " if size is not None else ""
         print(f"  round {r + 1}: {rate:9.0f} events/s  CPU {seconds:5.1f} s  "
-              f"× round 1 {rate / results[0][0]:4.2f}  database {size / 2**30:4.1f} GiB "
+              f"× round 1 {rate / results[0][0]:4.2f}  {stored}"
               f"({(r + 1) * events:,} events)", flush=True)
     shutil.rmtree(documents, ignore_errors=True)
     return results
@@ -104,7 +111,7 @@ def run(binary, rounds, work):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    binaries = [sys.argv[1]] + sys.argv[3:4]
+    binaries = [sys.argv[1]] + ([] if os.environ.get("DB") else sys.argv[3:4])
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     work = tempfile.mkdtemp(prefix="zhiyou-capture-growth-")
     try:
