@@ -1,7 +1,6 @@
 #include "registry/product.hpp"
 
 #include <algorithm>
-#include <ranges>
 
 #include "core/text.hpp"
 #include "registry/uscc.hpp"
@@ -15,8 +14,8 @@ using text::trim;
 // depends on registry), and the rule is five lines.
 char gs1_check_digit(std::string_view body) {
   int sum = 0;
-  int weight = 3;
-  for (const char c : std::views::reverse(body)) {
+  int weight = body.size() % 2 == 1 ? 3 : 1;  // 3, 1, 3, … counted from the right
+  for (const char c : body) {
     sum += (c - '0') * weight;
     weight = 4 - weight;
   }

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdint>
-#include <ranges>
 
 namespace zhiyou::trace::gs1 {
 namespace {
@@ -33,8 +32,9 @@ constexpr std::uint16_t kPrimes[] = {
 
 char check_digit(std::string_view digits) {
   unsigned sum = 0;
-  bool triple = true;  // the digit next to the check digit weighs 3
-  for (const char c : std::views::reverse(digits)) {
+  // Weights 3, 1, 3, … counted from the right: the digit next to the check digit weighs 3.
+  bool triple = digits.size() % 2 == 1;
+  for (const char c : digits) {
     const auto d = static_cast<unsigned>(c - '0');
     sum += triple ? 3 * d : d;
     triple = !triple;
