@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -93,19 +94,23 @@ void list_events(const TraceEventOptions& o) {
   auto db = open_database(o.db);
   auto query = trace::epcis::parse_query(query_parameters(o));
   if (!query) throw UserError{query.error().describe()};
-  auto events = trace::query_all_events(*db, *query);
-  if (!events) throw UserError{events.error().describe()};
-  if (!o.json) {
-    for (const trace::StoredEvent& e : *events) print_event_line(e.json);
-    fmt::print("共 {} 个事件\n", events->size());
-    return;
-  }
-  std::string out = "{\"events\":[";
-  for (std::size_t i = 0; i < events->size(); ++i) {
-    if (i > 0) out += ',';
-    out += (*events)[i].json;
-  }
-  fmt::print("{}]}}\n", out);
+  // Printed page by page as read. A query that fails part way (the database gone, say) has
+  // printed its first pages: the exit status and the message on stderr say it is incomplete.
+  std::size_t count = 0;
+  if (o.json) std::fputs("{\"events\":[", stdout);
+  const Status listed = trace::for_each_event(*db, *query, [&](const trace::StoredEvent& e) {
+    if (!o.json) {
+      print_event_line(e.json);
+    } else {
+      if (count > 0) std::fputc(',', stdout);
+      std::fwrite(e.json.data(), 1, e.json.size(), stdout);
+    }
+    ++count;
+  });
+  if (o.json) std::fputs("]}\n", stdout);
+  std::fflush(stdout);
+  if (!listed) throw UserError{listed.error().describe()};
+  if (!o.json) fmt::print("共 {} 个事件\n", count);
 }
 
 void show_recall(const TraceEventOptions& o) {

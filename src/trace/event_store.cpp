@@ -537,14 +537,14 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
   return page;
 }
 
-Result<std::vector<StoredEvent>> query_all_events(store::Database& db, epcis::EventQuery query) {
-  std::vector<StoredEvent> out;
+Status for_each_event(store::Database& db, epcis::EventQuery query,
+                      const std::function<void(const StoredEvent&)>& each) {
   for (;;) {
     auto page = query_events(db, query);
     if (!page) return page.error();
-    for (StoredEvent& e : page->events) out.push_back(std::move(e));
-    if (!page->next_page_token) return out;
-    query.after_key = out.back().key;
+    for (const StoredEvent& e : page->events) each(e);
+    if (!page->next_page_token || page->events.empty()) return Ok{};
+    query.after_key = page->events.back().key;
   }
 }
 

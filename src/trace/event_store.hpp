@@ -86,7 +86,10 @@ Result<EventPage> product_events(store::Database& db, const std::string& gtin,
 Result<std::string> query_events_json(store::Database& db,
                                       const epcis::QueryParameters& parameters);
 
-// Every event matching `query`, page after page (perPage at its largest unless given).
-Result<std::vector<StoredEvent>> query_all_events(store::Database& db, epcis::EventQuery query);
+// Calls `each` with every event matching `query` in capture order, reading a page at a time
+// (perPage at its largest unless given): a listing of millions holds one page in memory and
+// its first events are out before the last are read.
+Status for_each_event(store::Database& db, epcis::EventQuery query,
+                      const std::function<void(const StoredEvent&)>& each);
 
 }  // namespace zhiyou::trace

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -47,6 +48,39 @@ class TraceEventCli : public ::testing::Test {
     return json::parse(r.out).at("events").as_array().size();
   }
 };
+
+// More events than one page holds (EventQuery::kMaxPerPage, 10,000): the listing goes on
+// page after page, each event once and in capture order, in both forms.
+TEST_F(TraceEventCli, ListingGoesOnPastOnePage) {
+  constexpr int kEvents = 10'050;
+  std::string doc =
+      R"({"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",)"
+      R"( "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-01T08:00:00Z",)"
+      R"( "epcisBody": {"eventList": [)";
+  for (int i = 1; i <= kEvents; ++i) {
+    if (i > 1) doc += ',';
+    doc += R"({"type": "ObjectEvent", "eventID": "urn:uuid:)" + std::to_string(i) +
+           R"(", "eventTime": "2024-05-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",)"
+           R"( "action": "OBSERVE", "epcList": ["urn:epc:id:sgtin:9506000.013435.)" +
+           std::to_string(i) + R"("]})";
+  }
+  doc += "]}}";
+  auto r = run("trace capture " + quoted(write("many.json", doc)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  r = run("trace events --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json::array events = json::parse(r.out).at("events").as_array();
+  ASSERT_EQ(events.size(), static_cast<std::size_t>(kEvents));
+  for (int i = 0; i < kEvents; ++i) {
+    ASSERT_EQ(events[i].at("eventID").as_string(), "urn:uuid:" + std::to_string(i + 1))
+        << "第 " << i << " 个";
+  }
+  r = run("trace events");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("共 10050 个事件"), std::string::npos);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), kEvents + 1);
+}
 
 TEST_F(TraceEventCli, CaptureThenQueryReturnsEventsAsCaptured) {
   const auto file = write("events.json", kDocument);
