@@ -3,7 +3,9 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 
 namespace zhiyou::cli {
@@ -32,6 +34,15 @@ int run(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   } catch (const UserError& e) {
     fmt::print(stderr, "错误: {}\n", e.message);
+    return 1;
+  } catch (const std::exception& e) {  // fmt::print's std::system_error: stdout not writable
+    fmt::print(stderr, "错误: 未能完成（{}）\n", e.what());
+    return 1;
+  }
+  // Output is buffered, so a full disk may only show when it is flushed at exit: a command
+  // whose output was lost must not exit 0.
+  if (std::fflush(stdout) != 0) {
+    fmt::print(stderr, "错误: 无法写出结果（标准输出：{}）\n", std::strerror(errno));
     return 1;
   }
   return 0;

@@ -4,7 +4,6 @@
 
 #include <boost/json.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -94,21 +93,20 @@ void list_events(const TraceEventOptions& o) {
   auto db = open_database(o.db);
   auto query = trace::epcis::parse_query(query_parameters(o));
   if (!query) throw UserError{query.error().describe()};
-  // Printed page by page as read. A query that fails part way (the database gone, say) has
-  // printed its first pages: the exit status and the message on stderr say it is incomplete.
+  // Printed page by page as read. A query that fails part way has printed its first pages:
+  // the exit status and the message on stderr say the listing is incomplete (as when stdout
+  // cannot be written: cli::run reports that).
   std::size_t count = 0;
-  if (o.json) std::fputs("{\"events\":[", stdout);
+  if (o.json) fmt::print("{{\"events\":[");
   const Status listed = trace::for_each_event(*db, *query, [&](const trace::StoredEvent& e) {
     if (!o.json) {
       print_event_line(e.json);
     } else {
-      if (count > 0) std::fputc(',', stdout);
-      std::fwrite(e.json.data(), 1, e.json.size(), stdout);
+      fmt::print("{}{}", count > 0 ? "," : "", e.json);
     }
     ++count;
   });
-  if (o.json) std::fputs("]}\n", stdout);
-  std::fflush(stdout);
+  if (o.json) fmt::print("]}}\n");
   if (!listed) throw UserError{listed.error().describe()};
   if (!o.json) fmt::print("共 {} 个事件\n", count);
 }

@@ -1,11 +1,13 @@
 // The real `zhiyou` binary: trace capture / events / recall, exit codes and messages.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,34 @@ TEST_F(TraceEventCli, ListingGoesOnPastOnePage) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("共 10050 个事件"), std::string::npos);
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), kEvents + 1);
+}
+
+// Output that cannot be written (a full disk: /dev/full) is an error, not a silent exit 0,
+// whether it shows while printing (a long listing) or only when stdout is flushed at exit.
+TEST_F(TraceEventCli, OutputToAFullDiskExitsOneSayingSo) {
+  std::vector<std::string> events;
+  for (int i = 1; i <= 200; ++i) {
+    events.push_back(
+        R"({"type": "ObjectEvent", "eventID": "urn:uuid:)" + std::to_string(i) +
+        R"(", "eventTime": "2024-05-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",)"
+        R"( "action": "OBSERVE", "epcList": ["urn:epc:id:sgtin:9506000.013435.)" +
+        std::to_string(i) + R"("]})");
+  }
+  ASSERT_EQ(run("trace capture " + quoted(write("many.json", epcis_document(events)))).exit_code,
+            0);
+  const auto err = dir.path() / "stderr";
+  for (const std::string args : {"trace events --json", "trace events --type AggregationEvent"}) {
+    const std::string command =
+        std::string("'") + ZHIYOU_BINARY + "' " + args + db() + " >/dev/full 2>" + quoted(err);
+    const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): the binary under test
+    ASSERT_TRUE(WIFEXITED(status)) << args;
+    EXPECT_EQ(WEXITSTATUS(status), 1) << args;
+    std::ifstream in(err);
+    const std::string message((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+    EXPECT_NE(message.find("错误"), std::string::npos) << args << ": " << message;
+    EXPECT_EQ(message.find("terminate"), std::string::npos) << args << ": " << message;
+  }
 }
 
 TEST_F(TraceEventCli, CaptureThenQueryReturnsEventsAsCaptured) {
