@@ -55,14 +55,42 @@ TEST(Gs1DigitalLink, RejectsWithReasonAndPosition) {
   r = gs1::parse_digital_link("https://e.org/01/09506000134352/21/1/10/A", {}, &pos);
   ASSERT_FALSE(r.ok());  // qualifiers out of order
   EXPECT_EQ(pos, 37u);
-  for (const char* bad :
-       {"", "https:", "https://", "https://e.org", "https://e.org/", "https://e.org/01",
-        "https://e.org/01/", "https://e.org/xx/09506000134352", "https://e.org/01/09506000134352/",
-        "https://e.org/01/09506000134352?10=A", "https://e.org/01/09506000134352?22=A",
-        "https://e.org/01/09506000134352?99=", "https://e.org/01/09506000134352?99=A&99=A",
-        "https://e.org/01/09506000134352?999=A", "https://e_x.org/01/09506000134352",
-        "https://e.org/01/09506000134352 x", "mailto:x@e.org", "HtTpS://e.org/01/09506000134352"}) {
+  for (const char* bad : {"",
+                          "https:",
+                          "https://",
+                          "https://e.org",
+                          "https://e.org/",
+                          "https://e.org/01",
+                          "https://e.org/01/",
+                          "https://e.org/xx/09506000134352",
+                          "https://e.org/01/09506000134352/",
+                          "https://e.org/01/09506000134352?10=A",
+                          "https://e.org/01/09506000134352?22=A",
+                          "https://e.org/01/09506000134352?99=",
+                          "https://e.org/01/09506000134352?99=A&99=A",
+                          "https://e.org/01/09506000134352?999=A",
+                          "https://e_x.org/01/09506000134352",
+                          "https://e.org/01/09506000134352 x",
+                          "mailto:x@e.org",
+                          "HtTpS://e.org/01/09506000134352",
+                          "https://[fe80::1%25eth0]/01/09506000134352",
+                          "https://[::1/01/09506000134352"}) {
     EXPECT_FALSE(gs1::parse_digital_link(bad).ok()) << bad;
+  }
+}
+
+// A resolver's host: a name or an IP address, as RFC 3986 writes them. IPvFuture literals
+// ("[v1.x]", either case) are valid URI syntax but no address a phone can reach.
+TEST(Gs1DigitalLink, HostsAreNamesOrIpAddresses) {
+  for (const char* good :
+       {"http://[2001:db8::1]:8080/01/09506000134352", "https://192.0.2.1/01/09506000134352",
+        "https://user@e.org:/01/09506000134352"}) {
+    EXPECT_TRUE(gs1::parse_digital_link(good).ok()) << good;
+  }
+  for (const char* bad : {"https://[v1.x]/01/09506000134352", "https://[V1.x]/01/09506000134352"}) {
+    auto r = gs1::parse_digital_link(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().message, "URI 的主机名无效") << bad;
   }
 }
 

@@ -12,7 +12,7 @@ enum class HostKind {
   none,      // no "//authority"
   name,      // a registered name or IPv4 address (reg-name syntax)
   ipv6,      // "[...]" holding a valid IPv6 address
-  other_ip,  // "[v1.…]" (IPvFuture) or an IPv6 address with a zone
+  other_ip,  // "[v1.…]" (IPvFuture)
 };
 
 struct UriParts {
