@@ -11,6 +11,7 @@
 #include "audit/plan_audit.hpp"
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
+#include "cli/output_file.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "monitoring/observation_import.hpp"
@@ -161,9 +162,11 @@ void write_template(const DataOptions& options) {
   if (!options.unit.empty()) request.unit = options.unit;
   auto workbook = monitoring::observation_template(plan, request);
   if (!workbook) throw UserError{workbook.error().describe()};
-  if (Status written = tabular::xlsx::write_xlsx(options.out, *workbook); !written) {
-    throw UserError{written.error().describe()};
+  OutputFile out(options.out);  // whole or not at all
+  if (Status written = tabular::xlsx::write_xlsx(out.write_path(), *workbook); !written) {
+    throw UserError{fmt::format("{}: {}", options.out, written.error().message)};
   }
+  if (Status committed = out.commit(); !committed) throw UserError{committed.error().message};
   fmt::print("已生成填报模板 {}：{} 行（{}，{}{}）\n", options.out,
              workbook->sheets.front().rows.size(), plan.title, request.period.to_string(),
              request.unit ? "，" + *request.unit : "");

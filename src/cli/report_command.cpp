@@ -10,6 +10,7 @@
 
 #include "cli/app.hpp"
 #include "cli/evaluation_input.hpp"
+#include "cli/output_file.hpp"
 #include "monitoring/report.hpp"
 #include "registry/region.hpp"
 
@@ -44,16 +45,6 @@ std::string report_format(const ReportOptions& options) {
       fmt::format("--format: 请指定 html 或 xlsx（无法从「{}」的扩展名判断）", options.out)};
 }
 
-// Written beside the target and renamed into place, so a failed run leaves no half file.
-void replace_file(const std::filesystem::path& temporary, const std::string& out) {
-  std::error_code ec;
-  std::filesystem::rename(temporary, out, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    throw UserError{fmt::format("{}: 无法写入（{}）", out, ec.message())};
-  }
-}
-
 void run_report(const ReportOptions& options) {
   const std::string format = report_format(options);
   EvaluationInput input = load_evaluation_input(options.arguments);
@@ -68,24 +59,17 @@ void run_report(const ReportOptions& options) {
   const monitoring::Report report = monitoring::build_report(
       input.plan, std::move(evaluations), input.period, subject, input.options.tolerance, today());
 
-  const std::filesystem::path temporary = options.out + ".part";
+  OutputFile out(options.out);  // whole or not at all
   if (format == "html") {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    std::ofstream file(out.write_path(), std::ios::binary | std::ios::trunc);
     file << monitoring::render_html(report);
     file.close();
-    if (!file) {
-      std::error_code ec;
-      std::filesystem::remove(temporary, ec);
-      throw UserError{fmt::format("{}: 无法写入（目录不存在或没有权限）", options.out)};
-    }
-  } else {
-    if (auto written = monitoring::write_xlsx(report, temporary.string()); !written.ok()) {
-      std::error_code ec;
-      std::filesystem::remove(temporary, ec);
-      throw UserError{fmt::format("{}: {}", options.out, written.error().message)};
-    }
+    if (!file)
+      throw UserError{fmt::format("{}: 无法写入（目录不存在、没有权限或磁盘已满）", options.out)};
+  } else if (auto written = monitoring::write_xlsx(report, out.write_path()); !written.ok()) {
+    throw UserError{fmt::format("{}: {}", options.out, written.error().message)};
   }
-  replace_file(temporary, options.out);
+  if (Status committed = out.commit(); !committed) throw UserError{committed.error().message};
   fmt::print("已生成 {} 报告：{}（{} 项指标，{}）\n", format == "html" ? "HTML" : "XLSX",
              options.out, report.rows.size(), subject);
 }

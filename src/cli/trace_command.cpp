@@ -15,6 +15,7 @@
 
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
+#include "cli/output_file.hpp"
 #include "registry/product.hpp"
 #include "trace/batch_store.hpp"
 #include "trace/code_store.hpp"
@@ -70,23 +71,15 @@ class ProgressBar {
   bool enabled_;
 };
 
-// Writes `content` to `path` through a temporary file renamed into place, so that a
-// failure leaves no half-written file.
-void write_file_atomically(const std::string& path, const std::function<bool(std::FILE*)>& fill) {
-  const std::string temp = path + ".tmp";
-  std::FILE* file = std::fopen(temp.c_str(), "wb");
+// Writes `path` whole or not at all (OutputFile): `fill` writes the content.
+void write_output_file(const std::string& path, const std::function<bool(std::FILE*)>& fill) {
+  OutputFile out(path);
+  std::FILE* file = std::fopen(out.write_path().c_str(), "wb");
   if (file == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path)};
   const bool ok = fill(file);
-  if (std::fclose(file) != 0 || !ok) {
-    (void)std::remove(temp.c_str());  // best effort: the error below is what counts
+  if (std::fclose(file) != 0 || !ok)
     throw UserError{fmt::format("{}: 写入失败（磁盘已满？）", path)};
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    (void)std::remove(temp.c_str());
-    throw UserError{fmt::format("{}: 无法写入文件: {}", path, ec.message())};
-  }
+  if (Status committed = out.commit(); !committed) throw UserError{committed.error().message};
 }
 
 bool write_csv(std::FILE* file, const trace::IssueRequest& request,
@@ -104,22 +97,23 @@ bool write_csv(std::FILE* file, const trace::IssueRequest& request,
   return std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
 }
 
-// The CSV file of an issue, written while the codes are stored: rows go to "FILE.tmp" chunk
-// by chunk inside the transaction, the file is closed before the commit (a write error
-// rolls the codes back) and renamed after it. A failure leaves neither codes nor file.
+// The CSV file of an issue, written while the codes are stored: rows go to the output's
+// temporary (OutputFile) chunk by chunk inside the transaction, the file is closed before the
+// commit (a write error rolls the codes back) and renamed after it. A failure leaves neither
+// codes nor file.
 class CsvFile {
  public:
   // `lost` says what a failed write means for the user ("未写入任何码" for an issue).
-  CsvFile(std::string path, const trace::IssueRequest& request, std::string lost = "未写入任何码")
-      : path_(std::move(path)), temp_(path_ + ".tmp"), lost_(std::move(lost)), rows_(request) {
-    file_ = std::fopen(temp_.c_str(), "wb");
-    if (file_ == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path_)};
+  CsvFile(const std::string& path, const trace::IssueRequest& request,
+          std::string lost = "未写入任何码")
+      : target_(path), lost_(std::move(lost)), rows_(request) {
+    file_ = std::fopen(target_.write_path().c_str(), "wb");
+    if (file_ == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path)};
     buffer_ = trace::csv_header();
   }
   ~CsvFile() {
     // Best effort: the issue has failed already, or the file was closed and renamed.
     if (file_ != nullptr) static_cast<void>(std::fclose(file_));
-    if (!renamed_) static_cast<void>(std::remove(temp_.c_str()));
   }
   CsvFile(const CsvFile&) = delete;
   CsvFile& operator=(const CsvFile&) = delete;
@@ -128,36 +122,30 @@ class CsvFile {
     for (const std::string& serial : serials) rows_.append(buffer_, serial);
     const bool ok = std::fwrite(buffer_.data(), 1, buffer_.size(), file_) == buffer_.size();
     buffer_.clear();
-    if (!ok) return make_error(path_ + ": 写入失败（磁盘已满？），" + lost_);
+    if (!ok) return make_error(target_.path() + ": 写入失败（磁盘已满？），" + lost_);
     return Ok{};
   }
 
   Status close() {
     const int rc = std::fclose(file_);
     file_ = nullptr;
-    if (rc != 0) return make_error(path_ + ": 写入失败（磁盘已满？），" + lost_);
+    if (rc != 0) return make_error(target_.path() + ": 写入失败（磁盘已满？），" + lost_);
     return Ok{};
   }
 
   // After the commit.
   void rename() {
-    std::error_code ec;
-    std::filesystem::rename(temp_, path_, ec);
-    if (ec) {
-      throw UserError{
-          fmt::format("赋码已保存，但无法把 {} 改名为 {}: {}", temp_, path_, ec.message())};
+    if (Status committed = target_.commit(); !committed) {
+      throw UserError{"赋码已保存，但" + committed.error().message};
     }
-    renamed_ = true;
   }
 
  private:
-  std::string path_;
-  std::string temp_;
+  OutputFile target_;
   std::string lost_;
   trace::CsvRows rows_;
   std::FILE* file_ = nullptr;
   std::string buffer_;
-  bool renamed_ = false;
 };
 
 void issue(const IssueOptions& o) {
@@ -251,7 +239,7 @@ void render_qr(const QrOptions& o) {
     if (!png) throw UserError{png.error().describe()};
     bytes = std::move(*png);
   }
-  write_file_atomically(o.out, [&](std::FILE* f) {
+  write_output_file(o.out, [&](std::FILE* f) {
     return std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
   });
   fmt::print("已生成二维码 {}（{}×{} 模块，{}）\n", o.out, qr->size, qr->size, o.format);

@@ -13,6 +13,7 @@
 #include "cli/app.hpp"
 #include "cli/database_option.hpp"
 #include "cli/input_file.hpp"
+#include "cli/output_file.hpp"
 #include "core/date_time.hpp"
 #include "tabular/xlsx_writer.hpp"
 #include "trace/event_store.hpp"
@@ -120,10 +121,13 @@ void show_recall(const TraceEventOptions& o) {
   auto scope = trace::recall_scope(*db, {o.gtin, o.lots});
   if (!scope) throw UserError{scope.error().describe()};
   if (o.format == "xlsx") {
-    if (Status written = tabular::xlsx::write_xlsx(o.out, trace::recall_workbook(*scope));
+    OutputFile out(o.out);  // whole or not at all
+    if (Status written =
+            tabular::xlsx::write_xlsx(out.write_path(), trace::recall_workbook(*scope));
         !written) {
-      throw UserError{written.error().describe()};
+      throw UserError{fmt::format("{}: {}", o.out, written.error().message)};
     }
+    if (Status committed = out.commit(); !committed) throw UserError{committed.error().message};
     fmt::print(stderr, "召回范围：{} 个单品，已写入 {}\n", scope->units.size(), o.out);
   } else if (o.format == "json") {
     fmt::print("{}\n", trace::recall_json(*scope));

@@ -132,9 +132,12 @@ Status write_xlsx(const std::string& path, const Workbook& workbook) {
   std::unique_ptr<lxw_workbook, WorkbookCloser> guard(raw);
   for (const Sheet& sheet : workbook.sheets) {
     if (Status written = write_sheet(raw, sheet, workbook.author); !written) {
-      guard.reset();  // libxlsxwriter writes on close; the half-made file is removed
+      guard.reset();  // libxlsxwriter writes on close; the half-made file is removed (a
+                      // regular file only: never a device or link named as the output)
       std::error_code ignored;
-      std::filesystem::remove(path, ignored);
+      if (std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ignored))) {
+        std::filesystem::remove(path, ignored);
+      }
       return make_error(written.error().message, path);
     }
   }

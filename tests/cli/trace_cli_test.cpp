@@ -192,9 +192,39 @@ TEST_F(TraceCli, BadIssueRequestsExitOneAndStoreNothing) {
   }
   EXPECT_FALSE(std::filesystem::exists(csv));
   // The last request failed inside the transaction, after the CSV file was begun.
-  EXPECT_FALSE(std::filesystem::exists(csv.string() + ".tmp")) << "no temporary file is left";
+  EXPECT_FALSE(std::filesystem::exists(csv.string() + ".part")) << "no temporary file is left";
   auto ok = run("trace issue --gtin 09506000134352 --lot L --count 1 --serials sequential");
   EXPECT_NE(ok.out.find(",L,1,"), std::string::npos) << "no serial was used up by the failures";
+}
+
+// --out naming a symbolic link (or a device, a pipe) is written through it, in place: the
+// temporary file renamed over it would replace the link itself (or, as root, the device). A
+// link to /dev/full: the write fails, nothing is stored, and the link is still a link.
+TEST_F(TraceCli, OutputThroughALinkIsWrittenInPlace) {
+  register_product();
+  namespace fs = std::filesystem;
+  const fs::path target = dir.path() / "latest-batch.csv";
+  const fs::path link = dir.path() / "labels.csv";
+  fs::create_symlink(target, link);
+  auto r = run("trace issue --gtin 09506000134352 --lot L1 --count 3 --serials sequential --out '" +
+               link.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_NE(read_file(target).find(",L1,3,"), std::string::npos) << read_file(target);
+
+  const fs::path full = dir.path() / "full.csv";
+  fs::create_symlink("/dev/full", full);
+  r = run("trace issue --gtin 09506000134352 --lot L2 --count 1000 --out '" + full.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("写入失败"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_symlink(full));
+  auto codes = run("trace codes --gtin 09506000134352 --lot L2");
+  EXPECT_NE(codes.exit_code, 0) << "no code of L2 was stored: " << codes.out;
+
+  r = run_zhiyou("trace qr https://id.gs1.org/01/09506000134352 --format svg --out '" +
+                 full.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(fs::is_symlink(full));
 }
 
 // Labels to print again: `trace codes` writes a batch's codes as `trace issue` wrote them,
