@@ -34,8 +34,9 @@ Status OutputFile::commit() {
   std::error_code ec;
   std::filesystem::rename(write_path_, path_, ec);
   if (!ec) return Ok{};
-  committed_ = false;  // the temporary goes with this object
-  return make_error("无法把 " + write_path_ + " 改名为 " + path_ + "：" + ec.message());
+  // Written whole, only not renamed: it stays, and the message says where it is.
+  return make_error("无法把 " + write_path_ + " 改名为 " + path_ + "（" + ec.message() +
+                    "），完整内容留在 " + write_path_);
 }
 
 }  // namespace zhiyou::cli

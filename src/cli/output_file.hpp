@@ -23,7 +23,8 @@ class OutputFile {
   // Where to write: the temporary, or the path itself when written in place.
   [[nodiscard]] const std::string& write_path() const { return write_path_; }
 
-  // Renames the written temporary into place (nothing to do in place); an error naming both.
+  // Renames the written temporary into place (nothing to do in place); an error naming both,
+  // the temporary then left as it is, complete.
   Status commit();
 
  private:

@@ -64,8 +64,9 @@ void run_report(const ReportOptions& options) {
     std::ofstream file(out.write_path(), std::ios::binary | std::ios::trunc);
     file << monitoring::render_html(report);
     file.close();
-    if (!file)
+    if (!file) {
       throw UserError{fmt::format("{}: 无法写入（目录不存在、没有权限或磁盘已满）", options.out)};
+    }
   } else if (auto written = monitoring::write_xlsx(report, out.write_path()); !written.ok()) {
     throw UserError{fmt::format("{}: {}", options.out, written.error().message)};
   }

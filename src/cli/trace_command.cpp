@@ -77,8 +77,9 @@ void write_output_file(const std::string& path, const std::function<bool(std::FI
   std::FILE* file = std::fopen(out.write_path().c_str(), "wb");
   if (file == nullptr) throw UserError{fmt::format("{}: 无法写入文件", path)};
   const bool ok = fill(file);
-  if (std::fclose(file) != 0 || !ok)
+  if (std::fclose(file) != 0 || !ok) {
     throw UserError{fmt::format("{}: 写入失败（磁盘已满？）", path)};
+  }
   if (Status committed = out.commit(); !committed) throw UserError{committed.error().message};
 }
 
