@@ -359,12 +359,12 @@ struct KeyRange {
   std::int64_t upto = 0;
 };
 
-// `range` as conditions on event_key, each starting with " AND ".
-std::string key_bounds(Conditions& c, const KeyRange& range) {
-  std::string sql;
-  if (range.after > 0) sql += " AND event_key > " + c.integer(range.after);
-  if (range.upto > 0) sql += " AND event_key <= " + c.integer(range.upto);
-  return sql;
+// `range` as conditions on event_key (none for an open end), each binding its bound in `c`.
+std::vector<std::string> key_conditions(Conditions& c, const KeyRange& range) {
+  std::vector<std::string> out;
+  if (range.after > 0) out.push_back("event_key > " + c.integer(range.after));
+  if (range.upto > 0) out.push_back("event_key <= " + c.integer(range.upto));
+  return out;
 }
 
 // An identifier subquery is bounded by the statement's key range as well: through the index
@@ -400,7 +400,7 @@ std::string epc_condition(Conditions& c, const epcis::EpcMatch& match, const Key
     sql += ')';
   }
   sql += ')';
-  sql += key_bounds(c, range);
+  for (const std::string& bound : key_conditions(c, range)) sql += " AND " + bound;
   return sql + ")";
 }
 
@@ -412,7 +412,7 @@ std::string owner_condition(Conditions& c, const std::string& uscc, const KeyRan
       " (SELECT '01/' || gtin FROM products WHERE entity_uscc = ";
   sql += c.text(uscc);
   sql += ')';
-  sql += key_bounds(c, range);
+  for (const std::string& bound : key_conditions(c, range)) sql += " AND " + bound;
   return sql + ")";
 }
 
@@ -475,8 +475,7 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& q) 
     if (q.lt_declaration_time) c.add("declaration_time < " + c.integer(*q.lt_declaration_time));
     for (const epcis::EpcMatch& match : q.epc_matches) c.add(epc_condition(c, match, range));
     if (!q.owner_uscc.empty()) c.add(owner_condition(c, q.owner_uscc, range));
-    if (range.after > 0) c.add("event_key > " + c.integer(range.after));
-    if (range.upto > 0) c.add("event_key <= " + c.integer(range.upto));
+    for (const std::string& bound : key_conditions(c, range)) c.add(bound);
     const std::size_t wanted = q.per_page + 1 - page.events.size();
     const std::string sql = "SELECT event_key, event_json, context_id FROM epcis_events" + c.sql() +
                             " ORDER BY event_key" +

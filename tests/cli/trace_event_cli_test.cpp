@@ -1,13 +1,11 @@
 // The real `zhiyou` binary: trace capture / events / recall, exit codes and messages.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -97,18 +95,11 @@ TEST_F(TraceEventCli, OutputToAFullDiskExitsOneSayingSo) {
   }
   ASSERT_EQ(run("trace capture " + quoted(write("many.json", epcis_document(events)))).exit_code,
             0);
-  const auto err = dir.path() / "stderr";
   for (const std::string args : {"trace events --json", "trace events --type AggregationEvent"}) {
-    const std::string command =
-        std::string("'") + ZHIYOU_BINARY + "' " + args + db() + " >/dev/full 2>" + quoted(err);
-    const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): the binary under test
-    ASSERT_TRUE(WIFEXITED(status)) << args;
-    EXPECT_EQ(WEXITSTATUS(status), 1) << args;
-    std::ifstream in(err);
-    const std::string message((std::istreambuf_iterator<char>(in)),
-                              std::istreambuf_iterator<char>());
-    EXPECT_NE(message.find("错误"), std::string::npos) << args << ": " << message;
-    EXPECT_EQ(message.find("terminate"), std::string::npos) << args << ": " << message;
+    const CommandResult r = run_zhiyou(args + db(), {}, "/dev/full");
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_NE(r.err.find("错误"), std::string::npos) << args << ": " << r.err;
+    EXPECT_EQ(r.err.find("terminate"), std::string::npos) << args << ": " << r.err;
   }
 }
 

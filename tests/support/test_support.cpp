@@ -73,10 +73,11 @@ void write_file(const fs::path& path, const std::string& content) {
   }
 }
 
-CommandResult run_zhiyou(const std::string& args, const std::string& input) {
+CommandResult run_zhiyou(const std::string& args, const std::string& input,
+                         const fs::path& stdout_to) {
   TempDir scratch;
   const fs::path in = scratch.path() / "stdin";
-  const fs::path out = scratch.path() / "stdout";
+  const fs::path out = stdout_to.empty() ? scratch.path() / "stdout" : stdout_to;
   const fs::path err = scratch.path() / "stderr";
   write_file(in, input);
   const std::string command = std::string("'") + ZHIYOU_BINARY + "' " + args + " <'" + in.string() +
@@ -84,7 +85,7 @@ CommandResult run_zhiyou(const std::string& args, const std::string& input) {
   const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): the binary under test
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = read_file(out);
+  if (stdout_to.empty()) result.out = read_file(out);
   result.err = read_file(err);
   return result;
 }

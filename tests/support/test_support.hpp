@@ -36,8 +36,9 @@ struct CommandResult {
 };
 
 // Runs the built `zhiyou` binary with `args` (shell-quoted by the caller), feeding `input`
-// on stdin.
-CommandResult run_zhiyou(const std::string& args, const std::string& input = {});
+// on stdin. Its stdout goes to `stdout_to` when given (e.g. /dev/full; `out` is then empty).
+CommandResult run_zhiyou(const std::string& args, const std::string& input = {},
+                         const std::filesystem::path& stdout_to = {});
 
 // An EPCIS 2.0 document (JSON-LD, the standard's @context) whose eventList holds `events`,
 // each the JSON text of one event.
