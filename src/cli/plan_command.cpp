@@ -17,6 +17,7 @@
 #include "plans/direction.hpp"
 #include "plans/plan_json.hpp"
 #include "plans/plan_text_parser.hpp"
+#include "store/plan_list_json.hpp"
 #include "store/plan_store.hpp"
 
 namespace zhiyou::cli {
@@ -90,17 +91,7 @@ void list_plans(const PlanOptions& options) {
   auto plans = store::list_plans(*db);
   if (!plans.ok()) throw UserError{plans.error().describe()};
   if (options.json) {
-    boost::json::array list;
-    for (const store::PlanSummary& p : *plans) {
-      list.push_back(boost::json::object{{"id", p.id},
-                                         {"title", p.title},
-                                         {"doc_number", json::string_or_null(p.doc_number)},
-                                         {"issuer", json::string_or_null(p.issuer)},
-                                         {"issued_on", json::optional_string(p.issued_on)},
-                                         {"indicator_count", p.indicator_count},
-                                         {"task_count", p.task_count}});
-    }
-    fmt::print("{}\n", json::serialize(boost::json::object{{"plans", std::move(list)}}, 2));
+    fmt::print("{}\n", json::serialize(store::plan_list_json(*plans), 2));
     return;
   }
   if (plans->empty()) {

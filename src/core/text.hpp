@@ -20,6 +20,26 @@ constexpr bool is_digits(std::string_view s) {
   return !s.empty() && std::ranges::all_of(s, is_ascii_digit);
 }
 
+// The value of a hexadecimal digit (either case), or -1 for any other character.
+constexpr int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Calls f with each piece of `list` between separators, empty pieces included ("" is one
+// empty piece), without building a vector: for the GS1 table's short rule lists.
+template <typename F>
+void for_each_piece(std::string_view list, char separator, F f) {
+  while (true) {
+    const std::size_t cut = list.find(separator);
+    f(list.substr(0, cut));
+    if (cut == std::string_view::npos) return;
+    list.remove_prefix(cut + 1);
+  }
+}
+
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when `s` is valid UTF-8.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 

@@ -7,6 +7,7 @@
 #include "plans/plan_text_parser.hpp"
 #include "server/handlers.hpp"
 #include "server/json_input.hpp"
+#include "store/plan_list_json.hpp"
 #include "store/plan_store.hpp"
 
 namespace zhiyou::server {
@@ -31,17 +32,7 @@ std::optional<plans::Plan> find_plan(RequestContext& ctx, Response& missing) {
 Response list_plans(RequestContext& ctx) {
   auto plans = store::list_plans(ctx.db());
   if (!plans.ok()) fail(plans.error());
-  boost::json::array list;
-  for (const store::PlanSummary& p : *plans) {
-    list.push_back(boost::json::object{{"id", p.id},
-                                       {"title", p.title},
-                                       {"doc_number", json::string_or_null(p.doc_number)},
-                                       {"issuer", json::string_or_null(p.issuer)},
-                                       {"issued_on", json::optional_string(p.issued_on)},
-                                       {"indicator_count", p.indicator_count},
-                                       {"task_count", p.task_count}});
-  }
-  return json_response(http::status::ok, boost::json::object{{"plans", std::move(list)}});
+  return json_response(http::status::ok, store::plan_list_json(*plans));
 }
 
 Response get_plan(RequestContext& ctx) {

@@ -28,13 +28,6 @@ bool is_rest_parameter(std::string_view segment) {
   return is_parameter(segment) && segment.size() > 3 && segment[segment.size() - 2] == '+';
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
 
 std::optional<std::string> percent_decode(std::string_view text) {
@@ -49,8 +42,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
       continue;
     }
     if (i + 2 >= text.size()) return std::nullopt;
-    const int hi = hex_value(text[i + 1]);
-    const int lo = hex_value(text[i + 2]);
+    const int hi = text::hex_digit_value(text[i + 1]);
+    const int lo = text::hex_digit_value(text[i + 2]);
     if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return std::nullopt;
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;

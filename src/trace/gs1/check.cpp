@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json.hpp"
+#include "core/text.hpp"
 #include "trace/gs1/ai_table.hpp"
 #include "trace/gs1/digital_link.hpp"
 #include "trace/gs1/element_string.hpp"
@@ -30,16 +31,6 @@ void set_error(CheckResult& r, const Error& e, std::size_t position) {
   r.position = position;
 }
 
-template <typename F>
-void for_each_piece(std::string_view list, char sep, F f) {
-  while (true) {
-    const std::size_t cut = list.find(sep);
-    f(list.substr(0, cut));
-    if (cut == std::string_view::npos) return;
-    list.remove_prefix(cut + 1);
-  }
-}
-
 }  // namespace
 
 void canonical_order(Elements& elements) {
@@ -65,7 +56,7 @@ void canonical_order(Elements& elements) {
   auto rank = [&](const Element& e) {
     int position = 1;
     int found = kOther;
-    for_each_piece(sequence, ',', [&](std::string_view q) {
+    text::for_each_piece(sequence, ',', [&](std::string_view q) {
       if (found == kOther && !q.empty() && e.ai == q) found = position;
       ++position;
     });
@@ -77,7 +68,7 @@ void canonical_order(Elements& elements) {
                 elements.begin() + static_cast<std::ptrdiff_t>(key) + 1);
     first = 1;
     // The first qualifier sequence with any of its AIs present decides the path.
-    for_each_piece(find_ai(elements[0].ai)->qualifiers, '|', [&](std::string_view seq) {
+    text::for_each_piece(find_ai(elements[0].ai)->qualifiers, '|', [&](std::string_view seq) {
       if (!sequence.empty() || seq.empty()) return;
       sequence = seq;
       for (std::size_t i = 1; i < n; ++i) {

@@ -3,21 +3,11 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/text.hpp"
 #include "trace/gs1/associations.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
-
-template <typename F>
-void for_each_piece(std::string_view list, char sep, F f) {
-  if (list.empty()) return;
-  while (true) {
-    const std::size_t cut = list.find(sep);
-    f(list.substr(0, cut));
-    if (cut == std::string_view::npos) return;
-    list.remove_prefix(cut + 1);
-  }
-}
 
 AiPattern compile_pattern(std::string_view pattern) {
   AiPattern p;
@@ -39,15 +29,15 @@ AiPattern compile_pattern(std::string_view pattern) {
 
 CompiledRules compile(const AiEntry& entry) {
   CompiledRules rules;
-  for_each_piece(entry.requisites, ';', [&](std::string_view group) {
+  text::for_each_piece(entry.requisites, ';', [&](std::string_view group) {
     if (group.empty()) return;
     RequisiteGroup compiled;
     compiled.text = group;
     compiled.readable = readable_requisites(group);
     compiled.begin = static_cast<std::uint16_t>(rules.alternatives.size());
-    for_each_piece(group, ',', [&](std::string_view alternative) {
+    text::for_each_piece(group, ',', [&](std::string_view alternative) {
       AllOf& all = rules.alternatives.emplace_back();
-      for_each_piece(alternative, '+', [&](std::string_view ai) {
+      text::for_each_piece(alternative, '+', [&](std::string_view ai) {
         if (all.count == all.patterns.size()) throw std::logic_error("AI table: long requisite");
         all.patterns[all.count++] = compile_pattern(ai);
       });
@@ -55,12 +45,13 @@ CompiledRules compile(const AiEntry& entry) {
     compiled.end = static_cast<std::uint16_t>(rules.alternatives.size());
     rules.requisites.push_back(compiled);
   });
-  for_each_piece(entry.excludes, ',', [&](std::string_view pattern) {
+  text::for_each_piece(entry.excludes, ',', [&](std::string_view pattern) {
     if (!pattern.empty()) rules.excludes.push_back(compile_pattern(pattern));
   });
-  for_each_piece(entry.qualifiers, '|', [&](std::string_view sequence) {
+  if (entry.qualifiers.empty()) return rules;
+  text::for_each_piece(entry.qualifiers, '|', [&](std::string_view sequence) {
     auto& codes = rules.qualifier_sequences.emplace_back();
-    for_each_piece(sequence, ',', [&](std::string_view ai) {
+    text::for_each_piece(sequence, ',', [&](std::string_view ai) {
       if (!ai.empty()) codes.push_back(ai_code(ai));
     });
   });

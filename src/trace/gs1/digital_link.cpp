@@ -50,20 +50,10 @@ Resolved resolve(std::string_view segment, const Options& options) {
   return {};
 }
 
-template <typename F>
-void for_each_piece(std::string_view list, char sep, F f) {
-  while (true) {
-    const std::size_t cut = list.find(sep);
-    f(list.substr(0, cut));
-    if (cut == std::string_view::npos) return;
-    list.remove_prefix(cut + 1);
-  }
-}
-
 // Whether `quals` (in order) is an ordered selection of `sequence` ("22,10,21").
 bool fits_sequence(std::string_view sequence, std::span<const std::string_view> quals) {
   std::size_t next = 0;
-  for_each_piece(sequence, ',', [&](std::string_view ai) {
+  text::for_each_piece(sequence, ',', [&](std::string_view ai) {
     if (next < quals.size() && quals[next] == ai) ++next;
   });
   return next == quals.size();
@@ -72,7 +62,7 @@ bool fits_sequence(std::string_view sequence, std::span<const std::string_view> 
 bool fits_some_sequence(const AiEntry& key, std::span<const std::string_view> quals) {
   if (quals.empty()) return true;
   bool fits = false;
-  for_each_piece(key.qualifiers, '|', [&](std::string_view seq) {
+  text::for_each_piece(key.qualifiers, '|', [&](std::string_view seq) {
     if (!seq.empty() && fits_sequence(seq, quals)) fits = true;
   });
   return fits;
@@ -80,7 +70,7 @@ bool fits_some_sequence(const AiEntry& key, std::span<const std::string_view> qu
 
 bool in_sequence(std::string_view sequence, std::string_view ai) {
   bool found = false;
-  for_each_piece(sequence, ',', [&](std::string_view q) { found = found || q == ai; });
+  text::for_each_piece(sequence, ',', [&](std::string_view q) { found = found || q == ai; });
   return found;
 }
 
@@ -89,7 +79,7 @@ bool in_sequence(std::string_view sequence, std::string_view ai) {
 bool belongs_in_path(const AiEntry& key, std::span<const std::string_view> quals,
                      std::string_view ai) {
   bool belongs = false;
-  for_each_piece(key.qualifiers, '|', [&](std::string_view seq) {
+  text::for_each_piece(key.qualifiers, '|', [&](std::string_view seq) {
     if (!in_sequence(seq, ai)) return;
     if (std::all_of(quals.begin(), quals.end(),
                     [&](std::string_view q) { return in_sequence(seq, q); })) {
@@ -197,7 +187,7 @@ Status parse_digital_link_into(std::string_view uri, DigitalLink& link, const Op
 
   // Segments of the path: offsets into `path`; segment 0 is the empty one before the first "/".
   boost::container::small_vector<std::string_view, 16> seg;
-  for_each_piece(path, '/', [&](std::string_view s) { seg.push_back(s); });
+  text::for_each_piece(path, '/', [&](std::string_view s) { seg.push_back(s); });
   if (seg.size() >= 2 && seg.back().empty()) {
     return fail("URI 路径不能以 '/' 结尾", "", path_at + path.size() - 1, error_position);
   }
@@ -243,7 +233,7 @@ Status parse_digital_link_into(std::string_view uri, DigitalLink& link, const Op
     const std::string_view query = parsed->query;
     const std::size_t query_at = offset_in(uri, query.data());
     Status status = Ok{};
-    for_each_piece(query, '&', [&](std::string_view param) {
+    text::for_each_piece(query, '&', [&](std::string_view param) {
       if (!status || param.empty()) return;
       const std::size_t at = query_at + offset_in(query, param.data());
       const std::size_t eq = param.find('=');
@@ -324,9 +314,9 @@ Result<std::string> build_digital_link(const Elements& elements, std::string_vie
   }
   const AiEntry& key_entry = *find_ai(key->ai);
   std::string_view chosen;
-  for_each_piece(key_entry.qualifiers, '|', [&](std::string_view seq) {
+  text::for_each_piece(key_entry.qualifiers, '|', [&](std::string_view seq) {
     if (!chosen.empty() || seq.empty()) return;
-    for_each_piece(seq, ',', [&](std::string_view q) {
+    text::for_each_piece(seq, ',', [&](std::string_view q) {
       if (std::any_of(unique.begin(), unique.end(), [&](const Element& e) { return e.ai == q; })) {
         chosen = seq;
       }
@@ -343,7 +333,7 @@ Result<std::string> build_digital_link(const Elements& elements, std::string_vie
     percent_encode_append(out, e.value, UriPart::path);
   };
   add_path(*key);
-  for_each_piece(chosen, ',', [&](std::string_view q) {
+  text::for_each_piece(chosen, ',', [&](std::string_view q) {
     for (const Element& e : unique) {
       if (e.ai == q) {
         add_path(e);

@@ -41,11 +41,6 @@ constexpr auto kClass = make_classes();
 
 bool has(char c, std::uint8_t cls) { return (kClass[static_cast<unsigned char>(c)] & cls) != 0; }
 
-int hex_value(char c) {
-  if (c <= '9') return c - '0';
-  return (c | 0x20) - 'a' + 10;
-}
-
 constexpr AiCode kSignature = ai_code("8030");
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -393,7 +388,8 @@ char* FastChecker::digital_link(std::string_view line, char* out) {
       for (std::size_t k = 0; k < raw_value.size(); ++k) {
         char c = raw_value[k];
         if (c == '%') {
-          c = static_cast<char>(hex_value(raw_value[k + 1]) * 16 + hex_value(raw_value[k + 2]));
+          c = static_cast<char>(text::hex_digit_value(raw_value[k + 1]) * 16 +
+                                text::hex_digit_value(raw_value[k + 2]));
           if (c == '\0') return {};
           k += 2;
         } else if (c == '+' && query) {

@@ -1,4 +1,5 @@
 #include "trace/gs1/percent_encoding.hpp"
+#include "core/text.hpp"
 
 namespace zhiyou::trace::gs1 {
 namespace {
@@ -6,13 +7,6 @@ namespace {
 bool unreserved(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace
@@ -45,8 +39,8 @@ void percent_decode_into(std::string& out, std::string_view text, UriPart part) 
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '%' && i + 2 < text.size()) {
-      const int hi = hex_value(text[i + 1]);
-      const int lo = hex_value(text[i + 2]);
+      const int hi = text::hex_digit_value(text[i + 1]);
+      const int lo = text::hex_digit_value(text[i + 2]);
       if (hi >= 0 && lo >= 0) {
         out += static_cast<char>(hi * 16 + lo);
         i += 2;
