@@ -99,9 +99,14 @@ void list_plans(const PlanOptions& options) {
     return;
   }
   for (const store::PlanSummary& p : *plans) {
-    fmt::print("{}  {}  {}\n    {} {}  指标 {} 项，任务 {} 项\n", p.id,
-               p.doc_number.empty() ? "（无文号）" : p.doc_number, p.title, p.issuer,
-               p.issued_on.value_or(""), p.indicator_count, p.task_count);
+    // A news report about a plan (seed 001) is kept for its text; say so, or it reads as an
+    // official plan that lost its indicators.
+    const std::string source = p.kind == "report"
+                                   ? "新闻报道（非正式文件）"
+                                   : fmt::format("{} {}", p.issuer, p.issued_on.value_or(""));
+    fmt::print("{}  {}  {}\n    {}  指标 {} 项，任务 {} 项\n", p.id,
+               p.doc_number.empty() ? "（无文号）" : p.doc_number, p.title, source,
+               p.indicator_count, p.task_count);
   }
 }
 

@@ -14,6 +14,7 @@ boost::json::object plan_list_json(const std::vector<PlanSummary>& plans) {
                                        {"doc_number", json::string_or_null(p.doc_number)},
                                        {"issuer", json::string_or_null(p.issuer)},
                                        {"issued_on", json::optional_string(p.issued_on)},
+                                       {"kind", p.kind},
                                        {"indicator_count", p.indicator_count},
                                        {"task_count", p.task_count}});
   }

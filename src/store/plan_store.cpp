@@ -306,13 +306,14 @@ Result<std::vector<PlanSummary>> list_plans(Database& db) {
     long long indicator_count = 0;
     long long task_count = 0;
     soci::statement select =
-        (db.session().prepare << "SELECT p.id, p.title, p.doc_number, p.issuer, p.issued_on,"
-                                 " (SELECT COUNT(*) FROM indicators i WHERE i.plan_id = p.id),"
-                                 " (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id)"
-                                 " FROM plans p",
+        (db.session().prepare
+             << "SELECT p.id, p.title, p.doc_number, p.issuer, p.issued_on, p.kind,"
+                " (SELECT COUNT(*) FROM indicators i WHERE i.plan_id = p.id),"
+                " (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id)"
+                " FROM plans p",
          soci::into(row.id), soci::into(row.title), soci::into(row.doc_number),
-         soci::into(row.issuer), soci::into(issued_on, issued_on_ind), soci::into(indicator_count),
-         soci::into(task_count));
+         soci::into(row.issuer), soci::into(issued_on, issued_on_ind), soci::into(row.kind),
+         soci::into(indicator_count), soci::into(task_count));
     select.execute();
     while (select.fetch()) {
       row.issued_on = issued_on_ind == soci::i_ok ? std::optional(issued_on) : std::nullopt;

@@ -23,6 +23,7 @@ struct PlanSummary {
   std::string doc_number;
   std::string issuer;
   std::optional<std::string> issued_on;
+  std::string kind;  // plans::Plan::kind: "official", or "report" (a news report on a plan)
   int indicator_count = 0;
   int task_count = 0;
 };

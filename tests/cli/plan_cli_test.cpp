@@ -73,16 +73,29 @@ TEST_F(PlanCli, ImportAllSeedsListsElevenPlans) {
   const auto& plans = list.at("plans").as_array();
   EXPECT_EQ(plans.size(), 11U);
   // 000 has 47 table rows plus its sentence targets; every plan listed has an id and title.
+  // One seed (001) is a news report on a plan: listed as such, not as an empty plan.
+  std::vector<std::string> reports;
   for (const auto& p : plans) {
     EXPECT_FALSE(p.at("id").as_string().empty());
     EXPECT_FALSE(p.at("title").as_string().empty());
+    if (p.at("kind").as_string() == "report") {
+      reports.emplace_back(p.at("title").as_string());
+    } else {
+      EXPECT_EQ(p.at("kind").as_string(), "official");
+    }
   }
+  EXPECT_EQ(reports,
+            std::vector<std::string>{"关于开展全面提升行动深入推进“质优宁波”建设的实施意见"});
   // The human-readable list names the plans too.
   const auto text = run("plan list");
   EXPECT_EQ(text.exit_code, 0);
   EXPECT_NE(text.out.find("甬政办发〔2023〕1号"), std::string::npos);
   EXPECT_NE(text.out.find("舟质强市发〔2023〕1号"), std::string::npos);
   EXPECT_NE(text.out.find("宁波市公共服务发展“十四五”规划"), std::string::npos);
+  const std::string marked = "新闻报道（非正式文件）";
+  const std::size_t at = text.out.find(marked);
+  EXPECT_NE(at, std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find(marked, at + 1), std::string::npos) << text.out;
 }
 
 TEST_F(PlanCli, ReimportAddsNoDuplicates) {

@@ -188,7 +188,9 @@ TEST_P(PlanStoreTest, ListIsOrderedByDateThenTitleWithCounts) {
   save(db(), small_plan("c", "C 无日期", ""));
   save(db(), small_plan("b", "B", "2023-05-01"));
   save(db(), small_plan("a", "A", "2023-05-01"));
-  save(db(), small_plan("z", "Z", "2022-01-01"));
+  plans::Plan report = small_plan("z", "Z", "2022-01-01");
+  report.kind = "report";
+  save(db(), report);
   save(db(), full_plan("full"));
   auto list = list_plans(db());
   ASSERT_TRUE(list.ok()) << list.error().describe();
@@ -204,6 +206,8 @@ TEST_P(PlanStoreTest, ListIsOrderedByDateThenTitleWithCounts) {
   EXPECT_EQ(full.issued_on, "2023-01-15");
   EXPECT_EQ(full.indicator_count, 3);
   EXPECT_EQ(full.task_count, 2);
+  EXPECT_EQ(full.kind, "official");
+  EXPECT_EQ((*list)[0].kind, "report");
   EXPECT_FALSE((*list)[4].issued_on.has_value());
   EXPECT_EQ((*list)[4].indicator_count, 1);
 }
