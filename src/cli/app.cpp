@@ -8,6 +8,8 @@
 #include <cstring>
 #include <exception>
 
+#include "store/database_error.hpp"
+
 namespace zhiyou::cli {
 
 int run(int argc, char** argv) {
@@ -35,8 +37,8 @@ int run(int argc, char** argv) {
   } catch (const UserError& e) {
     fmt::print(stderr, "错误: {}\n", e.message);
     return 1;
-  } catch (const std::exception& e) {  // fmt::print's std::system_error: stdout not writable
-    fmt::print(stderr, "错误: 未能完成（{}）\n", e.what());
+  } catch (const std::exception& e) {  // a database failure; fmt::print's std::system_error
+    fmt::print(stderr, "错误: {}\n", store::describe_failure(e));
     return 1;
   }
   // Output is buffered, so a full disk may only show when it is flushed at exit: a command

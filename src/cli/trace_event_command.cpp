@@ -15,6 +15,7 @@
 #include "cli/input_file.hpp"
 #include "cli/output_file.hpp"
 #include "core/date_time.hpp"
+#include "store/database_error.hpp"
 #include "tabular/xlsx_writer.hpp"
 #include "trace/event_store.hpp"
 #include "trace/recall_store.hpp"
@@ -45,24 +46,34 @@ void capture_files(const TraceEventOptions& o) {
   auto db = open_database(o.db);
   std::size_t read = 0;
   std::size_t reported = 0;
-  trace::capture_documents(
-      *db, audit::command_line_actor(),
-      [&]() -> std::optional<std::string> {
-        if (read == o.files.size()) return std::nullopt;
-        return read_input_file_or_fail(o.files[read++]);
-      },
-      [&](const Result<trace::CaptureResult>& result) {
-        const std::string& path = o.files[reported++];
-        if (!result) {
-          throw UserError{path + ": " + result.error().describe() + "（该文件的事件均未存储）"};
-        }
-        fmt::print("{}: 已存储 {} 个事件", path, result->captured);
-        if (result->duplicates > 0) {
-          fmt::print("，{} 个已存在（按 eventID 跳过）", result->duplicates);
-        }
-        fmt::print("\n");
-        return true;
-      });
+  try {
+    trace::capture_documents(
+        *db, audit::command_line_actor(),
+        [&]() -> std::optional<std::string> {
+          if (read == o.files.size()) return std::nullopt;
+          return read_input_file_or_fail(o.files[read++]);
+        },
+        [&](const Result<trace::CaptureResult>& result) {
+          const std::string& path = o.files[reported++];
+          if (!result) {
+            throw UserError{path + ": " + result.error().describe() + "（该文件的事件均未存储）"};
+          }
+          fmt::print("{}: 已存储 {} 个事件", path, result->captured);
+          if (result->duplicates > 0) {
+            fmt::print("，{} 个已存在（按 eventID 跳过）", result->duplicates);
+          }
+          fmt::print("\n");
+          return true;
+        });
+  } catch (const UserError&) {
+    throw;
+  } catch (const std::exception& e) {
+    // The database failed while storing files[reported]: the files before it are stored
+    // (each said so), this one is not, and those after it were not begun.
+    throw UserError{o.files[reported] + ": " + store::describe_failure(e) +
+                    "，该文件的事件均未存储" +
+                    (reported + 1 < o.files.size() ? "，其后的文件未处理" : "")};
+  }
 }
 
 trace::epcis::QueryParameters query_parameters(const TraceEventOptions& o) {

@@ -10,6 +10,7 @@
 #include "server/access.hpp"
 #include "server/handlers.hpp"
 #include "store/database.hpp"
+#include "store/database_error.hpp"
 
 namespace zhiyou::server {
 namespace {
@@ -76,21 +77,59 @@ Api::Api(ApiOptions options, DatabasePool& pool)
   if (!options_.web_root.empty()) static_files_.emplace(options_.web_root);
 }
 
+namespace {
+
+// A handler that threw. A database fault gets the status that tells a client what to do
+// (507: nothing was stored for lack of space; 503 with Retry-After: try again) and says so in
+// Chinese; anything else is a 500 that names nothing internal.
+Response failure_response(const std::exception& e) {
+  const store::DatabaseFault fault = store::database_fault(e);
+  const std::string text = "服务器" + store::database_fault_text(fault);
+  switch (fault) {
+    case store::DatabaseFault::disk_full:
+      return error_for(http::status::insufficient_storage, text);
+    case store::DatabaseFault::busy:
+    case store::DatabaseFault::connection_lost: {
+      Response res = error_for(http::status::service_unavailable, text);
+      res.set(http::field::retry_after, "5");
+      return res;
+    }
+    case store::DatabaseFault::read_only:
+    case store::DatabaseFault::io_error:
+    case store::DatabaseFault::corrupt:
+      return error_for(http::status::internal_server_error, text);
+    case store::DatabaseFault::other:
+      break;
+  }
+  return error_for(http::status::internal_server_error, "服务器内部错误，请稍后再试");
+}
+
+}  // namespace
+
 Response Api::handle(const Request& request, std::string_view client) {
   const auto start = std::chrono::steady_clock::now();
   std::string route_label = "unmatched";
   Response res;
-  try {
-    res = dispatch(request, client, route_label);
-  } catch (const std::exception& e) {
-    spdlog::error("{} {}: {}", std::string(http::to_string(request.method())),
-                  std::string(request.target()), e.what());
-    res = error_for(http::status::internal_server_error, "服务器内部错误，请稍后再试");
+  const bool read = request.method() == http::verb::get || request.method() == http::verb::head;
+  // A read that found its connection ended by the database server (a restart) runs once more:
+  // the failed request returned the connection, and the pool reconnects it on the next lease.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      res = dispatch(request, client, route_label);
+      break;
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", std::string(http::to_string(request.method())),
+                    std::string(request.target()), e.what());
+      if (read && attempt == 1 &&
+          store::database_fault(e) == store::DatabaseFault::connection_lost) {
+        continue;
+      }
+      res = failure_response(e);
+      break;
+    }
   }
   // What this request wrote is seen by the next one, whatever the watch's max_age.
-  if (request.method() != http::verb::get && request.method() != http::verb::head) {
-    version_watch_.mark_stale();
-  }
+  if (!read) version_watch_.mark_stale();
   res.version(request.version());
   res.set(http::field::server, "zhiyou");
   metrics_.record(route_label, http::to_string(request.method()), res.result_int(),

@@ -1,6 +1,7 @@
 #include "server/database_pool.hpp"
 
 #include <soci/soci.h>
+#include <spdlog/spdlog.h>
 
 #include "server/read_snapshots.hpp"
 
@@ -13,20 +14,29 @@ constexpr std::chrono::milliseconds kSnapshotMaxAge{50};
 
 }  // namespace
 
+Result<std::unique_ptr<store::Database>> DatabasePool::open_one(const std::string& url,
+                                                                bool read_only) {
+  auto db = store::Database::open(url);
+  if (!db.ok()) return db.error();
+  if (read_only && (*db)->engine() == store::Engine::sqlite) {
+    try {
+      (*db)->session() << "PRAGMA query_only = ON";
+    } catch (const std::exception& e) {
+      return make_error(std::string("无法打开只读连接: ") + e.what());
+    }
+  }
+  return db;
+}
+
 Result<std::unique_ptr<DatabasePool>> DatabasePool::open_connections(const std::string& url,
                                                                      std::size_t size,
                                                                      bool read_only) {
   std::unique_ptr<DatabasePool> pool(new DatabasePool());
+  pool->url_ = url;
+  pool->read_only_ = read_only;
   for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
-    auto db = store::Database::open(url);
+    auto db = open_one(url, read_only);
     if (!db.ok()) return db.error();
-    if (read_only && (*db)->engine() == store::Engine::sqlite) {
-      try {
-        (*db)->session() << "PRAGMA query_only = ON";
-      } catch (const std::exception& e) {
-        return make_error(std::string("无法打开只读连接: ") + e.what());
-      }
-    }
     pool->engine_ = (*db)->engine();
     pool->free_.push_back(db->get());
     pool->all_.push_back(std::move(db).value());
@@ -65,7 +75,26 @@ DatabasePool::Lease DatabasePool::acquire() {
   available_.wait(lock, [this] { return !free_.empty(); });
   store::Database* db = free_.back();
   free_.pop_back();
+  lock.unlock();
+  if (db->connection_lost()) db = reconnect(db);
   return {*this, db};
+}
+
+store::Database* DatabasePool::reconnect(store::Database* db) {
+  auto fresh = open_one(url_, read_only_);  // outside the lock: a round trip, or a timeout
+  if (!fresh.ok()) {
+    spdlog::warn("数据库连接已断开，重新连接失败: {}", fresh.error().describe());
+    return db;
+  }
+  spdlog::info("数据库连接已断开，已重新连接");
+  std::lock_guard lock(mutex_);
+  for (auto& owned : all_) {
+    if (owned.get() == db) {
+      owned = std::move(fresh).value();  // the lost connection is closed here
+      return owned.get();
+    }
+  }
+  return db;  // not ours: cannot happen for a leased connection
 }
 
 void DatabasePool::for_each_idle(const std::function<void(store::Database&)>& fn) {

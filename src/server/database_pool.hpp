@@ -55,7 +55,10 @@ class DatabasePool {
     store::Database* db_;
   };
 
-  // Waits for a free connection.
+  // Waits for a free connection. A PostgreSQL connection the server ended is opened afresh
+  // first, so that the pool heals after a database restart: each connection fails the one
+  // request that finds it broken (503), and the next request through it reconnects. While the
+  // server stays down the broken connection is handed out as it is, and fails again.
   Lease acquire();
   // fn(connection) for each connection not leased now; none is leased meanwhile.
   void for_each_idle(const std::function<void(store::Database&)>& fn);
@@ -68,7 +71,14 @@ class DatabasePool {
   DatabasePool() = default;
   static Result<std::unique_ptr<DatabasePool>> open_connections(const std::string& url,
                                                                 std::size_t size, bool read_only);
+  static Result<std::unique_ptr<store::Database>> open_one(const std::string& url, bool read_only);
+  // `db` (leased, its connection lost) replaced by a new connection; `db` itself when the
+  // database cannot be reached yet.
+  store::Database* reconnect(store::Database* db);
   void give_back(store::Database* db);
+
+  std::string url_;
+  bool read_only_ = false;
 
   std::vector<std::unique_ptr<store::Database>> all_;
   std::vector<store::Database*> free_;

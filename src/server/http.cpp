@@ -50,6 +50,8 @@ std::string_view error_code(http::status status) {
       return "header_too_large";
     case http::status::service_unavailable:
       return "unavailable";
+    case http::status::insufficient_storage:
+      return "insufficient_storage";
     default:
       return "internal";
   }

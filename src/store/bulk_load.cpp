@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <stdexcept>
 
 #include "store/database.hpp"
+#include "store/database_error.hpp"
 
 namespace zhiyou::store {
 
@@ -124,7 +126,10 @@ struct BulkInsert::Sqlite final : BulkInsert::Engine {
   }
 
   void check(int rc) const {
-    if (rc != SQLITE_OK) throw std::runtime_error(sqlite_api::sqlite3_errmsg(prepared_.conn));
+    if (rc != SQLITE_OK) {
+      throw_sqlite_error(sqlite_api::sqlite3_errmsg(prepared_.conn),
+                         sqlite_api::sqlite3_extended_errcode(prepared_.conn));
+    }
   }
 
   PreparedInserts& prepared_;
@@ -142,9 +147,12 @@ struct BulkInsert::Postgresql final : BulkInsert::Engine {
 
   bool insert(std::span<const BulkValue> values) override {
     PGresult* started = PQexec(conn_, sql_.c_str());
-    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+    if (PQresultStatus(started) != PGRES_COPY_IN) {
+      const std::string state = sqlstate(started);
+      PQclear(started);
+      fail(PQerrorMessage(conn_), state);
+    }
     PQclear(started);
-    if (!copying) throw std::runtime_error(PQerrorMessage(conn_));
     buffer_.clear();
     for (std::size_t i = 0; i < values.size(); ++i) {
       append(values[i]);
@@ -152,23 +160,35 @@ struct BulkInsert::Postgresql final : BulkInsert::Engine {
       if (buffer_.size() >= (std::size_t{1} << 20)) send();
     }
     send();
-    if (PQputCopyEnd(conn_, nullptr) != 1) throw std::runtime_error(PQerrorMessage(conn_));
-    bool conflict = false;
+    if (PQputCopyEnd(conn_, nullptr) != 1) fail(PQerrorMessage(conn_), kConnectionFailure);
+    std::string state;
     std::string error;
     while (PGresult* result = PQgetResult(conn_)) {
       if (PQresultStatus(result) != PGRES_COMMAND_OK && error.empty()) {
-        const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-        conflict = state != nullptr && std::string_view(state) == "23505";  // unique_violation
+        state = sqlstate(result);
         error = PQresultErrorMessage(result);
       }
       PQclear(result);
     }
-    if (conflict) return false;
-    if (!error.empty()) throw std::runtime_error(error);
+    if (state == "23505") return false;  // unique_violation
+    if (!error.empty()) fail(error, state);
     return true;
   }
 
  private:
+  // libpq failing without a result means the connection failed: SQLSTATE class 08.
+  static constexpr const char* kConnectionFailure = "08006";
+
+  static std::string sqlstate(const PGresult* result) {
+    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    return state != nullptr && std::strlen(state) == 5 ? state : kConnectionFailure;
+  }
+
+  // What SOCI throws for the same failure, so that store::database_fault reads it.
+  [[noreturn]] static void fail(const std::string& message, const std::string& state) {
+    throw soci::postgresql_soci_error(message, state.c_str());
+  }
+
   void append(const BulkValue& value) {
     switch (value.kind()) {
       case BulkValue::Kind::null:
@@ -211,7 +231,7 @@ struct BulkInsert::Postgresql final : BulkInsert::Engine {
   void send() {
     if (buffer_.empty()) return;
     if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
-      throw std::runtime_error(PQerrorMessage(conn_));
+      fail(PQerrorMessage(conn_), kConnectionFailure);
     }
     buffer_.clear();
   }
@@ -316,7 +336,8 @@ std::vector<KeyMatch> select_by_keys(Database& db, std::string_view table, std::
     sqlite_api::sqlite3_stmt* statement = nullptr;
     if (sqlite_api::sqlite3_prepare_v2(conn, sql.c_str(), static_cast<int>(sql.size()), &statement,
                                        nullptr) != SQLITE_OK) {
-      throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn));
+      throw_sqlite_error(sqlite_api::sqlite3_errmsg(conn),
+                         sqlite_api::sqlite3_extended_errcode(conn));
     }
     return std::unique_ptr<sqlite_api::sqlite3_stmt, int (*)(sqlite_api::sqlite3_stmt*)>(
         statement, sqlite_api::sqlite3_finalize);
@@ -344,7 +365,10 @@ std::vector<KeyMatch> select_by_keys(Database& db, std::string_view table, std::
       out.push_back({start + row, std::string(text != nullptr ? text : "", bytes)});
     }
     sqlite_api::sqlite3_reset(statement);
-    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite_api::sqlite3_errmsg(conn));
+    if (rc != SQLITE_DONE) {
+      throw_sqlite_error(sqlite_api::sqlite3_errmsg(conn),
+                         sqlite_api::sqlite3_extended_errcode(conn));
+    }
   }
   return out;
 }

@@ -208,6 +208,12 @@ Status Database::transaction(const std::function<Status()>& fn) {
   return Ok{};
 }
 
+bool Database::connection_lost() const {
+  if (engine_ != Engine::postgresql) return false;
+  const auto* backend = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
+  return backend == nullptr || PQstatus(backend->conn_) == CONNECTION_BAD;
+}
+
 int Database::schema_version() {
   int version = 0;
   soci::indicator ind = soci::i_null;

@@ -51,6 +51,10 @@ class Database {
   // The highest migration version applied; 0 for an empty database.
   int schema_version();
 
+  // PostgreSQL: the server ended this connection (restarted, failed over, or a proxy dropped
+  // it), as libpq learnt when a statement failed; no round trip. Always false for SQLite.
+  [[nodiscard]] bool connection_lost() const;
+
   // State a store module keeps with this connection, such as a statement prepared once for
   // a query run on every request. Made as T(*this) on first use; destroyed before the
   // connection closes.

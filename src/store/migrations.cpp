@@ -2,7 +2,9 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 
 #include "registry/region.hpp"
@@ -389,6 +391,23 @@ bool applied(Database& db, int version) {
   return count > 0;
 }
 
+// Every migration this code knows is applied, read without a write lock: opening a database
+// that is already current must not wait behind, or fail after the busy timeout behind,
+// another process's write (a capture or an issue of codes in progress). False also when the
+// table does not exist yet.
+bool up_to_date(Database& db) {
+  std::set<int> versions;
+  try {
+    const soci::rowset<int> rows =
+        (db.session().prepare << "SELECT version FROM schema_migrations");
+    versions.insert(rows.begin(), rows.end());
+  } catch (const soci::soci_error&) {
+    return false;  // a new database: migrate() creates the table under the lock
+  }
+  return std::ranges::all_of(kMigrations,
+                             [&](const Migration& m) { return versions.contains(m.version); });
+}
+
 Status apply(Database& db, const Migration& migration) {
   return db.transaction([&]() -> Status {
     lock_for_migration(db);
@@ -411,6 +430,7 @@ Status apply(Database& db, const Migration& migration) {
 std::span<const Migration> migrations() { return kMigrations; }
 
 Status migrate(Database& db) {
+  if (up_to_date(db)) return Ok{};
   try {
     Status created = db.transaction([&]() -> Status {
       lock_for_migration(db);

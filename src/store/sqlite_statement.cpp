@@ -3,9 +3,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <stdexcept>
-
 #include "store/database.hpp"
+#include "store/database_error.hpp"
 
 namespace zhiyou::store {
 namespace {
@@ -25,7 +24,8 @@ SqliteStatement::SqliteStatement(Database& db, const char* sql) {
   sqlite_api::sqlite3_stmt* prepared = nullptr;
   if (sqlite_api::sqlite3_prepare_v3(api(connection_), sql, -1, SQLITE_PREPARE_PERSISTENT,
                                      &prepared, nullptr) != SQLITE_OK) {
-    throw std::runtime_error(sqlite_api::sqlite3_errmsg(api(connection_)));
+    throw_sqlite_error(sqlite_api::sqlite3_errmsg(api(connection_)),
+                       sqlite_api::sqlite3_extended_errcode(api(connection_)));
   }
   statement_ = reinterpret_cast<::sqlite3_stmt*>(prepared);
 }
@@ -49,7 +49,8 @@ bool SqliteStatement::step() {
   const int rc = sqlite_api::sqlite3_step(api(statement_));
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  throw std::runtime_error(sqlite_api::sqlite3_errmsg(api(connection_)));
+  throw_sqlite_error(sqlite_api::sqlite3_errmsg(api(connection_)),
+                     sqlite_api::sqlite3_extended_errcode(api(connection_)));
 }
 
 void SqliteStatement::reset() {

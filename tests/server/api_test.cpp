@@ -291,5 +291,45 @@ TEST_P(Api, TheAuditLogShowsWhoDidWhatAndVerifies) {
   EXPECT_EQ(get("/api/v1/audit?after=x", admin).status, 400u);
 }
 
+// The database server ends every connection of the server's pool (a restart, a failover):
+// reads go on as if nothing had happened, /healthz stays ok, and a write either goes in or is
+// refused once with 503 and a Chinese message, and goes in when sent again.
+TEST_P(Api, AfterTheDatabaseServerEndsItsConnectionsTheServerGoesOn) {
+  if (GetParam() != store::Engine::postgresql) GTEST_SKIP() << "SQLite has no server";
+  const std::string admin = login(Role::admin);
+  std::vector<long long> pids;
+  pool_->for_each_idle([&](store::Database& db) {
+    long long pid = 0;
+    db.session() << "SELECT pg_backend_pid()", soci::into(pid);
+    pids.push_back(pid);
+  });
+  ASSERT_EQ(pids.size(), 2u);
+  std::unique_ptr<store::Database> other = reopen();
+  ASSERT_TRUE(other);
+  for (const long long pid : pids) {
+    int ended = 0;
+    other->session() << "SELECT CASE WHEN pg_terminate_backend(" + std::to_string(pid) +
+                            ") THEN 1 ELSE 0 END",
+        soci::into(ended);
+    ASSERT_EQ(ended, 1);
+  }
+
+  const HttpReply list = get("/api/v1/plans");
+  EXPECT_EQ(list.status, 200u) << list.body;
+  EXPECT_EQ(list.json().at("plans").as_array().size(), 11u);
+  EXPECT_EQ(get("/healthz").status, 200u);
+  const std::string user =
+      body({{"username", "after_restart"}, {"password", "long enough"}, {"role", "inspector"}});
+  HttpReply created = call({http::verb::post, "/api/v1/users", user, admin});
+  if (created.status == 503u) {
+    EXPECT_TRUE(std::string(created.json().at("error").at("message").as_string())
+                    .starts_with("服务器与数据库服务器的连接中断"))
+        << created.body;
+    created = call({http::verb::post, "/api/v1/users", user, admin});
+  }
+  EXPECT_EQ(created.status, 201u) << created.body;
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(get("/api/v1/plans").status, 200u);
+}
+
 }  // namespace
 }  // namespace zhiyou::server::testing

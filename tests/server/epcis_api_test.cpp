@@ -4,6 +4,7 @@
 // larger body limit of the capture route, and enterprises limited to their own products.
 #include <gtest/gtest.h>
 
+#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <filesystem>
@@ -247,6 +248,25 @@ TEST_P(EpcisApi, ABadDocumentIsRejectedWholeNamingEventAndField) {
   EXPECT_EQ(reply.status, 415u) << reply.body;
   EXPECT_EQ(reply.error_code(), "unsupported_media_type");
   EXPECT_TRUE(walk("/epcis/events", admin_).empty());  // nothing of any of them stored
+}
+
+// Another program holds SQLite's write lock past the 5 s busy timeout: the capture answers 503
+// with Retry-After and a Chinese message saying nothing was stored, and stores nothing.
+TEST_P(EpcisApi, ACaptureHeldUpByAnotherWriterIsToldToTryAgain) {
+  if (GetParam() != store::Engine::sqlite) GTEST_SKIP() << "SQLite's single write lock";
+  std::unique_ptr<store::Database> holder = reopen();
+  ASSERT_TRUE(holder);
+  holder->session() << "BEGIN IMMEDIATE";
+  const HttpReply reply = capture(kJourney, admin_);
+  holder->session() << "ROLLBACK";
+  EXPECT_EQ(reply.status, 503u) << reply.body;
+  EXPECT_EQ(reply.error_code(), "unavailable");
+  EXPECT_EQ(reply.headers[http::field::retry_after], "5");
+  const std::string message(reply.json().at("error").at("message").as_string());
+  EXPECT_TRUE(message.starts_with("服务器数据库正被其他程序占用")) << message;
+  EXPECT_NE(message.find("未保存任何修改"), std::string::npos) << message;
+  EXPECT_TRUE(walk("/epcis/events", admin_).empty());
+  EXPECT_EQ(capture(kJourney, admin_).status, 202u);  // and once it is free, it goes in
 }
 
 TEST_P(EpcisApi, CapturingTheSameDocumentTwiceStoresItOnce) {
