@@ -159,6 +159,25 @@ TEST_P(DatabaseTest, SqliteCreatesTheDirectoryAndUsesWal) {
   EXPECT_EQ(foreign_keys, 1);
 }
 
+// A file that is not a SQLite database (a spreadsheet saved under the wrong name, say) is
+// refused with a message that says so, and left exactly as it was.
+TEST_P(DatabaseTest, AFileThatIsNotADatabaseIsSaidSoAndLeftAlone) {
+  if (GetParam() != Engine::sqlite) {
+    GTEST_SKIP() << "SQLite files only";
+  }
+  zhiyou::testing::TempDir dir;
+  const auto path = dir.path() / "zhiyou.db";
+  std::string junk(8192, '\0');
+  for (std::size_t i = 0; i < junk.size(); ++i) junk[i] = static_cast<char>((i * 7919) % 251);
+  zhiyou::testing::write_file(path, junk);
+  auto opened = Database::open(path.string());
+  ASSERT_FALSE(opened.ok());
+  const std::string message = opened.error().describe();
+  EXPECT_NE(message.find("数据库文件已损坏或不是 Zhiyou 的数据库"), std::string::npos) << message;
+  EXPECT_NE(message.find("zhiyou.db"), std::string::npos) << message;
+  EXPECT_EQ(zhiyou::testing::read_file(path), junk);
+}
+
 TEST_P(DatabaseTest, SqlitePathWithSpacesAndEquals) {
   if (GetParam() != Engine::sqlite) {
     GTEST_SKIP() << "SQLite files only";
