@@ -20,6 +20,7 @@ int run(int argc, char** argv) {
   add_serve_commands(app);
   add_user_commands(app);
   add_audit_commands(app);
+  add_db_commands(app);
   add_index_commands(app);
   add_gs1_commands(app);
   add_registry_commands(app);

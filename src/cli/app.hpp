@@ -17,6 +17,7 @@ void add_plan_commands(CLI::App& app);
 void add_serve_commands(CLI::App& app);
 void add_user_commands(CLI::App& app);
 void add_audit_commands(CLI::App& app);
+void add_db_commands(CLI::App& app);  // db_command.cpp
 void add_index_commands(CLI::App& app);
 void add_gs1_commands(CLI::App& app);
 void add_registry_commands(CLI::App& app);

@@ -20,7 +20,6 @@ DatabaseFault sqlite_fault(int result) {
     case SQLITE_READONLY:
       return DatabaseFault::read_only;
     case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
       return DatabaseFault::io_error;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:

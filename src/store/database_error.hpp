@@ -14,7 +14,8 @@ enum class DatabaseFault {
   disk_full,        // SQLITE_FULL; PostgreSQL 53100 disk_full, 53200 out_of_memory
   busy,             // SQLITE_BUSY / SQLITE_LOCKED after the busy timeout; 40001, 40P01, 55P03
   read_only,        // SQLITE_READONLY; PostgreSQL 25006 read_only_sql_transaction
-  io_error,         // SQLITE_IOERR, SQLITE_CANTOPEN; PostgreSQL 58030 io_error
+  io_error,         // SQLITE_IOERR; PostgreSQL 58030 io_error (SQLITE_CANTOPEN is mostly a
+                    // wrong path or permissions, clearest in SQLite's own words: other)
   corrupt,          // SQLITE_CORRUPT, SQLITE_NOTADB; PostgreSQL XX001 data_corrupted
   connection_lost,  // PostgreSQL class 08 and 57P01–57P03 (server shut down or restarting)
   other,            // anything else, including exceptions not from a database driver
