@@ -54,7 +54,8 @@ server::ServerOptions listen_options(const std::string& listen, int threads) {
 void serve(const ServeOptions& options) {
   server::ServerOptions server_options = listen_options(options.listen, options.threads);
   const std::string url = options.postgres.empty() ? options.db : options.postgres;
-  auto pool = server::DatabasePool::open(url, static_cast<std::size_t>(server_options.threads));
+  // A connection for each io thread and each writer thread (http_server.hpp).
+  auto pool = server::DatabasePool::open(url, 2 * static_cast<std::size_t>(server_options.threads));
   if (!pool.ok()) throw UserError{pool.error().describe()};
 
   server::ApiOptions api_options;

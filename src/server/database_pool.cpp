@@ -3,6 +3,8 @@
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "server/read_snapshots.hpp"
 
 namespace zhiyou::server {
@@ -75,7 +77,17 @@ DatabasePool::Lease DatabasePool::acquire() {
   available_.wait(lock, [this] { return !free_.empty(); });
   store::Database* db = free_.back();
   free_.pop_back();
+  const bool suspect = suspect_.erase(db) > 0;
   lock.unlock();
+  if (suspect) {
+    // Another connection was found ended: the server probably restarted, and ended this one
+    // too. One round trip now tells; otherwise this request would be the one to fail.
+    try {
+      int one = 0;
+      db->session() << "SELECT 1", soci::into(one);
+    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): connection_lost() says
+    }
+  }
   if (db->connection_lost()) db = reconnect(db);
   return {*this, db};
 }
@@ -88,13 +100,16 @@ store::Database* DatabasePool::reconnect(store::Database* db) {
   }
   spdlog::info("数据库连接已断开，已重新连接");
   std::lock_guard lock(mutex_);
-  for (auto& owned : all_) {
-    if (owned.get() == db) {
-      owned = std::move(fresh).value();  // the lost connection is closed here
-      return owned.get();
-    }
+  const auto slot =
+      std::ranges::find_if(all_, [db](const auto& owned) { return owned.get() == db; });
+  if (slot == all_.end()) return db;  // not ours: cannot happen for a leased connection
+  *slot = std::move(fresh).value();   // the lost connection is closed here
+  store::Database* replaced = slot->get();
+  suspect_.clear();
+  for (const auto& owned : all_) {
+    if (owned.get() != replaced) suspect_.insert(owned.get());
   }
-  return db;  // not ours: cannot happen for a leased connection
+  return replaced;
 }
 
 void DatabasePool::for_each_idle(const std::function<void(store::Database&)>& fn) {

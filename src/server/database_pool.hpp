@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/result.hpp"
@@ -56,9 +57,11 @@ class DatabasePool {
   };
 
   // Waits for a free connection. A PostgreSQL connection the server ended is opened afresh
-  // first, so that the pool heals after a database restart: each connection fails the one
-  // request that finds it broken (503), and the next request through it reconnects. While the
-  // server stays down the broken connection is handed out as it is, and fails again.
+  // first, so that the pool heals after a database restart: the request that finds the first
+  // broken connection fails (503; Api::handle runs a read once more), and every other
+  // connection is then tried with one round trip before its next use and reopened if it was
+  // ended too. While the server stays down a broken connection is handed out as it is, and
+  // fails again.
   Lease acquire();
   // fn(connection) for each connection not leased now; none is leased meanwhile.
   void for_each_idle(const std::function<void(store::Database&)>& fn);
@@ -79,6 +82,8 @@ class DatabasePool {
 
   std::string url_;
   bool read_only_ = false;
+  // Connections to try before their next use: one was found ended, so these may be too.
+  std::unordered_set<store::Database*> suspect_;
 
   std::vector<std::unique_ptr<store::Database>> all_;
   std::vector<store::Database*> free_;

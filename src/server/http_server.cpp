@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -87,6 +89,7 @@ class HttpServer::Impl {
   void stop();
   void wait();
   [[nodiscard]] bool stopping() const { return stopping_.load(); }
+  asio::thread_pool& writers() { return *writers_; }
 
   const ServerOptions options;
   Api& api;
@@ -103,6 +106,8 @@ class HttpServer::Impl {
   std::condition_variable done_changed_;
   bool done_ = false;
   std::thread watchdog_;
+  // After workers_: destroyed (joined) first, since its tasks hold connections of workers.
+  std::optional<asio::thread_pool> writers_;
 };
 
 namespace {
@@ -182,9 +187,26 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void on_request(beast::error_code ec, std::size_t /*bytes*/) {
     if (ec) return on_error(ec);
-    const Request request = parser_->release();
-    Response response = server_.api.handle(request, client_);
-    const bool keep_alive = request.keep_alive() && !server_.stopping();
+    Request request = parser_->release();
+    const bool keep_alive = request.keep_alive();
+    if (request.method() == http::verb::get || request.method() == http::verb::head) {
+      return respond(server_.api.handle(request, client_), keep_alive);
+    }
+    // On a writer thread (see http_server.hpp); only the immutable client_ and the
+    // thread-safe Api are used there. The work guard keeps this thread's io_context running
+    // until the answer is posted back.
+    asio::post(server_.writers(), [self = shared_from_this(), request = std::move(request),
+                                   keep_alive,
+                                   work = asio::make_work_guard(stream_.get_executor())]() {
+      Response response = self->server_.api.handle(request, self->client_);
+      asio::post(work.get_executor(), [self, keep_alive, response = std::move(response)]() mutable {
+        self->respond(std::move(response), keep_alive);
+      });
+    });
+  }
+
+  void respond(Response response, bool keep_alive) {
+    keep_alive = keep_alive && !server_.stopping();
     response.keep_alive(keep_alive);
     send(std::move(response), keep_alive ? Then::read_next : Then::close);
   }
@@ -291,6 +313,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 Result<unsigned short> HttpServer::Impl::start() {
   const int threads = std::max(1, options.threads);
   for (int i = 0; i < threads; ++i) workers_.push_back(std::make_unique<Worker>());
+  writers_.emplace(static_cast<std::size_t>(threads));
   beast::error_code ec;
   const auto address = asio::ip::make_address(options.address, ec);
   if (ec) return make_error("无法识别监听地址「" + options.address + "」", "--listen");
@@ -366,6 +389,7 @@ void HttpServer::Impl::wait() {
   for (auto& worker : workers_) {
     if (worker->thread.joinable()) worker->thread.join();
   }
+  if (writers_) writers_->join();  // their last answers were posted to the io_contexts
   {
     std::lock_guard lock(done_mutex_);
     done_ = true;

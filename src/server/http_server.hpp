@@ -1,8 +1,12 @@
 // The network side: HTTP/1.1 with keep-alive over Boost.Beast and Asio. One io_context per
 // thread; a single acceptor hands each new connection to the threads in turn, and the
-// connection stays on that thread for its life. Requests are handled synchronously on the
-// connection's thread (Api::handle), so a thread serves its other connections between
-// requests, never during one.
+// connection stays on that thread for its life. Reads (GET, HEAD) are handled synchronously
+// on the connection's thread (Api::handle), so a thread serves its other connections between
+// them. Everything else runs on a pool of as many writer threads: a write may wait for the
+// database (SQLite's single write lock, which another process may hold for seconds) and a
+// login hashes a password, and meanwhile the connection's thread goes on serving the scans
+// and reads of its other connections. The database pool needs a connection for each thread
+// of both kinds (`zhiyou serve` opens 2 × threads).
 //
 // Limits: request header size (431), body size (413), a timeout for the header of the next
 // request (idle) and one for the body (read); a malformed request gets 400 and the

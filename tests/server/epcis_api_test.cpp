@@ -7,9 +7,12 @@
 #include <soci/soci.h>
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "audit/audit_store.hpp"
 #include "core/hash.hpp"
@@ -267,6 +270,35 @@ TEST_P(EpcisApi, ACaptureHeldUpByAnotherWriterIsToldToTryAgain) {
   EXPECT_NE(message.find("未保存任何修改"), std::string::npos) << message;
   EXPECT_TRUE(walk("/epcis/events", admin_).empty());
   EXPECT_EQ(capture(kJourney, admin_).status, 202u);  // and once it is free, it goes in
+}
+
+// Two captures wait for SQLite's write lock, which another program holds: reads are answered
+// meanwhile, and the captures go in once the lock is free. Writes used to be handled on the
+// connection's io thread, so two of them stopped every connection of the server (scans
+// included) until the busy timeout.
+TEST_P(EpcisApi, ReadsAreAnsweredWhileWritesWaitForTheDatabase) {
+  if (GetParam() != store::Engine::sqlite) GTEST_SKIP() << "SQLite's single write lock";
+  std::unique_ptr<store::Database> holder = reopen();
+  ASSERT_TRUE(holder);
+  holder->session() << "BEGIN IMMEDIATE";
+  auto first = std::async(std::launch::async, [&] { return capture(kJourney, admin_); });
+  auto second = std::async(std::launch::async, [&] { return capture(kJourney, admin_); });
+  for (int i = 0; i < 1000 && pool_->stats().in_use < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_GE(pool_->stats().in_use, 2u) << "the captures did not reach the database";
+  const HttpReply plans = get("/api/v1/plans");
+  EXPECT_EQ(plans.status, 200u) << plans.body;
+  EXPECT_EQ(get("/healthz").status, 200u);
+  // Both captures are still waiting for the lock: the reads did not wait behind them.
+  EXPECT_EQ(first.wait_for(std::chrono::seconds(0)), std::future_status::timeout);
+  EXPECT_EQ(second.wait_for(std::chrono::seconds(0)), std::future_status::timeout);
+  holder->session() << "ROLLBACK";
+  const HttpReply a = first.get();
+  const HttpReply b = second.get();
+  EXPECT_EQ(a.status, 202u) << a.body;
+  EXPECT_EQ(b.status, 202u) << b.body;
+  EXPECT_EQ(walk("/epcis/events", admin_).size(), 3u);  // one of them stored, once
 }
 
 TEST_P(EpcisApi, CapturingTheSameDocumentTwiceStoresItOnce) {

@@ -135,7 +135,8 @@ TEST_P(Limits, MetricsCountRequestsByRouteAndStatus) {
       std::string::npos);
   EXPECT_NE(text.find(R"(zhiyou_http_request_duration_seconds_count{route="/api/v1/plans"} 1)"),
             std::string::npos);
-  EXPECT_NE(text.find("zhiyou_db_pool_connections 2"), std::string::npos);
+  // A connection for each of the 2 io threads and each of the 2 writer threads.
+  EXPECT_NE(text.find("zhiyou_db_pool_connections 4"), std::string::npos);
 }
 
 }  // namespace

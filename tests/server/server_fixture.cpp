@@ -65,7 +65,8 @@ void ServerTest::SetUp() {
     auto added = people::add_account(db(), account, kPassword, "test");
     ASSERT_TRUE(added.ok()) << added.error().describe();
   }
-  auto pool = DatabasePool::open(url(), 2);
+  // As `zhiyou serve` opens it: a connection for each io and each writer thread.
+  auto pool = DatabasePool::open(url(), 2 * static_cast<std::size_t>(server_options().threads));
   ASSERT_TRUE(pool.ok()) << pool.error().describe();
   pool_ = std::move(pool).value();
   api_ = std::make_unique<Api>(api_options(), *pool_);
