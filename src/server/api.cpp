@@ -176,6 +176,12 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
   RequestContext ctx(*this, request, client);
   ctx.params = match->params;
   if (question != std::string_view::npos) ctx.query = parse_query(target.substr(question + 1));
+  if (auto refused = authorize(route, ctx)) return std::move(*refused);
+  if (route.cached && request.method() == http::verb::get) return run_cached(route, ctx);
+  return route.handler(ctx);
+}
+
+std::optional<Response> Api::authorize(const Route& route, RequestContext& ctx) {
   if (const auto token = ctx.bearer_token()) {
     ctx.caller = caller(ctx, *token);
     if (!ctx.caller && !route.is_public()) {
@@ -192,8 +198,25 @@ Response Api::dispatch(const Request& request, std::string_view client, std::str
     case Access::allowed:
       break;
   }
-  if (route.cached && request.method() == http::verb::get) return run_cached(route, ctx);
-  return route.handler(ctx);
+  return std::nullopt;
+}
+
+std::optional<Response> Api::refuse_before_body(const Request& header, std::string_view client) {
+  const std::string_view target = header.target();
+  const auto match = router_.match(header.method(), target.substr(0, target.find('?')));
+  if (!match || match->route == nullptr) return std::nullopt;
+  RequestContext ctx(*this, header, client);
+  try {
+    auto refused = authorize(*match->route, ctx);
+    if (refused) {
+      refused->set(http::field::server, "zhiyou");
+      metrics_.record(match->route->pattern, http::to_string(header.method()),
+                      refused->result_int(), std::chrono::duration<double>(0));
+    }
+    return refused;
+  } catch (const std::exception&) {
+    return std::nullopt;  // the database failed: handling the whole request will say so
+  }
 }
 
 Response Api::run_cached(const Route& route, RequestContext& ctx) {

@@ -51,6 +51,10 @@ class Api {  // NOLINT(clang-analyzer-optin.performance.Padding)
   Api(ApiOptions options, DatabasePool& pool);
 
   Response handle(const Request& request, std::string_view client);
+  // For a request whose body is not read yet (only its header): the 401 or 403 it would get
+  // anyway, so that a large body (an EPCIS capture may be 256 MiB) is not taken in from a
+  // caller who may not send it; nullopt when the request may go on.
+  std::optional<Response> refuse_before_body(const Request& header, std::string_view client);
 
   [[nodiscard]] const Router& router() const { return router_; }
   [[nodiscard]] const ApiOptions& options() const { return options_; }
@@ -67,6 +71,9 @@ class Api {  // NOLINT(clang-analyzer-optin.performance.Padding)
  private:
   Response dispatch(const Request& request, std::string_view client, std::string& route_label);
   Response run_cached(const Route& route, RequestContext& ctx);
+  // The 401 or 403 answer when ctx's bearer token (its caller, filled in here) may not call
+  // `route`; nullopt when it may.
+  std::optional<Response> authorize(const Route& route, RequestContext& ctx);
   // The caller behind the request's bearer token, from SessionCache while it is current.
   std::optional<people::Account> caller(RequestContext& ctx, std::string_view token);
 

@@ -160,7 +160,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec) return on_error(ec);
     in_request_ = true;
     stream_.expires_after(server_.options.read_timeout);
-    if (!is_capture(parser_->get())) {
+    if (is_capture(parser_->get())) {
+      // Only an account that may capture is worth taking up to 256 MiB from: anyone else
+      // gets the 401 or 403 now, before a byte of the body is read.
+      if (auto refused = server_.api.refuse_before_body(parser_->get(), client_)) {
+        return refuse(std::move(*refused));
+      }
+    } else {
       body_limit_ = server_.options.body_limit;
       const auto length = parser_->content_length();
       if (length && *length > body_limit_) return on_error(beast::http::error::body_limit);
@@ -235,6 +241,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                  std::chrono::duration<double>(0));
     Response response = error_for(status, message);
     response.set(http::field::server, "zhiyou");
+    refuse(std::move(response));
+  }
+
+  // Answers a request whose body is left unread, then closes.
+  void refuse(Response response) {
     response.keep_alive(false);
     send(std::move(response), Then::linger_and_close);
   }

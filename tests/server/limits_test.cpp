@@ -51,6 +51,33 @@ TEST_P(Limits, AClientStillSendingATooLargeBodyGetsThe413) {
   expect_still_serving();
 }
 
+// A capture's body may be 256 MiB, so who sends one is checked from its header alone: without
+// a valid token, or with a role that may not capture, the answer comes before any of the body
+// is read (these clients send none). An account that may capture has its body read: sent
+// none, it gets no answer.
+TEST_P(Limits, ACaptureFromSomeoneWhoMayNotCaptureIsRefusedBeforeItsBody) {
+  const std::string header =
+      "POST /epcis/capture HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 200000000\r\n";
+  std::string reply = raw_exchange(port(), header + "\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 401", 0), 0u) << reply;
+  EXPECT_NE(reply.find("请先登录"), std::string::npos) << reply;
+
+  reply =
+      raw_exchange(port(), header + "Authorization: Bearer " + std::string(64, 'f') + "\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 401", 0), 0u) << reply;
+  EXPECT_NE(reply.find("登录已失效"), std::string::npos) << reply;
+
+  const std::string unit = login(people::Role::unit_reporter);  // reports figures, no events
+  reply = raw_exchange(port(), header + "Authorization: Bearer " + unit + "\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 403", 0), 0u) << reply;
+
+  const std::string inspector = login(people::Role::inspector);
+  reply = raw_exchange(port(), header + "Authorization: Bearer " + inspector + "\r\n\r\n");
+  EXPECT_EQ(reply, "");
+  expect_still_serving();
+}
+
 TEST_P(Limits, AHeaderOverTheLimitIs431) {
   HttpCall request{http::verb::get, "/api/v1/plans"};
   request.extra.set("X-Padding", std::string(9 * 1024, 'p'));
