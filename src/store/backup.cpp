@@ -17,16 +17,6 @@
 namespace zhiyou::store {
 namespace {
 
-// SQL text literal: the path between single quotes, quotes doubled.
-std::string quoted(const std::string& text) {
-  std::string out = "'";
-  for (const char c : text) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
-}
-
 // VACUUM INTO leaves syncing to the caller: without it a power cut soon after could leave a
 // backup that was reported written but is not on disk.
 Status sync_file(const std::string& path) {
@@ -84,7 +74,7 @@ Result<BackupCopy> backup_sqlite(Database& db, const std::string& path) {
         "PostgreSQL 数据库请用 PostgreSQL 自己的工具备份，例如 pg_dump -Fc -f zhiyou.dump 连接串");
   }
   try {
-    db.session() << "VACUUM INTO " + quoted(path);
+    db.session() << "VACUUM INTO :path", soci::use(path);
   } catch (const std::exception& e) {
     return make_error("无法备份到 " + path + ": " + describe_failure(e));
   }

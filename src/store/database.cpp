@@ -160,9 +160,9 @@ Result<std::unique_ptr<Database>> Database::open(std::string_view url) {
     db.reset(new Database(engine, std::move(session).value()));
     if (engine == Engine::sqlite) (void)db->attached<WalCheckpointer>();
   } catch (const std::exception& e) {
-    // A file that is not a database (or is damaged) says so; other reasons (a wrong path, an
-    // unreachable server) are clearest in the driver's own words.
-    if (database_fault(e) == DatabaseFault::corrupt) return open_error(url, describe_failure(e));
+    // A fault database_error knows (a file that is not a database, a full disk) is said in its
+    // words; other reasons (a wrong path, an unreachable server) in the driver's own.
+    if (database_fault(e) != DatabaseFault::other) return open_error(url, describe_failure(e));
     return open_error(url, e.what());
   }
   if (Status migrated = migrate(*db); !migrated) {
