@@ -26,6 +26,7 @@ struct ServeOptions {
   int threads = 0;
   std::string web = "web/dist";
   int fresh_ms = 10;
+  std::size_t capture_mib = 512;
 };
 
 server::ServerOptions listen_options(const std::string& listen, int threads) {
@@ -53,6 +54,7 @@ server::ServerOptions listen_options(const std::string& listen, int threads) {
 
 void serve(const ServeOptions& options) {
   server::ServerOptions server_options = listen_options(options.listen, options.threads);
+  server_options.capture_bytes_in_flight = options.capture_mib * 1024 * 1024;
   const std::string url = options.postgres.empty() ? options.db : options.postgres;
   // A connection for each io thread and each writer thread (http_server.hpp).
   auto pool = server::DatabasePool::open(url, 2 * static_cast<std::size_t>(server_options.threads));
@@ -111,6 +113,11 @@ void add_serve_commands(CLI::App& app) {
                    "其他进程（命令行、psql）写入的数据最迟多少毫秒后反映在缓存的响应中"
                    "（0 表示每个请求都检查）")
       ->check(CLI::Range(0, 60000))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--capture-mib", options->capture_mib,
+                   "同时接收的 EPCIS 文档合计上限（MiB）；超出的上报得到 503，稍后重试")
+      ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
   serve_cmd->callback([options] { serve(*options); });
 }

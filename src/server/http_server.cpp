@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "server/api.hpp"
+#include "server/byte_budget.hpp"
 
 namespace zhiyou::server {
 namespace {
@@ -93,6 +94,7 @@ class HttpServer::Impl {
 
   const ServerOptions options;
   Api& api;
+  ByteBudget capture_bodies{options.capture_bytes_in_flight};
 
  private:
   void accept();
@@ -144,6 +146,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_next() {
     if (server_.stopping()) return close();
     in_request_ = false;
+    body_share_.reset();  // the last capture is answered: its body is gone
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     // Beast checks a Content-Length against the limit as soon as the header is read, so the
@@ -166,6 +169,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       if (auto refused = server_.api.refuse_before_body(parser_->get(), client_)) {
         return refuse(std::move(*refused));
       }
+      if (!take_body_share()) return;
     } else {
       body_limit_ = server_.options.body_limit;
       const auto length = parser_->content_length();
@@ -184,6 +188,31 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return;
     }
     read_body();
+  }
+
+  // Reserves room for the capture body announced, or answers 503 and closes. Beast reads a
+  // body without a length or chunked encoding as empty.
+  bool take_body_share() {
+    const auto length = parser_->content_length();
+    const std::size_t announced = length ? *length : parser_->chunked() ? body_limit_ : 0;
+    if (announced > body_limit_) {
+      on_error(beast::http::error::body_limit);
+      return false;
+    }
+    body_share_ = server_.capture_bodies.try_take(announced);
+    if (body_share_) return true;
+    constexpr std::size_t kMiB = std::size_t{1024} * 1024;
+    const std::size_t total = server_.capture_bodies.total();
+    const std::string size = total >= kMiB ? std::to_string(total / kMiB) + " MiB"
+                                           : std::to_string(total / 1024) + " KiB";
+    Response response = error_for(http::status::service_unavailable,
+                                  "正在接收的 EPCIS 文档已达上限（合计 " + size + "），请稍后重试");
+    response.set(http::field::retry_after, "5");
+    response.set(http::field::server, "zhiyou");
+    server_.api.metrics().record("/epcis/capture", "POST", response.result_int(),
+                                 std::chrono::duration<double>(0));
+    refuse(std::move(response));
+    return false;
   }
 
   void read_body() {
@@ -316,7 +345,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   HttpServer::Impl& server_;
   std::string client_;
   bool in_request_ = false;
-  std::size_t body_limit_ = 0;  // of the request being read
+  std::size_t body_limit_ = 0;                   // of the request being read
+  std::optional<ByteBudget::Share> body_share_;  // a capture's, until it is answered
 };
 
 }  // namespace

@@ -2,6 +2,13 @@
 // with the JSON error shape, and it keeps serving afterwards.
 #include <gtest/gtest.h>
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <chrono>
+#include <thread>
+
 #include "server/server_fixture.hpp"
 
 namespace zhiyou::server::testing {
@@ -76,6 +83,101 @@ TEST_P(Limits, ACaptureFromSomeoneWhoMayNotCaptureIsRefusedBeforeItsBody) {
   reply = raw_exchange(port(), header + "Authorization: Bearer " + inspector + "\r\n\r\n");
   EXPECT_EQ(reply, "");
   expect_still_serving();
+}
+
+// Capture bodies held at once share a budget (128 KiB here): a capture announcing more than
+// is left gets 503 with Retry-After before its body is read; the share comes back when the
+// document is answered, and when its sender goes away without sending it.
+class CaptureBudget : public ServerTest {
+ protected:
+  ServerOptions server_options() override {
+    ServerOptions options = ServerTest::server_options();
+    options.capture_bytes_in_flight = 128 * 1024;
+    return options;
+  }
+
+  // An EPCIS document of one ObjectEvent, padded with spaces to `size` bytes.
+  static std::string document(std::size_t size, int serial) {
+    std::string out =
+        R"({"@context":"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",)"
+        R"("type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-05-01T08:00:00Z",)"
+        R"("epcisBody":{"eventList":[{"type":"ObjectEvent","eventID":"urn:zhiyou:budget:)" +
+        std::to_string(serial) +
+        R"(","eventTime":"2024-05-01T08:00:00Z","eventTimeZoneOffset":"+00:00",)"
+        R"("action":"OBSERVE","bizStep":"shipping",)"
+        R"("epcList":["urn:epc:id:sgtin:9506000.013435.)" +
+        std::to_string(serial) + R"("]}]}})";
+    out.resize(std::max(size, out.size()), ' ');
+    return out;
+  }
+
+  std::string header(std::size_t length, const std::string& token) {
+    return "POST /epcis/capture HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+           "Authorization: Bearer " +
+           token + "\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
+  }
+
+  // The status of a capture sent whole on a connection of its own.
+  unsigned capture(std::size_t size, int serial, const std::string& token) {
+    const std::string reply = raw_exchange(port(), header(size, token) + document(size, serial));
+    return reply.size() > 12 ? static_cast<unsigned>(std::stoul(reply.substr(9, 3))) : 0;
+  }
+};
+ZHIYOU_ON_BOTH_ENGINES(CaptureBudget);
+
+TEST_P(CaptureBudget, CapturesBeyondTheBudgetWaitTheirTurn) {
+  namespace asio = boost::asio;
+  const std::string token = login(people::Role::admin);
+  asio::io_context ioc;
+  asio::ip::tcp::socket held(ioc);
+  held.connect({asio::ip::make_address("127.0.0.1"), port()});
+  // Its body comes later; the 100 Continue says that the server has taken its share.
+  std::string held_header = header(100'000, token);
+  held_header.insert(held_header.size() - 2, "Expect: 100-continue\r\n");
+  asio::write(held, asio::buffer(held_header));
+  std::string go_on(25, '\0');
+  asio::read(held, asio::buffer(go_on));
+  ASSERT_EQ(go_on, "HTTP/1.1 100 Continue\r\n\r\n");
+
+  // Another 100,000 bytes do not fit beside it: 503 at once, before any body is sent.
+  std::string reply = raw_exchange(port(), header(100'000, token));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 503", 0), 0u) << reply;
+  EXPECT_NE(reply.find("Retry-After: 5"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("已达上限（合计 128 KiB）"), std::string::npos) << reply;
+  // A small document fits in what is left.
+  EXPECT_EQ(capture(2'000, 2, token), 202u);
+
+  asio::write(held, asio::buffer(document(100'000, 1)));
+  std::string answer(12, '\0');
+  asio::read(held, asio::buffer(answer));
+  EXPECT_EQ(answer, "HTTP/1.1 202");
+  held.close();
+  // Answered: its share is back, and a document of the same size goes in.
+  EXPECT_EQ(capture(100'000, 3, token), 202u);
+
+  // A sender that announces a body and goes away gives its share back too (once the server
+  // has seen the connection close).
+  asio::ip::tcp::socket gone(ioc);
+  gone.connect({asio::ip::make_address("127.0.0.1"), port()});
+  asio::write(gone, asio::buffer(header(100'000, token)));
+  gone.close();
+  unsigned status = 0;
+  for (int i = 0; i < 200 && status != 202u; ++i) {
+    status = capture(100'000, 4, token);
+    if (status != 202u) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(status, 202u);
+  const HttpReply events = get("/epcis/events?perPage=10", token);
+  ASSERT_EQ(events.status, 200u) << events.body;
+  EXPECT_EQ(events.json()
+                .at("epcisBody")
+                .at("queryResults")
+                .at("resultsBody")
+                .at("eventList")
+                .as_array()
+                .size(),
+            4u)
+      << events.body;
 }
 
 TEST_P(Limits, AHeaderOverTheLimitIs431) {
