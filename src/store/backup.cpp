@@ -5,14 +5,18 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 #include <system_error>
 
 #include "store/database.hpp"
 #include "store/database_error.hpp"
+#include "store/migrations.hpp"
 
 namespace zhiyou::store {
 namespace {
@@ -30,9 +34,90 @@ Status sync_file(const std::string& path) {
   return Ok{};
 }
 
-// The copy opened read-only on its own: `PRAGMA quick_check` says "ok", and its schema
-// version is read.
-Status check_copy(const std::string& path, BackupCopy& copy) {
+// SQLite's 16-byte header string, "SQLite format 3" and a NUL.
+bool has_database_header(const std::string& path) {
+  std::array<char, 16> header{};
+  std::ifstream in(path, std::ios::binary);
+  in.read(header.data(), header.size());
+  return in.gcount() == 16 &&
+         std::string_view(header.data(), 16) == std::string_view("SQLite format 3\0", 16);
+}
+
+// The database being replaced, opened on its own and held while it is moved aside. SQLite
+// leaves WAL mode only when no other connection has the database open, so a "wal" answer to
+// the switch means a server or a command is using it; the exclusive transaction then keeps
+// any other program out until the connection is closed.
+class HeldDatabase {
+ public:
+  HeldDatabase() = default;
+  HeldDatabase(const HeldDatabase&) = delete;
+  HeldDatabase& operator=(const HeldDatabase&) = delete;
+  ~HeldDatabase() { release(); }
+
+  Status hold(const std::string& path) {
+    // Not a database at all: SQLite is not let near it, since opening such a file deletes a
+    // -wal beside it, which the restore keeps.
+    if (!has_database_header(path)) return Ok{};
+    const std::string in_use =
+        "数据库 " + path + " 正被其他程序使用（如 zhiyou serve）；请先停止服务再恢复。数据库未改动";
+    if (sqlite_api::sqlite3_open_v2(path.c_str(), &connection_, SQLITE_OPEN_READWRITE, nullptr) !=
+        SQLITE_OK) {
+      return failed(path);
+    }
+    std::string mode;
+    const int rc = sqlite_api::sqlite3_exec(
+        connection_, "PRAGMA journal_mode = DELETE",
+        [](void* out, int, char** values, char**) {
+          *static_cast<std::string*>(out) = values[0] == nullptr ? "" : values[0];
+          return 0;
+        },
+        &mode, nullptr);
+    const int code = rc & 0xff;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+      release();  // damaged: what a restore is for; nothing to hold
+      return Ok{};
+    }
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED || (rc == SQLITE_OK && mode == "wal")) {
+      return make_error(in_use);
+    }
+    if (rc != SQLITE_OK) return failed(path);
+    if (sqlite_api::sqlite3_exec(connection_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) !=
+        SQLITE_OK) {
+      return make_error(in_use);
+    }
+    return Ok{};
+  }
+
+  void release() {
+    if (connection_ == nullptr) return;
+    sqlite_api::sqlite3_exec(connection_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite_api::sqlite3_close(connection_);
+    connection_ = nullptr;
+  }
+
+ private:
+  Status failed(const std::string& path) {
+    const std::string reason = sqlite_api::sqlite3_errmsg(connection_);
+    release();
+    return make_error("无法打开要替换的数据库 " + path + ": " + reason + "。数据库未改动");
+  }
+
+  sqlite_api::sqlite3* connection_ = nullptr;
+};
+
+// Renames, or an error naming both paths.
+Status move(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::error_code ec;
+  std::filesystem::rename(from, to, ec);
+  if (ec)
+    return make_error("无法把 " + from.string() + " 改名为 " + to.string() + ": " + ec.message());
+  return Ok{};
+}
+
+}  // namespace
+
+Result<BackupCopy> check_backup(const std::string& path) {
+  BackupCopy copy;
   sqlite_api::sqlite3* connection = nullptr;
   const auto close = [&] { sqlite_api::sqlite3_close(connection); };
   const auto one_row = [&](const char* sql) -> std::string {
@@ -63,10 +148,10 @@ Status check_copy(const std::string& path, BackupCopy& copy) {
   if (ec != std::errc{} || end != version.data() + version.size() || copy.schema_version <= 0) {
     return make_error("备份 " + path + " 中没有 Zhiyou 的数据库结构: " + version);
   }
-  return Ok{};
+  std::error_code size_error;
+  copy.bytes = std::filesystem::file_size(path, size_error);
+  return copy;
 }
-
-}  // namespace
 
 Result<BackupCopy> backup_sqlite(Database& db, const std::string& path) {
   if (db.engine() != Engine::sqlite) {
@@ -79,11 +164,79 @@ Result<BackupCopy> backup_sqlite(Database& db, const std::string& path) {
     return make_error("无法备份到 " + path + ": " + describe_failure(e));
   }
   if (Status synced = sync_file(path); !synced) return synced.error();
-  BackupCopy copy;
-  if (Status checked = check_copy(path, copy); !checked) return checked.error();
+  return check_backup(path);
+}
+
+Result<Restored> restore_sqlite(const std::string& from, const std::string& target,
+                                const std::string& stamp) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  copy.bytes = std::filesystem::file_size(path, ec);
-  return copy;
+  if (fs::exists(target, ec) && fs::equivalent(from, target, ec)) {
+    return make_error("备份 " + from + " 就是要恢复的数据库本身");
+  }
+  // Commits still in a -wal beside it would not be copied: a live database, not a backup.
+  if (fs::file_size(from + "-wal", ec) > 0 && !ec) {
+    return make_error("备份 " + from + " 旁有尚未并入的 " + from +
+                      "-wal：它像是正在使用的数据库而不是备份；请用 zhiyou db backup 生成的文件");
+  }
+  auto backup = check_backup(from);
+  if (!backup) return backup.error();
+  const int newest = migrations().back().version;
+  if (backup->schema_version > newest) {
+    return make_error("备份 " + from + " 的数据库结构是第 " +
+                      std::to_string(backup->schema_version) + " 版，比本程序认识的第 " +
+                      std::to_string(newest) + " 版新；请用更新的 Zhiyou 恢复");
+  }
+
+  const fs::path target_path(target);
+  if (fs::path parent = target_path.parent_path();
+      !parent.empty() && !fs::is_directory(parent, ec)) {
+    return make_error("无法恢复到 " + target + "：目录 " + parent.string() + " 不存在");
+  }
+  HeldDatabase held;
+  const bool replacing = fs::exists(target_path, ec);
+  if (replacing) {
+    if (Status locked = held.hold(target); !locked) return locked.error();
+  }
+  const std::string part = target + ".restore-part";
+  fs::copy_file(from, part, fs::copy_options::overwrite_existing, ec);
+  if (ec) {
+    fs::remove(part, ec);
+    return make_error("无法把备份复制到 " + part + ": " + ec.message() + "。数据库未改动");
+  }
+  if (Status synced = sync_file(part); !synced) {
+    fs::remove(part, ec);
+    return synced.error();
+  }
+
+  Restored restored;
+  restored.schema_version = backup->schema_version;
+  if (replacing) {
+    const std::string kept = target + ".before-restore-" + stamp;
+    restored.kept = kept;
+    for (int n = 2; fs::exists(restored.kept, ec); ++n) {  // two restores in one second
+      restored.kept = kept + "-" + std::to_string(n);
+    }
+    if (Status moved = move(target_path, restored.kept); !moved) {
+      fs::remove(part, ec);
+      return moved.error();
+    }
+    // A -wal left beside the restored file would be read into it as if it were its own.
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+      if (!fs::exists(target + suffix, ec)) continue;
+      if (Status moved = move(target + suffix, restored.kept + suffix); !moved) {
+        fs::rename(restored.kept, target_path, ec);  // back as it was
+        fs::remove(part, ec);
+        return moved.error();
+      }
+    }
+  }
+  held.release();
+  if (Status moved = move(part, target_path); !moved) return moved.error();
+  const fs::path directory =
+      target_path.parent_path().empty() ? fs::path(".") : target_path.parent_path();
+  if (Status synced = sync_file(directory.string()); !synced) return synced.error();
+  return restored;
 }
 
 }  // namespace zhiyou::store

@@ -24,17 +24,6 @@ bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
 
-// A libpq URL, or a libpq keyword/value string that starts with a connection keyword.
-bool is_postgresql_url(std::string_view url) {
-  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
-    return true;
-  }
-  constexpr std::array<std::string_view, 6> kKeywords = {
-      "host=", "hostaddr=", "port=", "dbname=", "user=", "service="};
-  return std::ranges::any_of(kKeywords,
-                             [&](std::string_view keyword) { return starts_with(url, keyword); });
-}
-
 // The url as it may appear in a message: passwords replaced by "***".
 std::string redacted(std::string_view url) {
   std::string out(url);
@@ -140,6 +129,16 @@ const char* begin_sql(Engine engine) {
 }
 
 }  // namespace
+
+bool is_postgresql_url(std::string_view url) {
+  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+    return true;
+  }
+  constexpr std::array<std::string_view, 6> kKeywords = {
+      "host=", "hostaddr=", "port=", "dbname=", "user=", "service="};
+  return std::ranges::any_of(kKeywords,
+                             [&](std::string_view keyword) { return starts_with(url, keyword); });
+}
 
 Database::Database(Engine engine, std::unique_ptr<soci::session> session)
     : engine_(engine), session_(std::move(session)) {}

@@ -20,6 +20,10 @@ namespace zhiyou::store {
 
 enum class Engine { sqlite, postgresql };
 
+// A libpq URL ("postgresql://…", "postgres://…"), or a libpq keyword/value string that starts
+// with a connection keyword ("host=…"): what Database::open takes for PostgreSQL.
+bool is_postgresql_url(std::string_view url);
+
 class Database {
  public:
   // Opens `url` and brings its schema up to date (store/migrations.hpp).

@@ -1,12 +1,16 @@
-// The real `zhiyou` binary: `db backup` copies a SQLite database in use, whole and checked.
+// The real `zhiyou` binary: `db backup` copies a SQLite database in use, whole and checked;
+// `db restore` puts a backup back, only when nothing else has the database open, keeping the
+// database it replaces.
 #include <gtest/gtest.h>
 
 #include <soci/soci.h>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "store/database.hpp"
 #include "support/test_support.hpp"
@@ -22,7 +26,7 @@ class DbCli : public ::testing::Test {
  protected:
   TempDir dir;
   fs::path database() const { return dir.path() / "zhiyou.db"; }
-  CommandResult run(const std::string& args, const fs::path& db) {
+  static CommandResult run(const std::string& args, const fs::path& db) {
     return run_zhiyou(args + " --db " + quoted(db));
   }
   // One maker, one product and five codes of lot B1, each its own committed transaction.
@@ -99,6 +103,127 @@ TEST_F(DbCli, ABackupReplacesTheOldOneAndRefusesWhatItCannotWrite) {
   EXPECT_NE(device.err.find("须写入普通文件"), std::string::npos) << device.err;
 }
 
+// The files a restore kept: zhiyou.db.before-restore-{time} (and its -wal, when it had one).
+std::vector<fs::path> kept_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().starts_with("zhiyou.db.before-restore-")) {
+      out.push_back(entry.path());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(DbCli, ARestorePutsTheBackupBackAndKeepsTheDatabaseItReplaced) {
+  fill();
+  const fs::path copy = dir.path() / "backup.db";
+  ASSERT_EQ(run("db backup --out " + quoted(copy), database()).exit_code, 0);
+  ASSERT_EQ(run("entity add --uscc 91330203MA2AXX1X32 --name 备份后登记 --region 海曙", database())
+                .exit_code,
+            0);
+  ASSERT_EQ(entities(database()), 2U);
+
+  const auto r = run("db restore --from " + quoted(copy), database());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("已从"), std::string::npos) << r.out;
+  EXPECT_EQ(entities(database()), 1U);  // as at the backup
+  EXPECT_EQ(run("audit verify", database()).exit_code, 0);
+  EXPECT_EQ(run("trace codes --gtin 09506000134352 --lot B1", database()).out,
+            run("trace codes --gtin 09506000134352 --lot B1", copy).out);
+  // The database it replaced is kept whole, the maker registered after the backup in it.
+  const auto kept = kept_files(dir.path());
+  ASSERT_EQ(kept.size(), 1U);
+  EXPECT_NE(r.out.find("保留为 " + kept[0].string()), std::string::npos) << r.out;
+  EXPECT_EQ(entities(kept[0]), 2U);
+  EXPECT_FALSE(fs::exists(database().string() + ".restore-part"));
+  // Restored again at once: the first database kept is not overwritten.
+  ASSERT_EQ(run("db restore --from " + quoted(copy), database()).exit_code, 0);
+  ASSERT_EQ(kept_files(dir.path()).size(), 2U);
+  EXPECT_EQ(entities(kept_files(dir.path())[0]), 2U);
+  // Writing goes on in the restored database.
+  ASSERT_EQ(run("trace issue --gtin 09506000134352 --lot B2 --count 3", database()).exit_code, 0);
+  EXPECT_EQ(run("audit verify", database()).exit_code, 0);
+}
+
+// A server or another command has the database open: nothing is changed or left behind.
+TEST_F(DbCli, ARestoreWhileTheDatabaseIsInUseChangesNothing) {
+  fill();
+  const fs::path copy = dir.path() / "backup.db";
+  ASSERT_EQ(run("db backup --out " + quoted(copy), database()).exit_code, 0);
+  ASSERT_EQ(run("entity add --uscc 91330203MA2AXX1X32 --name 备份后登记 --region 海曙", database())
+                .exit_code,
+            0);
+  {
+    auto other = store::Database::open(database().string());
+    ASSERT_TRUE(other.ok()) << other.error().describe();
+    const auto r = run("db restore --from " + quoted(copy), database());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("正被其他程序使用"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("数据库未改动"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(entities(database()), 2U);
+  EXPECT_TRUE(kept_files(dir.path()).empty());
+  EXPECT_FALSE(fs::exists(database().string() + ".restore-part"));
+}
+
+// What is not a whole backup is refused before anything is touched: a file that is not a
+// database, a database with commits still in its -wal (a live one, not a backup), and the
+// database itself.
+TEST_F(DbCli, ARestoreRefusesWhatIsNotAWholeBackup) {
+  fill();
+  const std::string before = read_file(database());
+  const fs::path text = dir.path() / "notes.db";
+  write_file(text, std::string(8192, 'x'));
+  auto r = run("db restore --from " + quoted(text), database());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(text.string()), std::string::npos) << r.err;
+
+  const fs::path live = dir.path() / "live.db";
+  auto writer = store::Database::open(live.string());
+  ASSERT_TRUE(writer.ok()) << writer.error().describe();
+  (*writer)->session() << "PRAGMA wal_autocheckpoint = 0";
+  (*writer)->session() << "INSERT INTO entities (uscc, name, region_code, created_at)"
+                          " VALUES ('91330203MA2AXX1X32', '只在日志中', 'haishu', '2026-11-24')";
+  r = run("db restore --from " + quoted(live), database());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("尚未并入"), std::string::npos) << r.err;
+
+  r = run("db restore --from " + quoted(database()), database());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("就是要恢复的数据库本身"), std::string::npos) << r.err;
+
+  EXPECT_EQ(read_file(database()), before);
+  EXPECT_TRUE(kept_files(dir.path()).empty());
+}
+
+// What a restore is for: a damaged database, here with a -wal of its own that must not be
+// read into the restored one. Both are kept; a restore to where no database is yet works too.
+TEST_F(DbCli, ADamagedDatabaseIsReplacedAndANewPlaceFilled) {
+  fill();
+  const fs::path copy = dir.path() / "backup.db";
+  ASSERT_EQ(run("db backup --out " + quoted(copy), database()).exit_code, 0);
+  fs::remove(database().string() + "-shm");
+  write_file(database(), "damaged " + std::string(8192, '\x07'));
+  write_file(database().string() + "-wal", "a log of the damaged file");
+
+  auto r = run("db restore --from " + quoted(copy), database());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(entities(database()), 1U);
+  EXPECT_EQ(run("audit verify", database()).exit_code, 0);
+  const auto kept = kept_files(dir.path());
+  ASSERT_EQ(kept.size(), 2U);  // the file and its -wal
+  EXPECT_EQ(read_file(kept[0]).substr(0, 8), "damaged ");
+  EXPECT_EQ(read_file(kept[1]), "a log of the damaged file");
+
+  const fs::path fresh = dir.path() / "新机器" / "zhiyou.db";
+  fs::create_directories(fresh.parent_path());
+  r = run("db restore --from " + quoted(copy), fresh);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("保留为"), std::string::npos) << r.out;
+  EXPECT_EQ(entities(fresh), 1U);
+}
+
 TEST_F(DbCli, APostgresqlDatabaseIsPointedToPgDump) {
   const char* server = std::getenv("ZHIYOU_TEST_POSTGRES");
   if (server == nullptr || *server == '\0') {
@@ -109,6 +234,14 @@ TEST_F(DbCli, APostgresqlDatabaseIsPointedToPgDump) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("pg_dump"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir.path() / "pg.db"));
+
+  fill();
+  const fs::path copy = dir.path() / "backup.db";
+  ASSERT_EQ(run("db backup --out " + quoted(copy), database()).exit_code, 0);
+  const auto restore =
+      run_zhiyou("db restore --from " + quoted(copy) + " --db '" + std::string(server) + "'");
+  EXPECT_EQ(restore.exit_code, 1);
+  EXPECT_NE(restore.err.find("pg_restore"), std::string::npos) << restore.err;
 }
 
 }  // namespace
