@@ -41,7 +41,7 @@ class DbCli : public ::testing::Test {
               0);
     ASSERT_EQ(run("trace issue --gtin 09506000134352 --lot B1 --count 5", database()).exit_code, 0);
   }
-  std::size_t entities(const fs::path& db) {
+  static std::size_t entities(const fs::path& db) {
     const auto r = run("entity list --json", db);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return json::parse(r.out).at("entities").as_array().size();
