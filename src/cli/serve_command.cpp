@@ -26,7 +26,7 @@ struct ServeOptions {
   int threads = 0;
   std::string web = "web/dist";
   int fresh_ms = 10;
-  std::size_t capture_mib = 512;
+  std::size_t bodies_mib = 512;
 };
 
 server::ServerOptions listen_options(const std::string& listen, int threads) {
@@ -54,7 +54,7 @@ server::ServerOptions listen_options(const std::string& listen, int threads) {
 
 void serve(const ServeOptions& options) {
   server::ServerOptions server_options = listen_options(options.listen, options.threads);
-  server_options.capture_bytes_in_flight = options.capture_mib * 1024 * 1024;
+  server_options.body_bytes_in_flight = options.bodies_mib * 1024 * 1024;
   const std::string url = options.postgres.empty() ? options.db : options.postgres;
   // A connection for each io thread and each writer thread (http_server.hpp).
   auto pool = server::DatabasePool::open(url, 2 * static_cast<std::size_t>(server_options.threads));
@@ -115,8 +115,9 @@ void add_serve_commands(CLI::App& app) {
       ->check(CLI::Range(0, 60000))
       ->capture_default_str();
   serve_cmd
-      ->add_option("--capture-mib", options->capture_mib,
-                   "同时接收的 EPCIS 文档合计上限（MiB）；超出的上报得到 503，稍后重试")
+      ->add_option("--bodies-mib", options->bodies_mib,
+                   "同时接收的请求内容（如 EPCIS 文档、上传的文件）合计上限（MiB）；"
+                   "超出的请求得到 503，稍后重试")
       ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
   serve_cmd->callback([options] { serve(*options); });

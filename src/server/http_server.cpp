@@ -94,7 +94,7 @@ class HttpServer::Impl {
 
   const ServerOptions options;
   Api& api;
-  ByteBudget capture_bodies{options.capture_bytes_in_flight};
+  ByteBudget bodies{options.body_bytes_in_flight};
 
  private:
   void accept();
@@ -146,7 +146,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_next() {
     if (server_.stopping()) return close();
     in_request_ = false;
-    body_share_.reset();  // the last capture is answered: its body is gone
+    body_share_.reset();  // the last request is answered: its body is gone
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     // Beast checks a Content-Length against the limit as soon as the header is read, so the
@@ -163,18 +163,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec) return on_error(ec);
     in_request_ = true;
     stream_.expires_after(server_.options.read_timeout);
-    if (is_capture(parser_->get())) {
-      // Only an account that may capture is worth taking up to 256 MiB from: anyone else
-      // gets the 401 or 403 now, before a byte of the body is read.
-      if (auto refused = server_.api.refuse_before_body(parser_->get(), client_)) {
-        return refuse(std::move(*refused));
-      }
-      if (!take_body_share()) return;
-    } else {
+    if (!is_capture(parser_->get())) {
       body_limit_ = server_.options.body_limit;
       const auto length = parser_->content_length();
       if (length && *length > body_limit_) return on_error(beast::http::error::body_limit);
       parser_->body_limit(body_limit_);  // a chunked body is counted as it arrives
+    }
+    if (announced_body() > 0) {
+      // A body is worth reading only from someone the route lets in: anyone else gets the
+      // 401 or 403 now, before a byte of it is read (a capture's may be 256 MiB).
+      if (auto refused = server_.api.refuse_before_body(parser_->get(), client_)) {
+        return refuse(std::move(*refused));
+      }
+      if (!take_body_share()) return;
     }
     // curl and browsers may wait for "100 Continue" before sending a large body.
     if (beast::iequals(parser_->get()[beast::http::field::expect], "100-continue") &&
@@ -190,27 +191,32 @@ class Connection : public std::enable_shared_from_this<Connection> {
     read_body();
   }
 
-  // Reserves room for the capture body announced, or answers 503 and closes. Beast reads a
-  // body without a length or chunked encoding as empty.
-  bool take_body_share() {
+  // What the header announces: its Content-Length, or the limit for a chunked body. Beast
+  // reads a body with neither as empty.
+  std::size_t announced_body() const {
     const auto length = parser_->content_length();
-    const std::size_t announced = length ? *length : parser_->chunked() ? body_limit_ : 0;
+    return length ? *length : parser_->chunked() ? body_limit_ : 0;
+  }
+
+  // Reserves room for the body announced, or answers 503 and closes.
+  bool take_body_share() {
+    const std::size_t announced = announced_body();
     if (announced > body_limit_) {
       on_error(beast::http::error::body_limit);
       return false;
     }
-    body_share_ = server_.capture_bodies.try_take(announced);
+    body_share_ = server_.bodies.try_take(announced);
     if (body_share_) return true;
     constexpr std::size_t kMiB = std::size_t{1024} * 1024;
-    const std::size_t total = server_.capture_bodies.total();
+    const std::size_t total = server_.bodies.total();
     const std::string size = total >= kMiB ? std::to_string(total / kMiB) + " MiB"
                                            : std::to_string(total / 1024) + " KiB";
     Response response = error_for(http::status::service_unavailable,
-                                  "正在接收的 EPCIS 文档已达上限（合计 " + size + "），请稍后重试");
+                                  "同时接收的请求内容已达上限（合计 " + size + "），请稍后重试");
     response.set(http::field::retry_after, "5");
     response.set(http::field::server, "zhiyou");
-    server_.api.metrics().record("/epcis/capture", "POST", response.result_int(),
-                                 std::chrono::duration<double>(0));
+    server_.api.metrics().record("<bodies over budget>", parser_->get().method_string(),
+                                 response.result_int(), std::chrono::duration<double>(0));
     refuse(std::move(response));
     return false;
   }
@@ -346,7 +352,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string client_;
   bool in_request_ = false;
   std::size_t body_limit_ = 0;                   // of the request being read
-  std::optional<ByteBudget::Share> body_share_;  // a capture's, until it is answered
+  std::optional<ByteBudget::Share> body_share_;  // the request's body, until it is answered
 };
 
 }  // namespace

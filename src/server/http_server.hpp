@@ -8,9 +8,10 @@
 // and reads of its other connections. The database pool needs a connection for each thread
 // of both kinds (`zhiyou serve` opens 2 × threads).
 //
-// Limits: request header size (431), body size (413), capture bodies held at once (503), a
-// timeout for the header of the next request (idle) and one for the body (read); a
-// malformed request gets 400 and the connection is closed. stop() shuts down gracefully: no new
+// Limits: request header size (431), body size (413), bodies held at once (503), a timeout
+// for the header of the next request (idle) and one for the body (read); a body is read only
+// from a caller its route lets in (401/403 from the header alone); a malformed request gets
+// 400 and the connection is closed. stop() shuts down gracefully: no new
 // connections, idle ones closed, a request already begun is read, answered and only then closed.
 #pragma once
 
@@ -33,11 +34,11 @@ struct ServerOptions {
   std::size_t body_limit = std::size_t{8} * 1024 * 1024;
   // POST /epcis/capture only: batched EPCIS documents (10,000 events are about 4.5 MB).
   std::size_t capture_body_limit = std::size_t{256} * 1024 * 1024;
-  // Capture bodies held at once, counted by their Content-Length (a chunked one as the
-  // limit above) from the header until the document is stored; a capture that would pass
-  // it gets 503 with Retry-After before its body is read. Parsing a document takes several
-  // times its size again, for at most `threads` documents at a time (the writer threads).
-  std::size_t capture_bytes_in_flight = std::size_t{512} * 1024 * 1024;
+  // Request bodies held at once, counted by their Content-Length (a chunked one as its
+  // route's limit) from the header until the request is answered; one that would pass it
+  // gets 503 with Retry-After before its body is read. Parsing a capture's document takes
+  // several times its size again, for at most `threads` documents at a time (the writers).
+  std::size_t body_bytes_in_flight = std::size_t{512} * 1024 * 1024;
   std::chrono::seconds idle_timeout{60};    // waiting for (the header of) the next request
   std::chrono::seconds read_timeout{30};    // reading a body and writing the response
   std::chrono::seconds shutdown_grace{30};  // after stop(), how long requests may still run

@@ -85,14 +85,14 @@ TEST_P(Limits, ACaptureFromSomeoneWhoMayNotCaptureIsRefusedBeforeItsBody) {
   expect_still_serving();
 }
 
-// Capture bodies held at once share a budget (128 KiB here): a capture announcing more than
+// Request bodies held at once share a budget (128 KiB here): a request announcing more than
 // is left gets 503 with Retry-After before its body is read; the share comes back when the
-// document is answered, and when its sender goes away without sending it.
-class CaptureBudget : public ServerTest {
+// request is answered, and when its sender goes away without sending it.
+class BodyBudget : public ServerTest {
  protected:
   ServerOptions server_options() override {
     ServerOptions options = ServerTest::server_options();
-    options.capture_bytes_in_flight = 128 * 1024;
+    options.body_bytes_in_flight = 128 * 1024;
     return options;
   }
 
@@ -123,9 +123,9 @@ class CaptureBudget : public ServerTest {
     return reply.size() > 12 ? static_cast<unsigned>(std::stoul(reply.substr(9, 3))) : 0;
   }
 };
-ZHIYOU_ON_BOTH_ENGINES(CaptureBudget);
+ZHIYOU_ON_BOTH_ENGINES(BodyBudget);
 
-TEST_P(CaptureBudget, CapturesBeyondTheBudgetWaitTheirTurn) {
+TEST_P(BodyBudget, BodiesBeyondTheBudgetWaitTheirTurn) {
   namespace asio = boost::asio;
   const std::string token = login(people::Role::admin);
   asio::io_context ioc;
@@ -144,6 +144,13 @@ TEST_P(CaptureBudget, CapturesBeyondTheBudgetWaitTheirTurn) {
   EXPECT_EQ(reply.rfind("HTTP/1.1 503", 0), 0u) << reply;
   EXPECT_NE(reply.find("Retry-After: 5"), std::string::npos) << reply;
   EXPECT_NE(reply.find("已达上限（合计 128 KiB）"), std::string::npos) << reply;
+  // Another route's body too, a plan file from the office.
+  reply =
+      raw_exchange(port(),
+                   "POST /api/v1/plans/import HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                   "Authorization: Bearer " +
+                       login(people::Role::office) + "\r\nContent-Length: 60000\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 503", 0), 0u) << reply;
   // A small document fits in what is left.
   EXPECT_EQ(capture(2'000, 2, token), 202u);
 
@@ -178,6 +185,20 @@ TEST_P(CaptureBudget, CapturesBeyondTheBudgetWaitTheirTurn) {
                 .size(),
             4u)
       << events.body;
+}
+
+// The same for every route with a body: a plan file sent without logging in, or by a role
+// that may not import plans, is refused from the header (60,000 bytes announced, none sent).
+TEST_P(Limits, ABodyFromSomeoneTheRouteDoesNotLetInIsRefusedBeforeItIsRead) {
+  const std::string header =
+      "POST /api/v1/plans/import HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+      "Content-Length: 60000\r\n";
+  std::string reply = raw_exchange(port(), header + "\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 401", 0), 0u) << reply;
+  const std::string inspector = login(people::Role::inspector);
+  reply = raw_exchange(port(), header + "Authorization: Bearer " + inspector + "\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 403", 0), 0u) << reply;
+  expect_still_serving();
 }
 
 TEST_P(Limits, AHeaderOverTheLimitIs431) {
