@@ -23,8 +23,8 @@ class Limits : public ServerTest {
   }
   ServerOptions server_options() override {
     ServerOptions options = ServerTest::server_options();
-    options.body_limit = 64 * 1024;
-    options.header_limit = 8 * 1024;
+    options.body_limit = std::size_t{64} * 1024;
+    options.header_limit = std::size_t{8} * 1024;
     return options;
   }
   void expect_still_serving() {
@@ -37,8 +37,8 @@ ZHIYOU_ON_BOTH_ENGINES(Limits);
 
 TEST_P(Limits, ABodyOverTheLimitIs413) {
   const std::string token = login(people::Role::office);
-  const HttpReply reply = call(
-      {http::verb::post, "/api/v1/plans/import", std::string(65 * 1024, 'x'), token, "text/plain"});
+  const HttpReply reply = call({http::verb::post, "/api/v1/plans/import",
+                                std::string(std::size_t{65} * 1024, 'x'), token, "text/plain"});
   EXPECT_EQ(reply.status, 413u);
   EXPECT_EQ(reply.error_code(), "payload_too_large");
   expect_still_serving();
@@ -50,8 +50,9 @@ TEST_P(Limits, ABodyOverTheLimitIs413) {
 TEST_P(Limits, AClientStillSendingATooLargeBodyGetsThe413) {
   const std::string token = login(people::Role::office);
   for (int i = 0; i < 3; ++i) {
-    const HttpReply reply = call({http::verb::post, "/api/v1/plans/import",
-                                  std::string(16 * 1024 * 1024, 'x'), token, "text/plain"});
+    const HttpReply reply =
+        call({http::verb::post, "/api/v1/plans/import",
+              std::string(std::size_t{16} * 1024 * 1024, 'x'), token, "text/plain"});
     EXPECT_EQ(reply.status, 413u);
     EXPECT_EQ(reply.error_code(), "payload_too_large");
   }
@@ -92,7 +93,7 @@ class BodyBudget : public ServerTest {
  protected:
   ServerOptions server_options() override {
     ServerOptions options = ServerTest::server_options();
-    options.body_bytes_in_flight = 128 * 1024;
+    options.body_bytes_in_flight = std::size_t{128} * 1024;
     return options;
   }
 
