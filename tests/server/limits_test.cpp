@@ -112,7 +112,7 @@ class BodyBudget : public ServerTest {
     return out;
   }
 
-  std::string header(std::size_t length, const std::string& token) {
+  static std::string header(std::size_t length, const std::string& token) {
     return "POST /epcis/capture HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
            "Authorization: Bearer " +
            token + "\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
@@ -204,7 +204,7 @@ TEST_P(Limits, ABodyFromSomeoneTheRouteDoesNotLetInIsRefusedBeforeItIsRead) {
 
 TEST_P(Limits, AHeaderOverTheLimitIs431) {
   HttpCall request{http::verb::get, "/api/v1/plans"};
-  request.extra.set("X-Padding", std::string(9 * 1024, 'p'));
+  request.extra.set("X-Padding", std::string(std::size_t{9} * 1024, 'p'));
   const HttpReply reply = call(request);
   EXPECT_EQ(reply.status, 431u);
   EXPECT_EQ(reply.error_code(), "header_too_large");
