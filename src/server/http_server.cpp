@@ -146,7 +146,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_next() {
     if (server_.stopping()) return close();
     in_request_ = false;
-    body_share_.reset();  // the last request is answered: its body is gone
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     // Beast checks a Content-Length against the limit as soon as the header is read, so the
@@ -247,6 +246,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void respond(Response response, bool keep_alive) {
+    // Handled, the body is gone: its share goes back before the answer is written, so that a
+    // client holding the answer finds the room free for its next body.
+    body_share_.reset();
     keep_alive = keep_alive && !server_.stopping();
     response.keep_alive(keep_alive);
     send(std::move(response), keep_alive ? Then::read_next : Then::close);

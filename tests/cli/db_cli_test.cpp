@@ -46,6 +46,15 @@ class DbCli : public ::testing::Test {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return json::parse(r.out).at("entities").as_array().size();
   }
+  // fill(), a backup to `copy`, then a second maker registered after it.
+  void back_up_then_register_another(const fs::path& copy) {
+    fill();
+    ASSERT_EQ(run("db backup --out " + quoted(copy), database()).exit_code, 0);
+    ASSERT_EQ(
+        run("entity add --uscc 91330203MA2AXX1X32 --name 备份后登记 --region 海曙", database())
+            .exit_code,
+        0);
+  }
 };
 
 // Another process is in the middle of a write (the server storing a capture, say): the backup
@@ -116,12 +125,8 @@ std::vector<fs::path> kept_files(const fs::path& dir) {
 }
 
 TEST_F(DbCli, ARestorePutsTheBackupBackAndKeepsTheDatabaseItReplaced) {
-  fill();
   const fs::path copy = dir.path() / "backup.db";
-  ASSERT_EQ(run("db backup --out " + quoted(copy), database()).exit_code, 0);
-  ASSERT_EQ(run("entity add --uscc 91330203MA2AXX1X32 --name 备份后登记 --region 海曙", database())
-                .exit_code,
-            0);
+  ASSERT_NO_FATAL_FAILURE(back_up_then_register_another(copy));
   ASSERT_EQ(entities(database()), 2U);
 
   const auto r = run("db restore --from " + quoted(copy), database());
@@ -148,12 +153,8 @@ TEST_F(DbCli, ARestorePutsTheBackupBackAndKeepsTheDatabaseItReplaced) {
 
 // A server or another command has the database open: nothing is changed or left behind.
 TEST_F(DbCli, ARestoreWhileTheDatabaseIsInUseChangesNothing) {
-  fill();
   const fs::path copy = dir.path() / "backup.db";
-  ASSERT_EQ(run("db backup --out " + quoted(copy), database()).exit_code, 0);
-  ASSERT_EQ(run("entity add --uscc 91330203MA2AXX1X32 --name 备份后登记 --region 海曙", database())
-                .exit_code,
-            0);
+  ASSERT_NO_FATAL_FAILURE(back_up_then_register_another(copy));
   {
     auto other = store::Database::open(database().string());
     ASSERT_TRUE(other.ok()) << other.error().describe();
