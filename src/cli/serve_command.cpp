@@ -2,7 +2,9 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
+#include <sys/resource.h>
 #include <boost/asio/io_context.hpp>
+
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 #include <cstdio>
@@ -52,7 +54,20 @@ server::ServerOptions listen_options(const std::string& listen, int threads) {
   return out;
 }
 
+// Every client connection is a file descriptor, and the soft limit a shell or service gets
+// on Debian is 1,024: about a thousand clients at once. The hard limit (1,048,576 in a
+// shell, 524,288 under systemd) is what the administrator allows; a server takes it, as
+// nginx's worker_rlimit_nofile and Go's runtime do.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    (void)::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 void serve(const ServeOptions& options) {
+  raise_open_file_limit();
   server::ServerOptions server_options = listen_options(options.listen, options.threads);
   server_options.body_bytes_in_flight = options.bodies_mib * 1024 * 1024;
   const std::string url = options.postgres.empty() ? options.db : options.postgres;

@@ -8,6 +8,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
@@ -98,10 +99,15 @@ class HttpServer::Impl {
 
  private:
   void accept();
+  void accept_later(const beast::error_code& ec);
   static void run(Worker& worker);
+
+  static constexpr std::chrono::milliseconds kAcceptRetry{100};
 
   std::vector<std::unique_ptr<Worker>> workers_;
   std::optional<tcp::acceptor> acceptor_;
+  std::optional<asio::steady_timer> accept_retry_;  // on the acceptor's io_context
+  std::chrono::steady_clock::time_point last_accept_warning_;
   std::size_t next_worker_ = 0;
   std::atomic<bool> stopping_{false};
   std::mutex done_mutex_;
@@ -368,6 +374,7 @@ Result<unsigned short> HttpServer::Impl::start() {
   if (ec) return make_error("无法识别监听地址「" + options.address + "」", "--listen");
   const tcp::endpoint endpoint(address, options.port);
   acceptor_.emplace(workers_.front()->ioc);
+  accept_retry_.emplace(workers_.front()->ioc);
   acceptor_->open(endpoint.protocol(), ec);
   if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acceptor_->bind(endpoint, ec);
@@ -402,13 +409,29 @@ void HttpServer::Impl::accept() {
   acceptor_->async_accept(
       target.ioc.get_executor(), [this, &target](beast::error_code ec, Socket socket) {
         if (ec == asio::error::operation_aborted || !acceptor_->is_open()) return;
-        if (!ec) {
-          asio::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
-            std::make_shared<Connection>(std::move(s), target, *this)->start();
-          });
-        }
+        if (ec) return accept_later(ec);
+        asio::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
+          std::make_shared<Connection>(std::move(s), target, *this)->start();
+        });
         accept();
       });
+}
+
+// accept() fails at once, again and again, while no file descriptor is left: trying again
+// straight away spun a thread at full speed. The connections wait in the listen queue
+// meanwhile, and are taken as soon as descriptors are freed.
+void HttpServer::Impl::accept_later(const beast::error_code& ec) {
+  api.metrics().accept_failed();
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_accept_warning_ > std::chrono::minutes(1)) {
+    last_accept_warning_ = now;
+    spdlog::warn("无法接受新连接（{}）：打开的文件数可能已达上限（ulimit -n）；每 {} 毫秒重试",
+                 ec.message(), kAcceptRetry.count());
+  }
+  accept_retry_->expires_after(kAcceptRetry);
+  accept_retry_->async_wait([this](beast::error_code wait_ec) {
+    if (!wait_ec && !stopping() && acceptor_->is_open()) accept();
+  });
 }
 
 void HttpServer::Impl::stop() {
@@ -416,6 +439,7 @@ void HttpServer::Impl::stop() {
   asio::post(workers_.front()->ioc, [this] {
     beast::error_code ec;
     acceptor_->close(ec);
+    accept_retry_->cancel();
   });
   for (auto& worker : workers_) {
     asio::post(worker->ioc, [w = worker.get()] {

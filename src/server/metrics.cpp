@@ -89,6 +89,11 @@ std::string Metrics::prometheus_text(const PoolStats& pool) const {
   out += "# HELP zhiyou_http_open_connections Client connections currently open.\n";
   out += "# TYPE zhiyou_http_open_connections gauge\n";
   out += fmt::format("zhiyou_http_open_connections {}\n", open_connections_.load());
+  out +=
+      "# HELP zhiyou_http_accept_failures_total New connections that could not be accepted"
+      " (no file descriptor left, most often).\n";
+  out += "# TYPE zhiyou_http_accept_failures_total counter\n";
+  out += fmt::format("zhiyou_http_accept_failures_total {}\n", accept_failures_.load());
   out += "# HELP zhiyou_db_pool_connections Database connections in the pool.\n";
   out += "# TYPE zhiyou_db_pool_connections gauge\n";
   out += fmt::format("zhiyou_db_pool_connections {}\n", pool.size);

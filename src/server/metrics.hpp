@@ -24,6 +24,9 @@ class Metrics {
 
   void connection_opened() { ++open_connections_; }
   void connection_closed() { --open_connections_; }
+  // A connection the kernel had for us that could not be taken (accept() failed: most often
+  // no file descriptor left).
+  void accept_failed() { ++accept_failures_; }
 
   [[nodiscard]] std::string prometheus_text(const PoolStats& pool) const;
 
@@ -58,6 +61,7 @@ class Metrics {
   // Each server thread counts into a shard of its own; /metrics adds them up.
   Sharded<Counts, 8> counts_;
   std::atomic<long long> open_connections_{0};
+  std::atomic<std::uint64_t> accept_failures_{0};
 };
 
 }  // namespace zhiyou::server

@@ -7,7 +7,16 @@
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
 #include <thread>
+
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "server/server_fixture.hpp"
 
@@ -200,6 +209,60 @@ TEST_P(Limits, ABodyFromSomeoneTheRouteDoesNotLetInIsRefusedBeforeItIsRead) {
   reply = raw_exchange(port(), header + "Authorization: Bearer " + inspector + "\r\n\r\n");
   EXPECT_EQ(reply.rfind("HTTP/1.1 403", 0), 0u) << reply;
   expect_still_serving();
+}
+
+// Out of file descriptors, accept() fails at once every time: the server waits between tries
+// (it used to try again straight away, a thread at full speed), counts the failures for
+// /metrics, and takes the waiting connections once descriptors are free again. The clients
+// are a child process's, so that only the server runs out.
+TEST_P(Limits, OutOfFileDescriptorsTheServerWaitsInsteadOfSpinning) {
+  rlimit before{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &before), 0);
+  const auto open_now = static_cast<rlim_t>(std::distance(
+      std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator{}));
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  rlimit tight = before;
+  tight.rlim_cur = open_now + 4;  // room for a few accepted connections, not for twenty
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+  const pid_t child = ::fork();
+  if (child == 0) {  // only async-signal-safe calls from here on
+    ::setrlimit(RLIMIT_NOFILE, &before);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (int i = 0; i < 20; ++i) {
+      const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+      if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        ::_exit(1);
+      }
+    }
+    if (::write(ready[1], "r", 1) != 1) ::_exit(1);
+    ::pause();
+    ::_exit(0);
+  }
+  char signal = 0;
+  const bool connected = child > 0 && ::read(ready[0], &signal, 1) == 1;
+  std::this_thread::sleep_for(std::chrono::seconds(1));  // the server out of descriptors
+  if (child > 0) {
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+  }
+  ::setrlimit(RLIMIT_NOFILE, &before);
+  ::close(ready[0]);
+  ::close(ready[1]);
+  ASSERT_TRUE(connected);
+
+  expect_still_serving();
+  const HttpReply metrics = get("/metrics");
+  ASSERT_EQ(metrics.status, 200u);
+  const std::string name = "zhiyou_http_accept_failures_total ";
+  const auto at = metrics.body.find("\n" + name);
+  ASSERT_NE(at, std::string::npos) << metrics.body;
+  const long failures = std::stol(metrics.body.substr(at + 1 + name.size()));
+  EXPECT_GE(failures, 1);
+  EXPECT_LE(failures, 100);  // about ten a second; straight away it was millions
 }
 
 TEST_P(Limits, AHeaderOverTheLimitIs431) {
