@@ -167,13 +167,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void on_header(beast::error_code ec, std::size_t /*bytes*/) {
     if (ec) return on_error(ec);
     in_request_ = true;
-    stream_.expires_after(server_.options.read_timeout);
     if (!is_capture(parser_->get())) {
       body_limit_ = server_.options.body_limit;
       const auto length = parser_->content_length();
       if (length && *length > body_limit_) return on_error(beast::http::error::body_limit);
       parser_->body_limit(body_limit_);  // a chunked body is counted as it arrives
     }
+    stream_.expires_after(transfer_time(announced_body()));
     if (announced_body() > 0) {
       // A body is worth reading only from someone the route lets in: anyone else gets the
       // 401 or 403 now, before a byte of it is read (a capture's may be 256 MiB).
@@ -194,6 +194,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return;
     }
     read_body();
+  }
+
+  // How long moving `bytes` may take (ServerOptions::read_timeout).
+  [[nodiscard]] std::chrono::steady_clock::duration transfer_time(std::size_t bytes) const {
+    const std::size_t rate = std::max<std::size_t>(server_.options.min_transfer_rate, 1);
+    return server_.options.read_timeout + std::chrono::seconds(bytes / rate);
   }
 
   // What the header announces: its Content-Length, or the limit for a chunked body. Beast
@@ -296,7 +302,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void send(Response response, Then then) {
     in_request_ = true;
     response_ = std::move(response);
-    stream_.expires_after(server_.options.read_timeout);
+    stream_.expires_after(transfer_time(response_->body().size()));
     auto done = [self = shared_from_this(), then](beast::error_code ec, std::size_t) {
       self->response_.reset();
       self->header_.clear();

@@ -9,7 +9,8 @@
 // of both kinds (`zhiyou serve` opens 2 × threads).
 //
 // Limits: request header size (431), body size (413), bodies held at once (503), a timeout
-// for the header of the next request (idle) and one for the body (read); a body is read only
+// for the header of the next request (idle) and one for a body or an answer that grows with
+// its size (read); a body is read only
 // from a caller its route lets in (401/403 from the header alone); a malformed request gets
 // 400 and the connection is closed. stop() shuts down gracefully: no new
 // connections, idle ones closed, a request already begun is read, answered and only then closed.
@@ -39,8 +40,12 @@ struct ServerOptions {
   // gets 503 with Retry-After before its body is read. Parsing a capture's document takes
   // several times its size again, for at most `threads` documents at a time (the writers).
   std::size_t body_bytes_in_flight = std::size_t{512} * 1024 * 1024;
-  std::chrono::seconds idle_timeout{60};    // waiting for (the header of) the next request
-  std::chrono::seconds read_timeout{30};    // reading a body and writing the response
+  std::chrono::seconds idle_timeout{60};  // waiting for (the header of) the next request
+  // Reading a body or writing an answer may take read_timeout, and as much more as moving
+  // its bytes at min_transfer_rate takes: a 4.5 MB capture over a factory's 1 Mbit/s uplink
+  // needs 36 s, a recall list of a big batch minutes.
+  std::chrono::seconds read_timeout{30};
+  std::size_t min_transfer_rate = std::size_t{64} * 1024;  // bytes per second (512 kbit/s)
   std::chrono::seconds shutdown_grace{30};  // after stop(), how long requests may still run
 };
 

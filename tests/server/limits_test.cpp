@@ -95,6 +95,27 @@ TEST_P(Limits, ACaptureFromSomeoneWhoMayNotCaptureIsRefusedBeforeItsBody) {
   expect_still_serving();
 }
 
+// An EPCIS document of one ObjectEvent, padded with spaces to `size` bytes.
+std::string document(std::size_t size, int serial) {
+  std::string out =
+      R"({"@context":"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",)"
+      R"("type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-05-01T08:00:00Z",)"
+      R"("epcisBody":{"eventList":[{"type":"ObjectEvent","eventID":"urn:zhiyou:budget:)" +
+      std::to_string(serial) +
+      R"(","eventTime":"2024-05-01T08:00:00Z","eventTimeZoneOffset":"+00:00",)"
+      R"("action":"OBSERVE","bizStep":"shipping",)"
+      R"("epcList":["urn:epc:id:sgtin:9506000.013435.)" +
+      std::to_string(serial) + R"("]}]}})";
+  out.resize(std::max(size, out.size()), ' ');
+  return out;
+}
+
+std::string header(std::size_t length, const std::string& token) {
+  return "POST /epcis/capture HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+         "Authorization: Bearer " +
+         token + "\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
+}
+
 // Request bodies held at once share a budget (128 KiB here): a request announcing more than
 // is left gets 503 with Retry-After before its body is read; the share comes back when the
 // request is answered, and when its sender goes away without sending it.
@@ -104,27 +125,6 @@ class BodyBudget : public ServerTest {
     ServerOptions options = ServerTest::server_options();
     options.body_bytes_in_flight = std::size_t{128} * 1024;
     return options;
-  }
-
-  // An EPCIS document of one ObjectEvent, padded with spaces to `size` bytes.
-  static std::string document(std::size_t size, int serial) {
-    std::string out =
-        R"({"@context":"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",)"
-        R"("type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-05-01T08:00:00Z",)"
-        R"("epcisBody":{"eventList":[{"type":"ObjectEvent","eventID":"urn:zhiyou:budget:)" +
-        std::to_string(serial) +
-        R"(","eventTime":"2024-05-01T08:00:00Z","eventTimeZoneOffset":"+00:00",)"
-        R"("action":"OBSERVE","bizStep":"shipping",)"
-        R"("epcList":["urn:epc:id:sgtin:9506000.013435.)" +
-        std::to_string(serial) + R"("]}]}})";
-    out.resize(std::max(size, out.size()), ' ');
-    return out;
-  }
-
-  static std::string header(std::size_t length, const std::string& token) {
-    return "POST /epcis/capture HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-           "Authorization: Bearer " +
-           token + "\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
   }
 
   // The status of a capture sent whole on a connection of its own.
@@ -263,6 +263,49 @@ TEST_P(Limits, OutOfFileDescriptorsTheServerWaitsInsteadOfSpinning) {
   const long failures = std::stol(metrics.body.substr(at + 1 + name.size()));
   EXPECT_GE(failures, 1);
   EXPECT_LE(failures, 100);  // about ten a second; straight away it was millions
+}
+
+// A body may take as long as the read timeout (1 s here) and as much more as it takes at
+// 64 KiB/s: 200,000 bytes sent in four pieces over about 2 s go in (a 4.5 MB capture over a
+// slow uplink was cut off after 30 s in all), while 20,000 bytes that stall are cut off.
+class SlowClients : public ServerTest {
+ protected:
+  ServerOptions server_options() override {
+    ServerOptions options = ServerTest::server_options();
+    options.read_timeout = std::chrono::seconds(1);
+    options.min_transfer_rate = std::size_t{64} * 1024;
+    return options;
+  }
+};
+ZHIYOU_ON_BOTH_ENGINES(SlowClients);
+
+TEST_P(SlowClients, ALargeBodyMayTakeLongerAndAStalledOneIsCutOff) {
+  namespace asio = boost::asio;
+  const std::string token = login(people::Role::admin);
+  asio::io_context ioc;
+  asio::ip::tcp::socket slow(ioc);
+  slow.connect({asio::ip::make_address("127.0.0.1"), port()});
+  asio::write(slow, asio::buffer(header(200'000, token)));
+  const std::string body = document(200'000, 7);
+  boost::system::error_code ec;
+  for (std::size_t at = 0; at < body.size() && !ec; at += 50'000) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    asio::write(
+        slow, asio::buffer(body.data() + at, std::min<std::size_t>(50'000, body.size() - at)), ec);
+  }
+  EXPECT_FALSE(ec) << "the server closed the connection: " << ec.message();
+  std::string answer(12, '\0');
+  asio::read(slow, asio::buffer(answer), ec);
+  EXPECT_EQ(answer, "HTTP/1.1 202") << ec.message();
+
+  asio::ip::tcp::socket stalled(ioc);
+  stalled.connect({asio::ip::make_address("127.0.0.1"), port()});
+  asio::write(stalled, asio::buffer(header(20'000, token) + document(20'000, 8).substr(0, 10'000)));
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  std::string nothing(12, '\0');
+  const std::size_t n = asio::read(stalled, asio::buffer(nothing), ec);
+  EXPECT_EQ(n, 0u) << nothing;  // closed without an answer
+  EXPECT_TRUE(ec == asio::error::eof || ec == asio::error::connection_reset) << ec.message();
 }
 
 TEST_P(Limits, AHeaderOverTheLimitIs431) {
