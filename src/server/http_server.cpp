@@ -85,7 +85,12 @@ bool is_http_error(const beast::error_code& ec) {
 
 class HttpServer::Impl {
  public:
-  Impl(ServerOptions options, Api& api) : options(std::move(options)), api(api) {}
+  Impl(ServerOptions options, Api& api) : options(std::move(options)), api(api) {
+    api.metrics().report_body_budget(&bodies);
+  }
+  ~Impl() { api.metrics().report_body_budget(nullptr); }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
   Result<unsigned short> start();
   void stop();

@@ -94,6 +94,18 @@ std::string Metrics::prometheus_text(const PoolStats& pool) const {
       " (no file descriptor left, most often).\n";
   out += "# TYPE zhiyou_http_accept_failures_total counter\n";
   out += fmt::format("zhiyou_http_accept_failures_total {}\n", accept_failures_.load());
+  if (const ByteBudget* budget = body_budget_.load()) {
+    out +=
+        "# HELP zhiyou_http_body_bytes_in_use Request bodies held now, in bytes (by their"
+        " Content-Length).\n";
+    out += "# TYPE zhiyou_http_body_bytes_in_use gauge\n";
+    out += fmt::format("zhiyou_http_body_bytes_in_use {}\n", budget->in_use());
+    out +=
+        "# HELP zhiyou_http_body_bytes_limit Request bodies that may be held at once"
+        " (--bodies-mib), in bytes.\n";
+    out += "# TYPE zhiyou_http_body_bytes_limit gauge\n";
+    out += fmt::format("zhiyou_http_body_bytes_limit {}\n", budget->total());
+  }
   out += "# HELP zhiyou_db_pool_connections Database connections in the pool.\n";
   out += "# TYPE zhiyou_db_pool_connections gauge\n";
   out += fmt::format("zhiyou_db_pool_connections {}\n", pool.size);

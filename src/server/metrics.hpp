@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "server/byte_budget.hpp"
 #include "server/database_pool.hpp"
 #include "server/sharded.hpp"
 
@@ -27,6 +28,9 @@ class Metrics {
   // A connection the kernel had for us that could not be taken (accept() failed: most often
   // no file descriptor left).
   void accept_failed() { ++accept_failures_; }
+  // The server's budget for request bodies held at once (nullptr: none to report). It must
+  // outlive every /metrics request; the server sets it when made and clears it when gone.
+  void report_body_budget(const ByteBudget* budget) { body_budget_ = budget; }
 
   [[nodiscard]] std::string prometheus_text(const PoolStats& pool) const;
 
@@ -62,6 +66,7 @@ class Metrics {
   Sharded<Counts, 8> counts_;
   std::atomic<long long> open_connections_{0};
   std::atomic<std::uint64_t> accept_failures_{0};
+  std::atomic<const ByteBudget*> body_budget_{nullptr};
 };
 
 }  // namespace zhiyou::server

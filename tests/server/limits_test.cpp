@@ -127,6 +127,13 @@ class BodyBudget : public ServerTest {
     return options;
   }
 
+  // A value of /metrics, -1 when it is not there.
+  long long metric(const std::string& name) {
+    const HttpReply reply = get("/metrics");
+    const auto at = reply.body.find("\n" + name + " ");
+    return at == std::string::npos ? -1 : std::stoll(reply.body.substr(at + name.size() + 2));
+  }
+
   // The status of a capture sent whole on a connection of its own.
   unsigned capture(std::size_t size, int serial, const std::string& token) {
     const std::string reply = raw_exchange(port(), header(size, token) + document(size, serial));
@@ -161,6 +168,9 @@ TEST_P(BodyBudget, BodiesBeyondTheBudgetWaitTheirTurn) {
                    "Authorization: Bearer " +
                        login(people::Role::office) + "\r\nContent-Length: 60000\r\n\r\n");
   EXPECT_EQ(reply.rfind("HTTP/1.1 503", 0), 0u) << reply;
+  // /metrics shows what is held, against the limit.
+  EXPECT_EQ(metric("zhiyou_http_body_bytes_in_use"), 100'000);
+  EXPECT_EQ(metric("zhiyou_http_body_bytes_limit"), 128 * 1024);
   // A small document fits in what is left.
   EXPECT_EQ(capture(2'000, 2, token), 202u);
 
@@ -184,6 +194,7 @@ TEST_P(BodyBudget, BodiesBeyondTheBudgetWaitTheirTurn) {
     if (status != 202u) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   EXPECT_EQ(status, 202u);
+  EXPECT_EQ(metric("zhiyou_http_body_bytes_in_use"), 0);
   const HttpReply events = get("/epcis/events?perPage=10", token);
   ASSERT_EQ(events.status, 200u) << events.body;
   EXPECT_EQ(events.json()
