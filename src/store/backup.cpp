@@ -171,6 +171,8 @@ Result<Restored> restore_sqlite(const std::string& from, const std::string& targ
                                 const std::string& stamp) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  if (!fs::is_regular_file(from, ec))
+    return make_error("备份文件 " + from + " 不存在或不是普通文件");
   if (fs::exists(target, ec) && fs::equivalent(from, target, ec)) {
     return make_error("备份 " + from + " 就是要恢复的数据库本身");
   }

@@ -190,6 +190,10 @@ TEST_F(DbCli, ARestoreRefusesWhatIsNotAWholeBackup) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("尚未并入"), std::string::npos) << r.err;
 
+  r = run("db restore --from " + quoted(dir.path() / "nowhere.db"), database());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("不存在"), std::string::npos) << r.err;
+
   r = run("db restore --from " + quoted(database()), database());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("就是要恢复的数据库本身"), std::string::npos) << r.err;
