@@ -171,8 +171,9 @@ Result<Restored> restore_sqlite(const std::string& from, const std::string& targ
                                 const std::string& stamp) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_regular_file(from, ec))
+  if (!fs::is_regular_file(from, ec)) {
     return make_error("备份文件 " + from + " 不存在或不是普通文件");
+  }
   if (fs::exists(target, ec) && fs::equivalent(from, target, ec)) {
     return make_error("备份 " + from + " 就是要恢复的数据库本身");
   }
@@ -234,7 +235,10 @@ Result<Restored> restore_sqlite(const std::string& from, const std::string& targ
     }
   }
   held.release();
-  if (Status moved = move(part, target_path); !moved) return moved.error();
+  if (Status moved = move(part, target_path); !moved) {
+    if (replacing) fs::rename(restored.kept, target_path, ec);  // back as it was
+    return moved.error();
+  }
   const fs::path directory =
       target_path.parent_path().empty() ? fs::path(".") : target_path.parent_path();
   if (Status synced = sync_file(directory.string()); !synced) return synced.error();
