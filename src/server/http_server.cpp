@@ -207,28 +207,43 @@ class Connection : public std::enable_shared_from_this<Connection> {
     return server_.options.read_timeout + std::chrono::seconds(bytes / rate);
   }
 
-  // What the header announces: its Content-Length, or the limit for a chunked body. Beast
-  // reads a body with neither as empty.
+  // What the header announces: its Content-Length, or for a chunked body the most it may
+  // grow to (its route's limit, or the whole budget when that is less). Beast reads a body
+  // with neither as empty.
   std::size_t announced_body() const {
     const auto length = parser_->content_length();
-    return length ? *length : parser_->chunked() ? body_limit_ : 0;
+    if (length) return *length;
+    return parser_->chunked() ? std::min(body_limit_, server_.bodies.total()) : 0;
   }
 
-  // Reserves room for the body announced, or answers 503 and closes.
+  // "512 MiB", "128 KiB".
+  static std::string size_text(std::size_t bytes) {
+    constexpr std::size_t kMiB = std::size_t{1024} * 1024;
+    return bytes >= kMiB ? std::to_string(bytes / kMiB) + " MiB"
+                         : std::to_string(bytes / 1024) + " KiB";
+  }
+
+  // Reserves room for the body announced, or answers 413 (it can never fit) or 503 (not
+  // now) and closes.
   bool take_body_share() {
     const std::size_t announced = announced_body();
     if (announced > body_limit_) {
       on_error(beast::http::error::body_limit);
       return false;
     }
+    const std::size_t total = server_.bodies.total();
+    if (announced > total) {
+      reject(http::status::payload_too_large,
+             "请求体（" + size_text(announced) + "）超过服务器同时接收请求内容的上限（" +
+                 size_text(total) + "，见 zhiyou serve --bodies-mib）");
+      return false;
+    }
+    parser_->body_limit(announced);  // a chunked body may not outgrow its share
     body_share_ = server_.bodies.try_take(announced);
     if (body_share_) return true;
-    constexpr std::size_t kMiB = std::size_t{1024} * 1024;
-    const std::size_t total = server_.bodies.total();
-    const std::string size = total >= kMiB ? std::to_string(total / kMiB) + " MiB"
-                                           : std::to_string(total / 1024) + " KiB";
-    Response response = error_for(http::status::service_unavailable,
-                                  "同时接收的请求内容已达上限（合计 " + size + "），请稍后重试");
+    Response response =
+        error_for(http::status::service_unavailable,
+                  "同时接收的请求内容已达上限（合计 " + size_text(total) + "），请稍后重试");
     response.set(http::field::retry_after, "5");
     response.set(http::field::server, "zhiyou");
     server_.api.metrics().record("<bodies over budget>", parser_->get().method_string(),

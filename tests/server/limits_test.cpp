@@ -168,6 +168,10 @@ TEST_P(BodyBudget, BodiesBeyondTheBudgetWaitTheirTurn) {
                    "Authorization: Bearer " +
                        login(people::Role::office) + "\r\nContent-Length: 60000\r\n\r\n");
   EXPECT_EQ(reply.rfind("HTTP/1.1 503", 0), 0u) << reply;
+  // More than the whole budget can never fit: 413, not "try again".
+  reply = raw_exchange(port(), header(200'000, token));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply;
+  EXPECT_NE(reply.find("--bodies-mib"), std::string::npos) << reply;
   // /metrics shows what is held, against the limit.
   EXPECT_EQ(metric("zhiyou_http_body_bytes_in_use"), 100'000);
   EXPECT_EQ(metric("zhiyou_http_body_bytes_limit"), 128 * 1024);
