@@ -95,6 +95,13 @@ TEST_P(Limits, ACaptureFromSomeoneWhoMayNotCaptureIsRefusedBeforeItsBody) {
   expect_still_serving();
 }
 
+// A connection of the test's own to the server, to send a request piece by piece.
+boost::asio::ip::tcp::socket open_connection(boost::asio::io_context& ioc, unsigned short port) {
+  boost::asio::ip::tcp::socket socket(ioc);
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+  return socket;
+}
+
 // An EPCIS document of one ObjectEvent, padded with spaces to `size` bytes.
 std::string document(std::size_t size, int serial) {
   std::string out =
@@ -146,8 +153,7 @@ TEST_P(BodyBudget, BodiesBeyondTheBudgetWaitTheirTurn) {
   namespace asio = boost::asio;
   const std::string token = login(people::Role::admin);
   asio::io_context ioc;
-  asio::ip::tcp::socket held(ioc);
-  held.connect({asio::ip::make_address("127.0.0.1"), port()});
+  asio::ip::tcp::socket held = open_connection(ioc, port());
   // Its body comes later; the 100 Continue says that the server has taken its share.
   std::string held_header = header(100'000, token);
   held_header.insert(held_header.size() - 2, "Expect: 100-continue\r\n");
@@ -188,8 +194,7 @@ TEST_P(BodyBudget, BodiesBeyondTheBudgetWaitTheirTurn) {
 
   // A sender that announces a body and goes away gives its share back too (once the server
   // has seen the connection close).
-  asio::ip::tcp::socket gone(ioc);
-  gone.connect({asio::ip::make_address("127.0.0.1"), port()});
+  asio::ip::tcp::socket gone = open_connection(ioc, port());
   asio::write(gone, asio::buffer(header(100'000, token)));
   gone.close();
   unsigned status = 0;
@@ -298,8 +303,7 @@ TEST_P(SlowClients, ALargeBodyMayTakeLongerAndAStalledOneIsCutOff) {
   namespace asio = boost::asio;
   const std::string token = login(people::Role::admin);
   asio::io_context ioc;
-  asio::ip::tcp::socket slow(ioc);
-  slow.connect({asio::ip::make_address("127.0.0.1"), port()});
+  asio::ip::tcp::socket slow = open_connection(ioc, port());
   asio::write(slow, asio::buffer(header(200'000, token)));
   const std::string body = document(200'000, 7);
   boost::system::error_code ec;
@@ -313,8 +317,7 @@ TEST_P(SlowClients, ALargeBodyMayTakeLongerAndAStalledOneIsCutOff) {
   asio::read(slow, asio::buffer(answer), ec);
   EXPECT_EQ(answer, "HTTP/1.1 202") << ec.message();
 
-  asio::ip::tcp::socket stalled(ioc);
-  stalled.connect({asio::ip::make_address("127.0.0.1"), port()});
+  asio::ip::tcp::socket stalled = open_connection(ioc, port());
   asio::write(stalled, asio::buffer(header(20'000, token) + document(20'000, 8).substr(0, 10'000)));
   std::this_thread::sleep_for(std::chrono::seconds(2));
   std::string nothing(12, '\0');
