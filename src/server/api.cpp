@@ -89,11 +89,8 @@ Response failure_response(const std::exception& e) {
     case store::DatabaseFault::disk_full:
       return error_for(http::status::insufficient_storage, text);
     case store::DatabaseFault::busy:
-    case store::DatabaseFault::connection_lost: {
-      Response res = error_for(http::status::service_unavailable, text);
-      res.set(http::field::retry_after, "5");
-      return res;
-    }
+    case store::DatabaseFault::connection_lost:
+      return try_again_shortly(text);
     case store::DatabaseFault::read_only:
     case store::DatabaseFault::io_error:
     case store::DatabaseFault::corrupt:

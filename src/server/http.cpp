@@ -61,4 +61,10 @@ Response error_for(http::status status, std::string_view message, std::string_vi
   return error_response(status, error_code(status), message, field);
 }
 
+Response try_again_shortly(std::string_view message) {
+  Response res = error_for(http::status::service_unavailable, message);
+  res.set(http::field::retry_after, "5");
+  return res;
+}
+
 }  // namespace zhiyou::server

@@ -32,4 +32,8 @@ std::string_view error_code(http::status status);
 // Shorthand for error_response(status, error_code(status), message, field).
 Response error_for(http::status status, std::string_view message, std::string_view field = {});
 
+// 503 with Retry-After: 5: the request may succeed if sent again shortly (the database is
+// held by another writer, its connection was lost, the server is receiving too much).
+Response try_again_shortly(std::string_view message);
+
 }  // namespace zhiyou::server

@@ -241,14 +241,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(announced);  // a chunked body may not outgrow its share
     body_share_ = server_.bodies.try_take(announced);
     if (body_share_) return true;
-    Response response =
-        error_for(http::status::service_unavailable,
-                  "同时接收的请求内容已达上限（合计 " + size_text(total) + "），请稍后重试");
-    response.set(http::field::retry_after, "5");
-    response.set(http::field::server, "zhiyou");
-    server_.api.metrics().record("<bodies over budget>", parser_->get().method_string(),
-                                 response.result_int(), std::chrono::duration<double>(0));
-    refuse(std::move(response));
+    reject(try_again_shortly("同时接收的请求内容已达上限（合计 " + size_text(total) +
+                             "），请稍后重试"),
+           "<bodies over budget>");
     return false;
   }
 
@@ -306,9 +301,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // Answers a request that could not be read whole, then closes: the rest of it is unread.
   void reject(http::status status, const std::string& message) {
-    server_.api.metrics().record("malformed", "<unknown>", static_cast<unsigned>(status),
+    reject(error_for(status, message), "malformed");
+  }
+
+  // The same with an answer of its own, counted in /metrics under `label` (the method may
+  // not be known: the request was not read whole).
+  void reject(Response response, std::string_view label) {
+    server_.api.metrics().record(label, "<unknown>", response.result_int(),
                                  std::chrono::duration<double>(0));
-    Response response = error_for(status, message);
     response.set(http::field::server, "zhiyou");
     refuse(std::move(response));
   }

@@ -21,14 +21,15 @@
 namespace zhiyou::store {
 namespace {
 
-// VACUUM INTO leaves syncing to the caller: without it a power cut soon after could leave a
-// backup that was reported written but is not on disk.
+// VACUUM INTO and copying leave syncing to the caller: without it a power cut soon after
+// could leave a backup or a restored database that was reported written but is not on disk.
+// A directory is synced the same way, so that a rename in it lasts.
 Status sync_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0 || ::fsync(fd) != 0) {
     const std::string reason = std::strerror(errno);
     if (fd >= 0) ::close(fd);
-    return make_error("无法把备份写入磁盘 " + path + "（" + reason + "）");
+    return make_error("无法把 " + path + " 写入磁盘（" + reason + "）");
   }
   ::close(fd);
   return Ok{};
@@ -109,8 +110,9 @@ class HeldDatabase {
 Status move(const std::filesystem::path& from, const std::filesystem::path& to) {
   std::error_code ec;
   std::filesystem::rename(from, to, ec);
-  if (ec)
+  if (ec) {
     return make_error("无法把 " + from.string() + " 改名为 " + to.string() + ": " + ec.message());
+  }
   return Ok{};
 }
 
