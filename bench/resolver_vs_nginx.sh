@@ -51,6 +51,13 @@ ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} "$zhiyou" serve --db "$db" --listen "1
   --threads "$server_threads" >"$dir/zhiyou.log" 2>&1 &
 zhiyou_pid=$!
 wait_for "http://127.0.0.1:$zport/healthz"
+# The server loads the issued codes into memory first (src/server/code_index.hpp); scans are
+# measured once it has.
+for _ in $(seq 1200); do
+  curl -sf "http://127.0.0.1:$zport/metrics" | grep -qx 'zhiyou_code_index_ready 1' && break
+  sleep 0.1
+done
+grep -h '码目录' "$dir/zhiyou.log" || echo "码目录未在 120 秒内载入，扫码直接查询数据库" >&2
 curl -sf -H 'Accept: application/json' "http://127.0.0.1:$zport$one" >"$dir/one.json"
 [[ -s "$dir/one.json" ]] || { echo "解析失败: $one" >&2; exit 1; }
 

@@ -29,6 +29,7 @@ struct ServeOptions {
   std::string web = "web/dist";
   int fresh_ms = 10;
   std::size_t bodies_mib = 512;
+  std::size_t code_index_mib = 1024;
 };
 
 server::ServerOptions listen_options(const std::string& listen, int threads) {
@@ -77,6 +78,7 @@ void serve(const ServeOptions& options) {
 
   server::ApiOptions api_options;
   api_options.versions_max_age = std::chrono::milliseconds(options.fresh_ms);
+  api_options.code_index_bytes = options.code_index_mib * 1024 * 1024;
   std::error_code ec;
   if (!options.web.empty() && std::filesystem::is_directory(options.web, ec)) {
     api_options.web_root = options.web;
@@ -134,6 +136,12 @@ void add_serve_commands(CLI::App& app) {
                    "同时接收的请求内容（如 EPCIS 文档、上传的文件）合计上限（MiB）；"
                    "超出的请求得到 503，稍后重试")
       ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--code-index-mib", options->code_index_mib,
+                   "扫码解析在内存中保存已发放的码，所占内存上限（MiB，每个码约 25–50 字节）；"
+                   "码更多时不载入，直接查询数据库；0 表示不使用")
+      ->check(CLI::Range(0, 1 << 20))
       ->capture_default_str();
   serve_cmd->callback([options] { serve(*options); });
 }

@@ -72,8 +72,9 @@ Api::Api(ApiOptions options, DatabasePool& pool)
       router_(api_routes()),
       version_watch_(options_.versions_max_age),
       login_limiter_(options_.login_attempts, options_.login_window),
-      scans_(std::make_unique<ScanRecorder>(pool, options_.many_places,
-                                            options_.scan_flush_interval)) {
+      scans_(
+          std::make_unique<ScanRecorder>(pool, options_.many_places, options_.scan_flush_interval)),
+      codes_(std::make_unique<CodeIndex>(pool, options_.code_index_bytes)) {
   if (!options_.web_root.empty()) static_files_.emplace(options_.web_root);
 }
 

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "people/account.hpp"
+#include "server/code_index.hpp"
 #include "server/database_pool.hpp"
 #include "server/http.hpp"
 #include "server/metrics.hpp"
@@ -42,6 +43,8 @@ struct ApiOptions {
   // How old the data versions behind the caches may be (see version_watch.hpp): a change
   // made outside this server shows within this time. Zero: read them for every request.
   std::chrono::milliseconds versions_max_age{0};
+  // Memory the resolver's directory of issued codes may take (code_index.hpp); 0: none.
+  std::size_t code_index_bytes = std::size_t{1024} * 1024 * 1024;
 };
 
 // The caches hold cache-line aligned shards (sharded.hpp): the padding between members is
@@ -64,6 +67,7 @@ class Api {  // NOLINT(clang-analyzer-optin.performance.Padding)
   ResponseCache& response_cache() { return response_cache_; }
   ScanRecorder& scans() { return *scans_; }
   ProductFactsCache& product_facts() { return product_facts_; }
+  CodeIndex& codes() { return *codes_; }
   VersionWatch& versions() { return version_watch_; }
   // Scans of well-formed serials that were never issued (疑似假冒), since the server started.
   std::atomic<std::uint64_t>& never_issued_scans() { return never_issued_scans_; }
@@ -87,6 +91,7 @@ class Api {  // NOLINT(clang-analyzer-optin.performance.Padding)
   SessionCache session_cache_;
   std::unique_ptr<ScanRecorder> scans_;
   ProductFactsCache product_facts_;
+  std::unique_ptr<CodeIndex> codes_;
   std::atomic<std::uint64_t> never_issued_scans_{0};
   std::optional<StaticFiles> static_files_;
 };

@@ -124,11 +124,19 @@ Response resolve_code(RequestContext& ctx) {
     ctx.api.product_facts().put(code->gtin, version, facts);
   }
   const std::size_t many_places = ctx.api.options().many_places;
-  auto found = resolver::look_up(ctx.reader(), *code, *facts, many_places);
-  if (found.ok() && found->status == resolver::Lookup::never_issued && ctx.renew_reader()) {
+  CodeIndex& codes = ctx.api.codes();
+  const std::optional<std::string> issued_lot =
+      code->serial.empty() ? std::nullopt : codes.lot(code->gtin, code->serial);
+  auto found = resolver::look_up(ctx.reader(), *code, *facts, many_places,
+                                 issued_lot ? &*issued_lot : nullptr);
+  if (found.ok() && found->status == resolver::Lookup::never_issued && !issued_lot &&
+      ctx.renew_reader()) {
     found = resolver::look_up(ctx.reader(), *code, *facts, many_places);  // issued meanwhile?
   }
   if (!found.ok()) fail(found.error());
+  if (!issued_lot && !code->serial.empty() && found->status == resolver::Lookup::found) {
+    codes.learn(code->gtin, code->serial, found->resolution.code.lot);
+  }
   switch (found->status) {
     case resolver::Lookup::unknown_product:
       return problem(ctx, http::status::not_found, "未登记的商品",

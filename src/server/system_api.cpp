@@ -1,4 +1,5 @@
 // /healthz, /metrics and the OpenAPI document.
+#include <fmt/format.h>
 #include <soci/soci.h>
 
 #include "server/handlers.hpp"
@@ -44,6 +45,23 @@ Response get_metrics(RequestContext& ctx) {
       "# TYPE zhiyou_scans_dropped_total counter\n"
       "zhiyou_scans_dropped_total " +
       std::to_string(ctx.api.scans().dropped()) + "\n";
+  const CodeIndex& codes = ctx.api.codes();
+  res.body() += fmt::format(
+      "# HELP zhiyou_code_index_ready Whether scans find issued codes in memory (1) or only in"
+      " the database (0: still loading, or off).\n"
+      "# TYPE zhiyou_code_index_ready gauge\n"
+      "zhiyou_code_index_ready {}\n"
+      "# HELP zhiyou_code_index_codes Issued codes held in memory for scans.\n"
+      "# TYPE zhiyou_code_index_codes gauge\n"
+      "zhiyou_code_index_codes {}\n"
+      "# HELP zhiyou_code_index_bytes Memory those codes take, in bytes.\n"
+      "# TYPE zhiyou_code_index_bytes gauge\n"
+      "zhiyou_code_index_bytes {}\n"
+      "# HELP zhiyou_code_index_bytes_limit Memory they may take (--code-index-mib), in bytes.\n"
+      "# TYPE zhiyou_code_index_bytes_limit gauge\n"
+      "zhiyou_code_index_bytes_limit {}\n",
+      codes.state() == CodeIndex::State::ready ? 1 : 0, codes.codes(), codes.bytes(),
+      codes.max_bytes());
   res.prepare_payload();
   return res;
 }

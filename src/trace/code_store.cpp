@@ -252,4 +252,45 @@ Result<std::optional<std::string>> find_code_lot(Database& db, std::string_view 
   }
 }
 
+Result<std::vector<std::pair<std::string, long long>>> code_counts_by_gtin(Database& db) {
+  try {
+    std::vector<std::pair<std::string, long long>> out;
+    std::string gtin;
+    long long count = 0;
+    soci::statement select = (db.session().prepare << "SELECT gtin, SUM(code_count) FROM batches"
+                                                      " GROUP BY gtin",
+                              soci::into(gtin), soci::into(count));
+    select.execute();
+    while (select.fetch()) out.emplace_back(gtin, count);
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法统计赋码数量: ") + e.what());
+  }
+}
+
+Result<std::vector<StoredCode>> codes_after(Database& db, const std::string& gtin,
+                                            const std::string& serial, std::size_t limit) {
+  try {
+    std::vector<std::string> gtins(limit);
+    std::vector<std::string> serials(limit);
+    std::vector<std::string> lots(limit);
+    const auto n = static_cast<long long>(limit);
+    // Row values: one range of the primary key on both engines.
+    soci::statement select = (db.session().prepare << "SELECT gtin, serial, lot FROM codes"
+                                                      " WHERE (gtin, serial) > (:gtin, :serial)"
+                                                      " ORDER BY gtin, serial LIMIT :n",
+                              soci::use(gtin), soci::use(serial), soci::use(n), soci::into(gtins),
+                              soci::into(serials), soci::into(lots));
+    select.execute(true);
+    std::vector<StoredCode> out;
+    out.reserve(gtins.size());
+    for (std::size_t i = 0; i < gtins.size(); ++i) {
+      out.push_back({std::move(gtins[i]), std::move(serials[i]), std::move(lots[i])});
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return make_error(std::string("无法读取赋码: ") + e.what());
+  }
+}
+
 }  // namespace zhiyou::trace

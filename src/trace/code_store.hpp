@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -57,5 +58,19 @@ Result<long long> count_codes(store::Database& db, std::string_view gtin,
 // The lot of a stored code, or nullopt when (gtin, serial) was never issued.
 Result<std::optional<std::string>> find_code_lot(store::Database& db, std::string_view gtin,
                                                  std::string_view serial);
+
+// How many codes each product has, as its batches count them (migration 14), by GTIN.
+Result<std::vector<std::pair<std::string, long long>>> code_counts_by_gtin(store::Database& db);
+
+struct StoredCode {
+  std::string gtin;
+  std::string serial;
+  std::string lot;
+};
+// Up to `limit` stored codes after (gtin, serial) in key order (empty strings: from the
+// first). Reading every code page by page keeps no result of millions of rows in memory (the
+// PostgreSQL client would hold a whole result) and no read transaction open for long.
+Result<std::vector<StoredCode>> codes_after(store::Database& db, const std::string& gtin,
+                                            const std::string& serial, std::size_t limit);
 
 }  // namespace zhiyou::trace

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 
 #include "server/server_fixture.hpp"
@@ -47,7 +48,21 @@ class Resolver : public ServerTest {
   }
   std::string unit_path() const { return std::string("/01/") + kGtin + "/10/L1/21/" + serial_; }
 
+  ApiOptions api_options() override {
+    ApiOptions options = ServerTest::api_options();
+    if (code_index_bytes_) options.code_index_bytes = *code_index_bytes_;
+    return options;
+  }
+  // A gauge of the resolver's directory of codes from /metrics ("codes", "ready").
+  long long code_index(const std::string& gauge) {
+    const std::regex line("(^|\\n)zhiyou_code_index_" + gauge + " (\\d+)");
+    std::smatch m;
+    const std::string text = get("/metrics").body;
+    return std::regex_search(text, m, line) ? std::stoll(m[2]) : -1;
+  }
+
   std::string serial_;
+  std::optional<std::size_t> code_index_bytes_;
 };
 ZHIYOU_ON_BOTH_ENGINES(Resolver);
 
@@ -145,7 +160,9 @@ TEST_P(Resolver, ANeverIssuedSerialIsFlaggedAndCounted) {
 // Codes are issued while the server runs, by `zhiyou trace issue` in another process: the
 // first scan of a new code finds it, however recently the server last looked at the codes.
 TEST_P(Resolver, ACodeIssuedWhileTheServerRunsIsFoundAtOnce) {
+  api_->codes().wait_filled();
   ASSERT_EQ(scan(unit_path(), "application/json").status, 200u);
+  const long long in_memory = code_index("codes");
   auto other = reopen();  // another process's connection
   auto request =
       trace::make_issue_request(kGtin, "L1", "261231", 1, "random", "https://id.gs1.org");
@@ -156,6 +173,61 @@ TEST_P(Resolver, ACodeIssuedWhileTheServerRunsIsFoundAtOnce) {
       scan(std::string("/01/") + kGtin + "/10/L1/21/" + issued->front(), "application/json");
   EXPECT_EQ(fresh.status, 200u) << fresh.body;
   EXPECT_EQ(fresh.body.find("疑似假冒"), std::string::npos);
+  // The server keeps it among the codes it holds in memory from then on.
+  EXPECT_EQ(code_index("codes"), in_memory + 1);
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/21/" + issued->front(), "application/json")
+                .json()
+                .at("batch")
+                .at("lot")
+                .as_string(),
+            "L1");
+}
+
+// A server that starts over a store of codes loads them into memory (code_index.hpp) and
+// answers scans from there: the same answers as from the database.
+TEST_P(Resolver, CodesIssuedBeforeTheServerStartedAreScannedFromMemory) {
+  restart();
+  ASSERT_FALSE(HasFatalFailure());
+  api_->codes().wait_filled();
+  EXPECT_EQ(code_index("ready"), 1);
+  auto stored = trace::count_codes(db(), kGtin);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(code_index("codes"), *stored);
+  EXPECT_GT(code_index("bytes"), 0);
+
+  const HttpReply found = scan(unit_path(), "application/json");
+  ASSERT_EQ(found.status, 200u) << found.body;
+  EXPECT_EQ(found.json().at("batch").at("lot").as_string(), "L1");
+  EXPECT_EQ(found.json().at("batch").at("expiry").as_string(), "2026-12-31");
+  const HttpReply short_form = scan(std::string("/01/") + kGtin + "/21/" + serial_, kBrowser);
+  EXPECT_EQ(short_form.status, 200u);
+  EXPECT_NE(short_form.body.find("2026-12-31"), std::string::npos);
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/10/L2/21/" + serial_, kBrowser).status, 404u);
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/21/FAKE999", kBrowser).status, 404u);
+
+  // A code the server holds in memory is not looked up in the database at all (that descent
+  // is what the memory saves): one it was told of, which the database lacks, is found.
+  api_->codes().learn(kGtin, "ONLYINMEMORY", "L1");
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/21/ONLYINMEMORY", "application/json").status,
+            200u);
+}
+
+// With less room than the codes need (serve --code-index-mib), none are held and every scan
+// asks the database, with the same answers.
+TEST_P(Resolver, WithoutRoomForTheCodesScansAskTheDatabase) {
+  code_index_bytes_ = 1;
+  restart();
+  ASSERT_FALSE(HasFatalFailure());
+  api_->codes().wait_filled();
+  EXPECT_EQ(code_index("ready"), 0);
+  EXPECT_EQ(code_index("codes"), 0);
+  EXPECT_EQ(code_index("bytes_limit"), 1);
+  const HttpReply found = scan(unit_path(), "application/json");
+  ASSERT_EQ(found.status, 200u) << found.body;
+  EXPECT_EQ(found.json().at("batch").at("lot").as_string(), "L1");
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/10/L2/21/" + serial_, kBrowser).status, 404u);
+  EXPECT_EQ(scan(std::string("/01/") + kGtin + "/21/FAKE999", kBrowser).status, 404u);
+  EXPECT_EQ(code_index("codes"), 0) << "a scan found in the database is not kept either";
 }
 
 TEST_P(Resolver, OneSerialScannedFromManyPlacesIsFlagged) {

@@ -34,7 +34,7 @@ ServerOptions ServerTest::server_options() {
   ServerOptions options;
   options.port = 0;
   options.threads = 2;
-  options.body_limit = 1024 * 1024;
+  options.body_limit = std::size_t{1024} * 1024;
   return options;
 }
 
@@ -69,6 +69,12 @@ void ServerTest::SetUp() {
   auto pool = DatabasePool::open(url(), 2 * static_cast<std::size_t>(server_options().threads));
   ASSERT_TRUE(pool.ok()) << pool.error().describe();
   pool_ = std::move(pool).value();
+  restart();
+}
+
+void ServerTest::restart() {
+  server_.reset();
+  api_.reset();
   api_ = std::make_unique<Api>(api_options(), *pool_);
   server_ = std::make_unique<HttpServer>(server_options(), *api_);
   auto port = server_->start();

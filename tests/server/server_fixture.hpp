@@ -25,6 +25,9 @@ class ServerTest : public store::testing::EngineTest {
   virtual ServerOptions server_options();
 
   [[nodiscard]] unsigned short port() const { return port_; }
+  // Stops the server and starts a new one over the same database, with api_options() as they
+  // are now: a restart, whose memory (caches, the resolver's codes) starts empty.
+  void restart();
   // The username of the account created for `role` ("admin1", "office1", …; unit1 reports
   // for 市经信局, enterprise1 is bound to kEnterpriseUscc).
   static std::string username(people::Role role);

@@ -3,10 +3,12 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <set>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "store/engine_fixture.hpp"
@@ -27,9 +29,9 @@ class CodeStoreTest : public EngineTest {
     register_products(db(), {{kGtin, "电热水壶"}}, {"品字标浙江制造"});
   }
 
-  trace::IssueRequest request(std::size_t count, std::string_view serials = "random",
-                              std::string_view lot = "L1",
-                              std::optional<std::string_view> expiry = std::nullopt) {
+  static trace::IssueRequest request(std::size_t count, std::string_view serials = "random",
+                                     std::string_view lot = "L1",
+                                     std::optional<std::string_view> expiry = std::nullopt) {
     auto r = trace::make_issue_request(kGtin, lot, expiry, count, serials, "https://id.gs1.org");
     EXPECT_TRUE(r.ok());
     return *r;
@@ -166,6 +168,7 @@ TEST_P(CodeStoreTest, NothingIsStoredWhenIssuingFails) {
   // A failure after the first chunk was written: nothing of it stays, not even the batch.
   auto r = request(15000, "random", "L5");
   std::vector<std::string> only_some;
+  only_some.reserve(12000);
   for (int i = 0; i < 12000; ++i) only_some.push_back("S" + std::to_string(i));
   auto failed = trace::issue_codes(db(), r, playback(only_some));
   ASSERT_FALSE(failed.ok());
@@ -236,6 +239,47 @@ TEST_P(CodeStoreTest, AHookErrorStoresNothing) {
   auto after = request(3);
   EXPECT_TRUE(trace::issue_codes(db(), after).ok());
   EXPECT_EQ(codes(), 3);
+}
+
+// The scan resolver reads every code into memory page by page (server/code_index.hpp): the
+// pages together are every code once, with its lot, and the counts say how many to expect.
+TEST_P(CodeStoreTest, EveryCodeIsReadOncePageByPage) {
+  constexpr const char* kOtherGtin = "04006381333931";
+  register_products(db(), {{kOtherGtin, "电饭煲"}}, {});
+  std::set<std::tuple<std::string, std::string, std::string>> issued;
+  auto issue = [&](const char* gtin, const char* lot, std::size_t count) {
+    auto r =
+        trace::make_issue_request(gtin, lot, std::nullopt, count, "random", "https://id.gs1.org");
+    ASSERT_TRUE(r.ok());
+    auto serials = trace::issue_codes(db(), *r);
+    ASSERT_TRUE(serials.ok()) << serials.error().describe();
+    for (const std::string& s : *serials) issued.emplace(gtin, s, lot);
+  };
+  issue(kGtin, "L1", 7);
+  issue(kGtin, "L2", 4);
+  issue(kOtherGtin, "A-9", 5);
+
+  auto counts = trace::code_counts_by_gtin(db());
+  ASSERT_TRUE(counts.ok()) << counts.error().describe();
+  std::map<std::string, long long> by_gtin(counts->begin(), counts->end());
+  EXPECT_EQ(by_gtin, (std::map<std::string, long long>{{kGtin, 11}, {kOtherGtin, 5}}));
+
+  std::set<std::tuple<std::string, std::string, std::string>> read;
+  std::string gtin;
+  std::string serial;
+  for (int pages = 0;; ++pages) {
+    ASSERT_LT(pages, 10) << "no end to the pages";
+    auto page = trace::codes_after(db(), gtin, serial, 3);
+    ASSERT_TRUE(page.ok()) << page.error().describe();
+    ASSERT_LE(page->size(), 3u);
+    for (const trace::StoredCode& c : *page) {
+      EXPECT_TRUE(read.emplace(c.gtin, c.serial, c.lot).second) << c.gtin << " " << c.serial;
+    }
+    if (page->size() < 3) break;
+    gtin = page->back().gtin;
+    serial = page->back().serial;
+  }
+  EXPECT_EQ(read, issued);
 }
 
 }  // namespace

@@ -3,21 +3,12 @@
 #include <array>
 #include <cstdint>
 
+#include "trace/gs1/cset82.hpp"
+
 namespace zhiyou::trace::gs1 {
 namespace {
 
-constexpr std::string_view kCset82Order =
-    "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
 constexpr std::string_view kCset32 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-constexpr std::array<std::uint8_t, 256> make_cset82_weights() {
-  std::array<std::uint8_t, 256> w{};
-  for (std::size_t i = 0; i < kCset82Order.size(); ++i) {
-    w[static_cast<unsigned char>(kCset82Order[i])] = static_cast<std::uint8_t>(i + 1);
-  }
-  return w;
-}
-constexpr auto kCset82Weight = make_cset82_weights();  // weight + 1; 0 = not CSET 82
 
 // The first 97 primes: the weights of the check character pair, rightmost character first.
 constexpr std::uint16_t kPrimes[] = {
@@ -54,7 +45,7 @@ std::array<char, 2> check_character_pair(std::string_view data) {
   if (data.size() > std::size(kPrimes)) return {0, 0};
   std::uint32_t sum = 0;
   for (std::size_t i = 0; i < data.size(); ++i) {
-    const std::uint8_t w = kCset82Weight[static_cast<unsigned char>(data[i])];
+    const std::uint8_t w = kCset82Rank[static_cast<unsigned char>(data[i])];
     if (w == 0) return {0, 0};
     sum += static_cast<std::uint32_t>(w - 1) * kPrimes[data.size() - 1 - i];
   }

@@ -359,7 +359,8 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
 }
 
 Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
-                             const ProductFacts& facts, std::size_t many_places) {
+                             const ProductFacts& facts, std::size_t many_places,
+                             const std::string* issued_lot) {
   LookupResult out;
   Resolution& r = out.resolution;
   r.code = code;
@@ -370,8 +371,8 @@ Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
     std::vector<std::string> events;
     if (!code.serial.empty()) {
       const epcis::Epc unit = epcis::sgtin_epc(code.gtin, code.serial);
-      auto issued =
-          serial_facts(db, code.gtin, code.serial, unit.key, unit.qualifier, kJourneySteps);
+      auto issued = serial_facts(db, code.gtin, code.serial, unit.key, unit.qualifier,
+                                 kJourneySteps, issued_lot);
       if (!issued || (!code.lot.empty() && issued->lot != code.lot)) {
         out.status = Lookup::never_issued;
         return out;

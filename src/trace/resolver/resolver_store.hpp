@@ -88,10 +88,13 @@ struct ProductFacts {
 // nullopt when no product has the GTIN.
 Result<std::optional<ProductFacts>> load_product_facts(store::Database& db, std::string_view gtin);
 
-// Everything a scan of `code` shows. `many_places` is the threshold for the flag.
+// Everything a scan of `code` shows. `many_places` is the threshold for the flag. With
+// `issued_lot` (the lot the serial was issued in, from a CodeDirectory) the code itself is not
+// looked up in the database.
 Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
                              const ProductFacts& facts,
-                             std::size_t many_places = kDefaultManyPlaces);
+                             std::size_t many_places = kDefaultManyPlaces,
+                             const std::string* issued_lot = nullptr);
 // The same, reading the product's facts first.
 Result<LookupResult> look_up(store::Database& db, const ScannedCode& code,
                              std::size_t many_places = kDefaultManyPlaces);

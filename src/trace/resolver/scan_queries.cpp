@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <stdexcept>
+#include <utility>
 
 #include "store/database.hpp"
 #include "store/sqlite_statement.hpp"
@@ -22,10 +23,22 @@ constexpr const char* kSerialFacts =
     " LEFT JOIN epcis_events e ON e.event_key = x.event_key"
     " WHERE c.gtin = ? AND c.serial = ? ORDER BY x.event_key DESC LIMIT ?";
 
-// kSerialFacts prepared once per SQLite connection.
+// The same for a serial whose lot is known already (CodeDirectory): no row of codes is read.
+// Parameters in order: gtin, serial, epc_key, qualifier, max_events.
+constexpr const char* kUnitFacts =
+    "SELECT (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = ? AND s.serial = ?"
+    " AND s.place <> ''), e.event_key, e.event_json FROM (SELECT 1) AS one"
+    " LEFT JOIN epcis_event_epcs x ON x.epc_key = ? AND x.qualifier = ?"
+    " AND x.role IN ('e', 'c', 'p', 'i', 'o')"
+    " LEFT JOIN epcis_events e ON e.event_key = x.event_key"
+    " ORDER BY x.event_key DESC LIMIT ?";
+
+// kSerialFacts and kUnitFacts prepared once per SQLite connection.
 struct SqliteSerialFacts {
-  explicit SqliteSerialFacts(store::Database& db) : statement(db, kSerialFacts) {}
-  store::SqliteStatement statement;
+  explicit SqliteSerialFacts(store::Database& db)
+      : serial(db, kSerialFacts), unit(db, kUnitFacts) {}
+  store::SqliteStatement serial;
+  store::SqliteStatement unit;
 };
 
 // PostgreSQL: the same SQL with SOCI's named placeholders.
@@ -46,7 +59,8 @@ std::string with_names(const char* sql) {
 
 std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& gtin,
                                         const std::string& serial, const std::string& epc_key,
-                                        const std::string& qualifier, int max_events) {
+                                        const std::string& qualifier, int max_events,
+                                        const std::string* issued_lot) {
   std::optional<SerialFacts> facts;
   long long last_event = -1;
   auto add = [&](std::string lot, long long places, std::optional<long long> event,
@@ -56,15 +70,25 @@ std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& 
     last_event = *event;
     facts->events.push_back(std::move(json));
   };
+  // Without codes, the row starts one column earlier.
+  const int from = issued_lot != nullptr ? 0 : 1;
+  auto lot_of = [&](std::string read) {
+    if (issued_lot != nullptr) return *issued_lot;
+    return read;
+  };
   if (db.engine() == store::Engine::sqlite) {
-    db.attached<SqliteSerialFacts>().statement.run(
-        {epc_key, qualifier, gtin, serial, std::int64_t{max_events}},
-        [&](const store::SqliteStatement& row) {
-          const bool has_event = !row.is_null(2);
-          add(row.text(0), row.integer(1),
-              has_event ? std::optional<long long>(row.integer(2)) : std::nullopt,
-              has_event ? row.text(3) : std::string());
-        });
+    auto& statements = db.attached<SqliteSerialFacts>();
+    auto each_row = [&](const store::SqliteStatement& row) {
+      const bool has_event = !row.is_null(from + 1);
+      add(lot_of(from == 0 ? std::string() : row.text(0)), row.integer(from),
+          has_event ? std::optional<long long>(row.integer(from + 1)) : std::nullopt,
+          has_event ? row.text(from + 2) : std::string());
+    };
+    if (issued_lot != nullptr) {
+      statements.unit.run({gtin, serial, epc_key, qualifier, std::int64_t{max_events}}, each_row);
+    } else {
+      statements.serial.run({epc_key, qualifier, gtin, serial, std::int64_t{max_events}}, each_row);
+    }
     return facts;
   }
   std::string lot;
@@ -74,12 +98,18 @@ std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& 
   soci::indicator event_null = soci::i_ok;
   soci::indicator json_null = soci::i_ok;
   soci::statement select =
-      (db.session().prepare << with_names(kSerialFacts), soci::use(epc_key), soci::use(qualifier),
-       soci::use(gtin), soci::use(serial), soci::use(max_events), soci::into(lot),
-       soci::into(places), soci::into(event, event_null), soci::into(json, json_null));
+      issued_lot != nullptr
+          ? (db.session().prepare << with_names(kUnitFacts), soci::use(gtin), soci::use(serial),
+             soci::use(epc_key), soci::use(qualifier), soci::use(max_events), soci::into(places),
+             soci::into(event, event_null), soci::into(json, json_null))
+          : (db.session().prepare << with_names(kSerialFacts), soci::use(epc_key),
+             soci::use(qualifier), soci::use(gtin), soci::use(serial), soci::use(max_events),
+             soci::into(lot), soci::into(places), soci::into(event, event_null),
+             soci::into(json, json_null));
   select.execute();
   while (select.fetch()) {
-    add(lot, places, event_null == soci::i_null ? std::nullopt : std::optional<long long>(event),
+    add(lot_of(lot), places,
+        event_null == soci::i_null ? std::nullopt : std::optional<long long>(event),
         json_null == soci::i_null ? std::string() : json);
   }
   return facts;
