@@ -9,6 +9,7 @@ namespace {
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> parts;
+  parts.reserve(static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')) + 1);
   std::size_t start = path.empty() || path[0] != '/' ? 0 : 1;
   while (start <= path.size()) {
     const std::size_t slash = path.find('/', start);

@@ -24,14 +24,17 @@ constexpr const char* kSerialFacts =
     " WHERE c.gtin = ? AND c.serial = ? ORDER BY x.event_key DESC LIMIT ?";
 
 // The same for a serial whose lot is known already (CodeDirectory): no row of codes is read.
-// Parameters in order: gtin, serial, epc_key, qualifier, max_events.
+// The product's row stands in for the code's as the one row the events join to: a row the
+// planner knows to be unique lets it read the unit's events newest first from their key, where
+// a constant row (`FROM (SELECT 1)`) made SQLite sort them in a temporary B-tree on every scan.
+// Parameters in order: serial, epc_key, qualifier, gtin, max_events.
 constexpr const char* kUnitFacts =
-    "SELECT (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = ? AND s.serial = ?"
-    " AND s.place <> ''), e.event_key, e.event_json FROM (SELECT 1) AS one"
+    "SELECT (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = p.gtin AND s.serial = ?"
+    " AND s.place <> ''), e.event_key, e.event_json FROM products p"
     " LEFT JOIN epcis_event_epcs x ON x.epc_key = ? AND x.qualifier = ?"
     " AND x.role IN ('e', 'c', 'p', 'i', 'o')"
     " LEFT JOIN epcis_events e ON e.event_key = x.event_key"
-    " ORDER BY x.event_key DESC LIMIT ?";
+    " WHERE p.gtin = ? ORDER BY x.event_key DESC LIMIT ?";
 
 // kSerialFacts and kUnitFacts prepared once per SQLite connection.
 struct SqliteSerialFacts {
@@ -85,7 +88,7 @@ std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& 
           has_event ? row.text(from + 2) : std::string());
     };
     if (issued_lot != nullptr) {
-      statements.unit.run({gtin, serial, epc_key, qualifier, std::int64_t{max_events}}, each_row);
+      statements.unit.run({serial, epc_key, qualifier, gtin, std::int64_t{max_events}}, each_row);
     } else {
       statements.serial.run({epc_key, qualifier, gtin, serial, std::int64_t{max_events}}, each_row);
     }
@@ -99,8 +102,8 @@ std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& 
   soci::indicator json_null = soci::i_ok;
   soci::statement select =
       issued_lot != nullptr
-          ? (db.session().prepare << with_names(kUnitFacts), soci::use(gtin), soci::use(serial),
-             soci::use(epc_key), soci::use(qualifier), soci::use(max_events), soci::into(places),
+          ? (db.session().prepare << with_names(kUnitFacts), soci::use(serial), soci::use(epc_key),
+             soci::use(qualifier), soci::use(gtin), soci::use(max_events), soci::into(places),
              soci::into(event, event_null), soci::into(json, json_null))
           : (db.session().prepare << with_names(kSerialFacts), soci::use(epc_key),
              soci::use(qualifier), soci::use(gtin), soci::use(serial), soci::use(max_events),

@@ -27,7 +27,8 @@ struct SerialFacts {
 // The serial as issued for the GTIN, with at most `max_events` events of the unit
 // (`epc_key` + `qualifier`, as epcis::Epc splits it); nullopt when it was never issued.
 // With `issued_lot` (the caller knows the code was issued, in that lot: CodeDirectory) the
-// code is not looked up and the answer is never nullopt. Throws on SQL errors.
+// code is not looked up, and the answer is nullopt only when the product is not registered.
+// Throws on SQL errors.
 std::optional<SerialFacts> serial_facts(store::Database& db, const std::string& gtin,
                                         const std::string& serial, const std::string& epc_key,
                                         const std::string& qualifier, int max_events,
