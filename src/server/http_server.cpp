@@ -261,14 +261,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     // On a writer thread (see http_server.hpp); only the immutable client_ and the
     // thread-safe Api are used there. The work guard keeps this thread's io_context running
-    // until the answer is posted back.
+    // until the answer is posted back. The writer hands its reference on rather than copying
+    // it: had the answer been sent and the connection closed before the writer let go, the
+    // connection would end on the writer thread, and its destructor would change its worker's
+    // set of connections from there, racing that worker (a stale entry, found by ASan when a
+    // later shutdown went through the set).
     asio::post(server_.writers(), [self = shared_from_this(), request = std::move(request),
                                    keep_alive,
-                                   work = asio::make_work_guard(stream_.get_executor())]() {
+                                   work = asio::make_work_guard(stream_.get_executor())]() mutable {
       Response response = self->server_.api.handle(request, self->client_);
-      asio::post(work.get_executor(), [self, keep_alive, response = std::move(response)]() mutable {
-        self->respond(std::move(response), keep_alive);
-      });
+      auto executor = work.get_executor();
+      asio::post(executor,
+                 [self = std::move(self), keep_alive, response = std::move(response)]() mutable {
+                   self->respond(std::move(response), keep_alive);
+                 });
     });
   }
 
