@@ -77,6 +77,7 @@ void CodeIndex::fill(DatabasePool& pool) {
       finish(State::off);
       return;
     }
+    if (total > 0) spdlog::info("正在将 {} 个已发放的码载入内存（扫码解析用）…", total);
     for (const auto& [gtin, count] : *counts) {
       directory_.reserve(gtin, static_cast<std::size_t>(count));
     }
