@@ -43,14 +43,14 @@ WalCheckpointer::~WalCheckpointer() {
 }
 
 void WalCheckpointer::committed(int pages) {
-  if (pages >= kRestartPages) {
+  if (pages >= restart_pages_) {
     // RESTART waits (busy_timeout) for the thread's checkpoint and for readers of older
     // snapshots; on a timeout the next commit tries again.
     sqlite_api::sqlite3_wal_checkpoint_v2(api(writer_), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr,
                                           nullptr);
     return;
   }
-  if (pages < kPages) return;
+  if (pages < pages_) return;
   {
     const std::lock_guard lock(mutex_);
     wanted_ = true;

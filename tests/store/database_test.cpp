@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine_fixture.hpp"
+#include "store/wal_checkpointer.hpp"
 
 namespace zhiyou::store::testing {
 namespace {
@@ -198,6 +199,9 @@ class SqliteLogTest : public ::testing::Test {
     auto opened = Database::open(path().string());
     ASSERT_TRUE(opened.ok()) << opened.error().describe();
     db_ = std::move(*opened);
+    // A scale model: the real thresholds (64 and 256 MB of log) a sixteenth as large (4 and
+    // 32 MB), the same behaviour in megabytes a test can write.
+    db_->attached<WalCheckpointer>().set_thresholds(1000, 8000);
     db_->session() << "CREATE TABLE big (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)";
   }
 
@@ -245,8 +249,8 @@ TEST_F(SqliteLogTest, CommitsReachTheDatabaseFileWhileItIsOpen) {
 }
 
 // Commits that follow each other closely (a long `zhiyou trace capture`) still let the log
-// start over: its file stays near WalCheckpointer::kRestartPages pages instead of growing
-// with everything written.
+// start over: its file stays near the restart threshold (8,000 pages in the model) instead of
+// growing with everything written.
 TEST_F(SqliteLogTest, StaysBoundedUnderBackToBackCommits) {
   // 20 commits of 1 600 rows: about 16 000 pages of log in all, twice the bound.
   std::uintmax_t largest = 0;
