@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "trace/batch_store.hpp"
 #include "trace/code_store.hpp"
 
 namespace zhiyou::server {
@@ -65,11 +66,11 @@ void CodeIndex::fill(DatabasePool& pool) {
   try {
     auto counts = [&] {
       auto lease = pool.acquire();
-      return trace::code_counts_by_gtin(*lease);
+      return trace::product_code_totals(*lease);
     }();
     if (!counts.ok()) throw std::runtime_error(counts.error().describe());
     long long total = 0;
-    for (const auto& [gtin, count] : *counts) total += count;
+    for (const auto& [gtin, totals] : *counts) total += totals.codes;
     if (static_cast<std::size_t>(total) * kMaxBytesPerCode > max_bytes_) {
       spdlog::warn(
           "码目录未载入内存：{} 个码约需 {}，超过 --code-index-mib 的 {}；扫码将直接查询数据库",
@@ -78,8 +79,8 @@ void CodeIndex::fill(DatabasePool& pool) {
       return;
     }
     if (total > 0) spdlog::info("正在将 {} 个已发放的码载入内存（扫码解析用）…", total);
-    for (const auto& [gtin, count] : *counts) {
-      directory_.reserve(gtin, static_cast<std::size_t>(count));
+    for (const auto& [gtin, totals] : *counts) {
+      directory_.reserve(gtin, static_cast<std::size_t>(totals.codes));
     }
     std::string gtin;
     std::string serial;

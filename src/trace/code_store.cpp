@@ -252,22 +252,6 @@ Result<std::optional<std::string>> find_code_lot(Database& db, std::string_view 
   }
 }
 
-Result<std::vector<std::pair<std::string, long long>>> code_counts_by_gtin(Database& db) {
-  try {
-    std::vector<std::pair<std::string, long long>> out;
-    std::string gtin;
-    long long count = 0;
-    soci::statement select = (db.session().prepare << "SELECT gtin, SUM(code_count) FROM batches"
-                                                      " GROUP BY gtin",
-                              soci::into(gtin), soci::into(count));
-    select.execute();
-    while (select.fetch()) out.emplace_back(gtin, count);
-    return out;
-  } catch (const std::exception& e) {
-    return make_error(std::string("无法统计赋码数量: ") + e.what());
-  }
-}
-
 Result<std::vector<StoredCode>> codes_after(Database& db, const std::string& gtin,
                                             const std::string& serial, std::size_t limit) {
   try {

@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -58,9 +57,6 @@ Result<long long> count_codes(store::Database& db, std::string_view gtin,
 // The lot of a stored code, or nullopt when (gtin, serial) was never issued.
 Result<std::optional<std::string>> find_code_lot(store::Database& db, std::string_view gtin,
                                                  std::string_view serial);
-
-// How many codes each product has, as its batches count them (migration 14), by GTIN.
-Result<std::vector<std::pair<std::string, long long>>> code_counts_by_gtin(store::Database& db);
 
 struct StoredCode {
   std::string gtin;

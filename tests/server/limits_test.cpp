@@ -134,13 +134,6 @@ class BodyBudget : public ServerTest {
     return options;
   }
 
-  // A value of /metrics, -1 when it is not there.
-  long long metric(const std::string& name) {
-    const HttpReply reply = get("/metrics");
-    const auto at = reply.body.find("\n" + name + " ");
-    return at == std::string::npos ? -1 : std::stoll(reply.body.substr(at + name.size() + 2));
-  }
-
   // The status of a capture sent whole on a connection of its own.
   unsigned capture(std::size_t size, int serial, const std::string& token) {
     const std::string reply = raw_exchange(port(), header(size, token) + document(size, serial));

@@ -54,12 +54,7 @@ class Resolver : public ServerTest {
     return options;
   }
   // A gauge of the resolver's directory of codes from /metrics ("codes", "ready").
-  long long code_index(const std::string& gauge) {
-    const std::regex line("(^|\\n)zhiyou_code_index_" + gauge + " (\\d+)");
-    std::smatch m;
-    const std::string text = get("/metrics").body;
-    return std::regex_search(text, m, line) ? std::stoll(m[2]) : -1;
-  }
+  long long code_index(const std::string& gauge) { return metric("zhiyou_code_index_" + gauge); }
 
   std::string serial_;
   std::optional<std::size_t> code_index_bytes_;

@@ -89,6 +89,12 @@ void ServerTest::TearDown() {
   EngineTest::TearDown();
 }
 
+long long ServerTest::metric(const std::string& name) {
+  const HttpReply reply = get("/metrics");
+  const auto at = reply.body.find("\n" + name + " ");
+  return at == std::string::npos ? -1 : std::stoll(reply.body.substr(at + name.size() + 2));
+}
+
 std::string ServerTest::login(people::Role role) {
   if (role == people::Role::public_) return "";
   boost::json::object body{{"username", username(role)}, {"password", kPassword}};

@@ -35,6 +35,9 @@ class ServerTest : public store::testing::EngineTest {
   // Logs in as the account for `role` and returns a fresh token ("" for public).
   std::string login(people::Role role);
 
+  // The value of an unlabelled series of /metrics now, -1 when it is not there.
+  long long metric(const std::string& name);
+
   HttpReply call(const HttpCall& request) { return testing::call(port_, request); }
   HttpReply get(const std::string& target, const std::string& token = {}) {
     return testing::get(port_, target, token);

@@ -14,6 +14,7 @@
 #include "store/engine_fixture.hpp"
 #include "store/registered_maker.hpp"
 #include "store/registry_store.hpp"
+#include "trace/batch_store.hpp"
 
 namespace zhiyou::store::testing {
 namespace {
@@ -259,9 +260,10 @@ TEST_P(CodeStoreTest, EveryCodeIsReadOncePageByPage) {
   issue(kGtin, "L2", 4);
   issue(kOtherGtin, "A-9", 5);
 
-  auto counts = trace::code_counts_by_gtin(db());
+  auto counts = trace::product_code_totals(db());
   ASSERT_TRUE(counts.ok()) << counts.error().describe();
-  std::map<std::string, long long> by_gtin(counts->begin(), counts->end());
+  std::map<std::string, long long> by_gtin;
+  for (const auto& [gtin, totals] : *counts) by_gtin[gtin] = totals.codes;
   EXPECT_EQ(by_gtin, (std::map<std::string, long long>{{kGtin, 11}, {kOtherGtin, 5}}));
 
   std::set<std::tuple<std::string, std::string, std::string>> read;
