@@ -97,7 +97,7 @@ void index_events_by_time_and_id(Database& db) {
   soci::session& sql = db.session();
   // The idempotency lookup finds an event sent again by its time and id hash together. An
   // index on the hash alone is written at random places: once it outgrows the page cache,
-  // every captured event dirtied a page of its own (README: capture as the store grows).
+  // every captured event dirtied a page of its own (README: capture throughput).
   // Keyed by time first, new entries go near the end when events arrive roughly in time
   // order, and the same index serves GE_/LT_eventTime.
   sql << "CREATE INDEX epcis_events_time_id ON epcis_events (event_time, id_hash)";

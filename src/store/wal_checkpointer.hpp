@@ -33,7 +33,7 @@ class WalCheckpointer {
   // a bulk capture copy back nearly every commit: at a million stored events each commit of
   // 10,000 events changes thousands of the identifier index's pages, and the same pages were
   // copied again after each next commit. A longer log lets one copy carry several commits'
-  // changes to a page (README: capture as the store grows, session 15: +25 %).
+  // changes to a page (README: capture throughput, session 15: +25 % at scale).
   static constexpr int kPages = 16000;
   // Pages of log at which the writer itself checkpoints, waiting for readers, so that the
   // next transaction starts the log afresh: 256 MB. The thread alone cannot ensure that:
