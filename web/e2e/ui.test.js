@@ -514,6 +514,25 @@ describe('web UI against zhiyou serve', () => {
     await page.waitForFunction(() => document.querySelector('[data-test=event-table]')?.textContent.includes('发货'));
     assert.match(await page.textContent('[data-test=event-table] tbody tr:first-child'), /2026\/11\/20/);
     await shoot(stack, page, 'desktop-products-epcis');
+    // A consumer scans the printed code with a phone: no account, the page in Chinese, it fits
+    // the screen, and says what, by whom, which batch and where the unit has been.
+    const consumer = await newPage(stack, PHONE);
+    const scanned = await consumer.goto(link);
+    assert.equal(scanned.status(), 200);
+    const scanPage = await consumer.textContent('body');
+    for (const expected of ['网页赋码电热水壶', '品字标浙江制造', 'WEB1', '发货']) assert.ok(scanPage.includes(expected), `the scan page shows ${expected}`);
+    await shoot(stack, consumer, 'phone-scan');
+    const scanWidth = await consumer.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scanWidth <= PHONE.width, `the scan page is ${scanWidth}px wide on a ${PHONE.width}px screen`);
+    // A serial the maker never issued, scanned the same way: 404, a warning that it may be fake.
+    const fake = await consumer.goto(link.replace(/\/21\/[^?]+/, '/21/NEVERISSUED1'));
+    assert.equal(fake.status(), 404);
+    assert.match(await consumer.textContent('body'), /疑似假冒/);
+    const fakeWidth = await consumer.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(fakeWidth <= PHONE.width, `the warning page is ${fakeWidth}px wide on a ${PHONE.width}px screen`);
+    await shoot(stack, consumer, 'phone-scan-never-issued');
+    assert.deepEqual(consumer.errors, []);
+    await consumer.context().close();
     // The firm sees only its own products; the office sees every maker's.
     const mine = await apiCall(stack.base, await apiToken(stack.base, 'firm'), 'GET', '/products');
     assert.deepEqual(mine.json.products.map((p) => p.gtin), [gtin]);

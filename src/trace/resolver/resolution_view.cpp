@@ -144,7 +144,9 @@ std::string resolution_page(const Resolution& r) {
        "dd{margin:0;word-break:break-all}.recall,.fake{background:#fde2e2;color:#c0392b;"
        "border:2px solid #c0392b}.mark{display:inline-block;background:#e8f3ff;color:#1f5fbf;"
        "border-radius:4px;padding:2px 6px;margin:2px}.ok{color:#1a7f37}.bad{color:#c0392b}"
-       "ol{padding-left:1.2em;margin:0}li{margin:4px 0}</style></head><body><main>";
+       "ol{padding-left:1.2em;margin:0}li{margin:4px 0}"
+       // A Digital Link has no spaces: without this it would widen the page past a phone's.
+       ".uri{color:#8f959e;font-size:12px;word-break:break-all}</style></head><body><main>";
   for (const Recall& recall : r.recalls) {
     h += "<section class=\"recall\" role=\"alert\"><h2>⚠ 召回警示</h2><p>该批次产品正在召回：";
     h += text::escape_html(recall.reason);
@@ -207,8 +209,7 @@ std::string resolution_page(const Resolution& r) {
     }
     h += "</section>";
   }
-  h += "<p style=\"color:#8f959e;font-size:12px\">" + text::escape_html(r.code.uri) +
-       "</p></main></body></html>";
+  h += "<p class=\"uri\">" + text::escape_html(r.code.uri) + "</p></main></body></html>";
   return h;
 }
 
@@ -242,8 +243,9 @@ std::string problem_page(std::string_view title, std::string_view message, bool 
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>";
   h += text::escape_html(title);
   h += " — 质优扫码</title><style>body{font-family:system-ui,sans-serif;max-width:640px;"
-       "margin:0 auto;padding:16px}.fake{background:#fde2e2;color:#c0392b;border:2px solid "
-       "#c0392b;border-radius:8px;padding:8px 16px}</style></head><body><h1>";
+       "margin:0 auto;padding:16px;overflow-wrap:anywhere}"
+       ".fake{background:#fde2e2;color:#c0392b;border:2px solid #c0392b;border-radius:8px;"
+       "padding:8px 16px}</style></head><body><h1>";
   h += text::escape_html(title);
   h += "</h1><p>" + text::escape_html(message) + "</p>";
   if (counterfeit) {
