@@ -3,6 +3,8 @@
 # batch of $codes random serials, and 100,000 of them as wrk Lua paths.
 #   make_resolver_fixture ZHIYOU DIR CODES   DIR/zhiyou.db, DIR/codes.csv, DIR/paths.lua;
 #                                            sets `one` to the first sampled serial's path
+#   wait_for_code_index PORT LOG SECONDS     until the server at PORT has loaded the issued
+#                                            codes into memory (src/server/code_index.hpp)
 make_resolver_fixture() {
   local zhiyou=$1 dir=$2 codes=$3 gtin=09506000134352 start issued
   "$zhiyou" entity add --uscc 91330212MA2G00001N --name 宁波甬优电器有限公司 --region 鄞州 \
@@ -41,4 +43,15 @@ with open(sys.argv[2], "w") as out:
 PY
   # shellcheck disable=SC2034  # read by the scripts that source this
   one=$(sed -n '2p' "$dir/paths.lua" | sed 's/^ *"//; s/",$//')
+}
+
+# Scans are measured once the server holds the issued codes in memory; until then they ask
+# the database, and the load itself would be counted in with them.
+wait_for_code_index() {
+  local port=$1 log=$2 seconds=$3
+  for _ in $(seq $((seconds * 10))); do
+    curl -sf "http://127.0.0.1:$port/metrics" | grep -qx 'zhiyou_code_index_ready 1' && break
+    sleep 0.1
+  done
+  grep -h '码目录' "$log" || echo "码目录未在 $seconds 秒内载入，扫码直接查询数据库" >&2
 }

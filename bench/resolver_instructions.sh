@@ -36,6 +36,8 @@ valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$dir/cg.%p" \
   >"$dir/zhiyou.log" 2>&1 &
 zhiyou_pid=$!
 for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
+# Under callgrind the load of the codes into memory takes minutes (10,000,000: ~50× its 8 s).
+wait_for_code_index "$port" "$dir/zhiyou.log" 1800
 
 # count NAME wrk-arguments…: instructions per request while wrk runs, into NAME.
 dumps=0

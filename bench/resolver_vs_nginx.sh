@@ -53,11 +53,7 @@ zhiyou_pid=$!
 wait_for "http://127.0.0.1:$zport/healthz"
 # The server loads the issued codes into memory first (src/server/code_index.hpp); scans are
 # measured once it has.
-for _ in $(seq 1200); do
-  curl -sf "http://127.0.0.1:$zport/metrics" | grep -qx 'zhiyou_code_index_ready 1' && break
-  sleep 0.1
-done
-grep -h '码目录' "$dir/zhiyou.log" || echo "码目录未在 120 秒内载入，扫码直接查询数据库" >&2
+wait_for_code_index "$zport" "$dir/zhiyou.log" 120
 curl -sf -H 'Accept: application/json' "http://127.0.0.1:$zport$one" >"$dir/one.json"
 [[ -s "$dir/one.json" ]] || { echo "解析失败: $one" >&2; exit 1; }
 
