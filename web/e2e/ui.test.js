@@ -416,6 +416,18 @@ describe('web UI against zhiyou serve', () => {
     assert.deepEqual(notices.json.recalls[0].lots, ['W1']);
     const scanPage = await (await fetch(`${stack.base}/01/${gtin}/10/W1/21/${codes[2]}`, { headers: { Accept: 'text/html' } })).text();
     assert.match(scanPage, /抽检不合格（耐压试验）/);
+    // On a phone, the unit scanned from three districts shows both warnings above the product.
+    const consumer = await newPage(stack, PHONE);
+    await consumer.goto(`${stack.base}/01/${gtin}/10/W1/21/${codes[1]}`);
+    const alerts = await consumer.$$eval('[role=alert]', (nodes) => nodes.map((n) => n.textContent));
+    assert.equal(alerts.length, 2, alerts.join('\n'));
+    assert.match(alerts[0], /召回警示.*抽检不合格（耐压试验）/s);
+    assert.match(alerts[1], /疑似假冒.*3 个不同地点/s);
+    const alertColor = await consumer.$eval('[role=alert]', (n) => getComputedStyle(n).color);
+    assert.equal(alertColor, 'rgb(192, 57, 43)', 'the recall warning is red');
+    assert.ok((await consumer.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width);
+    await shoot(stack, consumer, 'phone-scan-recalled');
+    await consumer.context().close();
 
     await page.click('.el-tabs__item:has-text("假冒信号")');
     await page.waitForSelector('[data-test=signals-many-places] tbody tr');
