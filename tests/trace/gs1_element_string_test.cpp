@@ -51,6 +51,26 @@ TEST(Gs1ElementString, MalformedBracketed) {
   }
 }
 
+// A character outside the value's set is named so that whoever typed it can find it: a space
+// by name, a Chinese or full-width character (what an input method types) as itself, a byte
+// that is no character as its hex code. The position is the byte where it starts.
+TEST(Gs1ElementString, NamesTheCharacterAValueMayNotHold) {
+  const std::string gtin = "(01)09506000134352";
+  std::size_t pos = 0;
+  EXPECT_EQ(error_of(gtin + "(10)L 1", &pos),
+            "AI (10) 含有无效字符 空格：应为GS1 字符集 82 中的字符");
+  EXPECT_EQ(pos, 23u);
+  EXPECT_EQ(error_of(gtin + "(10)A批1", &pos),
+            "AI (10) 含有无效字符 「批」：应为GS1 字符集 82 中的字符");
+  EXPECT_EQ(pos, 23u);
+  EXPECT_EQ(error_of(gtin + "(10)Ｌ1"),
+            "AI (10) 含有无效字符 「Ｌ」（全角字符，应为半角）：应为GS1 字符集 82 中的字符");
+  EXPECT_EQ(error_of(gtin + "(10)A\xFF"), "AI (10) 含有无效字符 0xFF：应为GS1 字符集 82 中的字符");
+  EXPECT_EQ(error_of(gtin + "(10)A\xE6\x89"),  // a character cut short
+            "AI (10) 含有无效字符 0xE6：应为GS1 字符集 82 中的字符");
+  EXPECT_EQ(error_of("批(01)09506000134352"), "应以 '(' 开始一个 AI，实际为 「批」");
+}
+
 TEST(Gs1ElementString, DateRules) {
   const std::string gtin = "(01)09506000134352";
   EXPECT_EQ(error_of(gtin + "(17)261200"), "ok");  // DD = 00 allowed for expiry

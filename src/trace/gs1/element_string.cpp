@@ -49,7 +49,7 @@ Status parse_ean(std::string_view digits, std::size_t at, std::size_t want, Elem
   }
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (!text::is_ascii_digit(digits[i])) {
-      return fail("EAN 条码数据含有非数字字符 " + describe_char(digits[i]), "", at + i,
+      return fail("EAN 条码数据含有非数字字符 " + describe_char_at(digits, i), "", at + i,
                   error_position);
     }
   }
@@ -76,7 +76,8 @@ Status parse_bracketed_into(std::string_view text, Elements& out, const Options&
   std::size_t i = 0;
   while (i < text.size()) {
     if (text[i] != '(') {
-      return fail("应以 '(' 开始一个 AI，实际为 " + describe_char(text[i]), "", i, error_position);
+      return fail("应以 '(' 开始一个 AI，实际为 " + describe_char_at(text, i), "", i,
+                  error_position);
     }
     const std::size_t ai_at = i + 1;
     std::size_t close = ai_at;

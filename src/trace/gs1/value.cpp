@@ -6,6 +6,8 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "core/text.hpp"
+
 #include "trace/gs1/check_digit.hpp"
 #include "trace/gs1/code_lists.hpp"
 #include "trace/gs1/coupon.hpp"
@@ -281,7 +283,8 @@ std::optional<ValueProblem> check_base64url(std::string_view ai, std::string_vie
   }
   for (std::size_t i = 0; i + pads < part.size(); ++i) {
     if (!in_charset(Charset::cset64, part[i])) {
-      return fail(ai, "含有无效字符 " + describe_char(part[i]) + "：应为 base64url 字符", at + i);
+      return fail(ai, "含有无效字符 " + describe_char_at(part, i) + "：应为 base64url 字符",
+                  at + i);
     }
   }
   return std::nullopt;
@@ -438,8 +441,23 @@ bool in_charset(Charset charset, char c) {
 std::string describe_char(char c) {
   const auto u = static_cast<unsigned char>(c);
   if (u > 0x20 && u < 0x7f) return std::string("'") + c + "'";
+  if (u == 0x20) return "空格";
   static constexpr char kHex[] = "0123456789ABCDEF";
   return std::string("0x") + kHex[u >> 4] + kHex[u & 15];
+}
+
+std::string describe_char_at(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  const std::string_view character = text.substr(i, length);
+  if (length > 1 && character.size() == length && !text::find_invalid_utf8(character)) {
+    std::size_t at = 0;
+    const char32_t c = text::next_code_point(character, at);
+    // Chinese input methods type full-width letters and digits ("Ｌ１"); GS1 data has none.
+    const bool full_width = c >= U'\uFF01' && c <= U'\uFF5E';
+    return "「" + std::string(character) + "」" + (full_width ? "（全角字符，应为半角）" : "");
+  }
+  return describe_char(text[i]);
 }
 
 std::string describe_text(std::string_view text) {
@@ -494,7 +512,8 @@ std::optional<ValueProblem> check_value(std::string_view ai, const AiEntry& entr
     } else {
       for (std::size_t i = 0; i < part.size(); ++i) {
         if (!in_charset(c.charset, part[i])) {
-          return fail(ai, {"含有无效字符 ", describe_char(part[i]), "：应为", name(c.charset)},
+          return fail(ai,
+                      {"含有无效字符 ", describe_char_at(value, at + i), "：应为", name(c.charset)},
                       at + i);
         }
       }
