@@ -13,9 +13,11 @@ struct Error {
   std::string message;  // user-facing, Chinese first
   std::string place;    // "plans.txt:12", "field indicator_id", "AI (17)"; may be empty
 
-  // "plans.txt:12: 无法识别的目标值" — the form printed on stderr.
+  // "plans.txt:12: 无法识别的目标值" — the form printed on stderr. A message that already
+  // begins with its place ("AI (01) 校验位错误") is not prefixed with it again.
   [[nodiscard]] std::string describe() const {
-    return place.empty() ? message : place + ": " + message;
+    if (place.empty() || message.starts_with(place)) return message;
+    return place + ": " + message;
   }
 };
 

@@ -115,6 +115,12 @@ TEST_P(Resolver, MalformedCodesAre400AndUnknownOnes404) {
     EXPECT_EQ(reply.error_code(), "bad_request") << reply.body;
     EXPECT_EQ(scan(path, kBrowser).status, 400u) << path;
   }
+  // The page says what is wrong with the code once, in words a shopper can read.
+  const std::string page = scan("/01/09506000134353", kBrowser).body;
+  EXPECT_NE(page.find("<p>AI (01) 校验位错误：应为 2。"), std::string::npos) << page;
+  const std::string chinese_lot =
+      scan(std::string("/01/") + kGtin + "/10/%E4%B8%AD", kBrowser).body;
+  EXPECT_NE(chinese_lot.find("含有无效字符 「中」"), std::string::npos) << chinese_lot;
   const HttpReply unregistered = scan("/01/04006381333931", kBrowser);
   EXPECT_EQ(unregistered.status, 404u);
   EXPECT_NE(unregistered.body.find("没有在质优平台登记"), std::string::npos);
