@@ -21,17 +21,27 @@ empty (one binary only):
   PG_DURABLE=1 scripts/with-postgres.sh bash -c \
     'DB=$ZHIYOU_TEST_POSTGRES bench/trace/capture_growth.py build/release/src/cli/zhiyou'
 
-Usage: [SERIALS=random|issued] [DB=URL] capture_growth.py ZHIYOU_BINARY [ROUNDS=3] [OTHER_ZHIYOU_BINARY]
+With VIA=http, the documents go to `POST /epcis/capture` of one `zhiyou serve` (SQLite,
+`--threads` SERVER_THREADS, default 2) instead, from CLIENTS (default 2) connections at once,
+each sending its next document when the last is answered, as enterprises' systems would; the
+CPU seconds are the server's.
+
+Usage: [SERIALS=random|issued] [DB=URL] [VIA=cli|http [CLIENTS=N] [SERVER_THREADS=N]]
+       capture_growth.py ZHIYOU_BINARY [ROUNDS=3] [OTHER_ZHIYOU_BINARY]
 """
 import datetime
+import http.client
+import json
 import os
 import random
 import resource
 import shutil
+import socket
 import string
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 
@@ -80,31 +90,121 @@ def children_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
+class Server:
+    """`zhiyou serve` on `database` with an account that may capture (VIA=http)."""
+
+    PASSWORD = "capture-growth-口令"
+
+    def __init__(self, binary, database, work):
+        subprocess.run([binary, "user", "add", "bench", "--role", "admin", "--password-stdin",
+                        "--db", database], input=self.PASSWORD, text=True, check=True,
+                       stdout=subprocess.DEVNULL)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.log = open(os.path.join(work, "serve.log"), "w")
+        threads = os.environ.get("SERVER_THREADS", "2")
+        self.process = subprocess.Popen(
+            [binary, "serve", "--db", database, "--listen", f"127.0.0.1:{self.port}",
+             "--threads", threads], stdout=self.log, stderr=subprocess.STDOUT)
+        for _ in range(300):
+            try:
+                self.request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        status, body = self.request("POST", "/api/v1/session", json.dumps(
+            {"username": "bench", "password": self.PASSWORD}).encode())
+        if status != 200:
+            sys.exit(f"login failed: {status} {body[:200]}")
+        self.token = json.loads(body)["token"]
+
+    def request(self, method, path, body=None, token=None, connection=None):
+        c = connection or http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        c.request(method, path, body=body, headers=headers)
+        response = c.getresponse()
+        return response.status, response.read()
+
+    def cpu(self):
+        with open(f"/proc/{self.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def capture(self, paths, clients):
+        pending = list(reversed(paths))
+        lock = threading.Lock()
+        failures = []
+
+        def client():
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+            while True:
+                with lock:
+                    if not pending or failures:
+                        return
+                    path = pending.pop()
+                with open(path, "rb") as f:
+                    body = f.read()
+                status, answer = self.request("POST", "/epcis/capture", body, self.token,
+                                              connection)
+                if status != 202:
+                    failures.append(f"{path}: {status} {answer[:300]!r}")
+
+        threads = [threading.Thread(target=client) for _ in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if failures:
+            sys.exit("capture refused: " + failures[0])
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait()
+        self.log.close()
+
+
 def run(binary, rounds, work):
     database = os.environ.get("DB") or os.path.join(work, "growth.db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(database + suffix):
             os.remove(database + suffix)
     documents = os.path.join(work, "documents")
+    server = None
+    if os.environ.get("VIA", "cli") == "http":
+        if os.environ.get("DB"):
+            sys.exit("VIA=http runs on SQLite only")
+        subprocess.run([binary, "plan", "list", "--db", database], check=True,
+                       stdout=subprocess.DEVNULL)  # creates the database
+        server = Server(binary, database, work)
+    clients = int(os.environ.get("CLIENTS", "2"))
     results = []
     for r in range(rounds):
         shutil.rmtree(documents, ignore_errors=True)
         os.makedirs(documents)
         paths = write_round(documents, r)
-        cpu = children_cpu()
+        cpu_now = server.cpu if server else children_cpu
+        cpu = cpu_now()
         began = time.monotonic()
-        subprocess.run([binary, "trace", "capture", *paths, "--db", database], check=True,
-                       stdout=subprocess.DEVNULL)
+        if server:
+            server.capture(paths, clients)
+        else:
+            subprocess.run([binary, "trace", "capture", *paths, "--db", database], check=True,
+                           stdout=subprocess.DEVNULL)
         wall = time.monotonic() - began
         events = EVENTS_PER_DOCUMENT * DOCUMENTS_PER_ROUND
         size = os.path.getsize(database) if os.path.exists(database) else None
-        results.append((events / wall, children_cpu() - cpu, size))
+        results.append((events / wall, cpu_now() - cpu, size))
         rate, seconds, size = results[-1]
         stored = f"database {size / 2**30:4.1f} GiB " if size is not None else ""
         print(f"  round {r + 1}: {rate:9.0f} events/s  CPU {seconds:5.1f} s  "
               f"× round 1 {rate / results[0][0]:4.2f}  {stored}"
               f"({(r + 1) * events:,} events)", flush=True)
     shutil.rmtree(documents, ignore_errors=True)
+    if server:
+        server.stop()
     return results
 
 
