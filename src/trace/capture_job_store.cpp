@@ -14,11 +14,10 @@ Result<CaptureJob> capture_as_job(store::Database& db, const epcis::Document& do
   job.created_at = store::utc_timestamp();
   job.captured_by = captured_by;
   job.events = document.events.size();
-  Status status = db.transaction([&]() -> Status {
-    auto result = capture(db, document, {job.captured_by, std::string(document_sha256), job.id});
-    if (!result) return result.error();
-    job.captured = result->captured;
-    job.duplicates = result->duplicates;
+  // The job row goes in within the capture's own transaction (see capture()).
+  const auto record_job = [&](const CaptureResult& result) -> Status {
+    job.captured = result.captured;
+    job.duplicates = result.duplicates;
     job.finished_at = store::utc_timestamp();
     const auto events = static_cast<long long>(job.events);
     const auto captured = static_cast<long long>(job.captured);
@@ -29,8 +28,10 @@ Result<CaptureJob> capture_as_job(store::Database& db, const epcis::Document& do
         soci::use(job.id), soci::use(job.created_at), soci::use(job.finished_at),
         soci::use(job.captured_by), soci::use(events), soci::use(captured), soci::use(duplicates);
     return Ok{};
-  });
-  if (!status) return status.error();
+  };
+  auto stored =
+      capture(db, document, {job.captured_by, std::string(document_sha256), job.id}, record_job);
+  if (!stored) return stored.error();
   return job;
 }
 

@@ -283,13 +283,17 @@ void capture_documents(store::Database& db, std::string_view actor,
 }
 
 Result<CaptureResult> capture(store::Database& db, const Document& document,
-                              const CaptureAudit& audit) {
+                              const CaptureAudit& audit,
+                              const std::function<Status(const CaptureResult&)>& within) {
   CaptureResult result;
   for (const Event& e : document.events) result.event_ids.push_back(e.event_id);
   const std::vector<std::int64_t> dedup = dedup_keys(document);
   Status status = db.transaction([&]() -> Status {
     if (Status stored = store_new_events(db, document, dedup, result); !stored) {
       return stored;
+    }
+    if (within) {
+      if (Status also = within(result); !also) return also;
     }
     return audit::append(db, {audit.actor, "epcis.capture", audit.document_sha256, "null",
                               capture_audit_json(audit, document, result)});

@@ -45,8 +45,14 @@ struct CaptureAudit {
 // Cost: one parse, then a few bulk statements per document (store/bulk_load.hpp).
 Result<CaptureResult> capture_document(store::Database& db, std::string_view text,
                                        std::string_view actor);
+// `within`, when given, runs in the capture's transaction after the events are stored (the
+// HTTP API records its capture job there), so that the capture is not a savepoint inside a
+// transaction of the caller's: SQLite copies every page a savepoint changes to a journal of
+// its own first, which made a capture over HTTP cost a third more than one from the command
+// line.
 Result<CaptureResult> capture(store::Database& db, const epcis::Document& document,
-                              const CaptureAudit& audit);
+                              const CaptureAudit& audit,
+                              const std::function<Status(const CaptureResult&)>& within = {});
 
 // Captures documents one after another, each as capture_document() does (its own
 // transaction, all or nothing, one audit entry), while the next one is read and checked on a second

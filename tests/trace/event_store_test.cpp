@@ -589,5 +589,36 @@ TEST_P(EventStoreTest, RejectedDocumentStoresNothing) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), 0);
 }
 
+// What a caller does in the capture's transaction (the HTTP API records its capture job there)
+// sees the capture's outcome, and when it fails the capture is undone with it.
+TEST_P(EventStoreTest, WorkDoneWithinACaptureCommitsOrFailsWithIt) {
+  auto document = epcis::parse_document(kJourney);
+  ASSERT_TRUE(document.ok()) << document.error().describe();
+  std::size_t seen = 0;
+  auto refused =
+      capture(db(), *document, {"tester", "00", {}}, [&](const CaptureResult& r) -> Status {
+        seen = r.captured;
+        return make_error("记录采集任务失败", "epcis_capture_jobs");
+      });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().place, "epcis_capture_jobs");
+  EXPECT_EQ(seen, document->events.size());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_event_epcs"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), 0);
+
+  auto stored = capture(db(), *document, {"tester", "00", {}}, [&](const CaptureResult&) -> Status {
+    db().session() << "INSERT INTO epcis_capture_jobs (capture_id, created_at, finished_at,"
+                      " captured_by, event_count, captured, duplicates)"
+                      " VALUES ('c1', 'a', 'b', 'tester', 1, 1, 0)";
+    return Ok{};
+  });
+  ASSERT_TRUE(stored.ok()) << stored.error().describe();
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"),
+            static_cast<long long>(document->events.size()));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_capture_jobs"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), 1);
+}
+
 }  // namespace
 }  // namespace zhiyou::trace
