@@ -250,6 +250,11 @@ store::Database& RequestContext::db() {
   return **lease_;
 }
 
+store::Database& RequestContext::bulk_writer() {
+  if (bulk_writer_ == nullptr) bulk_writer_ = api.pool().bulk_writer(bulk_writer_lock_);
+  return bulk_writer_ != nullptr ? *bulk_writer_ : db();
+}
+
 store::Database& RequestContext::reader() {
   ReadSnapshots* snapshots = api.pool().snapshots();
   if (snapshots == nullptr) return db();

@@ -111,6 +111,10 @@ class RequestContext {
 
   // A database connection, leased on first use for the rest of the request.
   store::Database& db();
+  // For a bulk write (an EPCIS capture, issuing codes): on SQLite the pool's bulk writer,
+  // taken in turn with other requests' bulk writes until the request ends
+  // (DatabasePool::bulk_writer); db() otherwise.
+  store::Database& bulk_writer();
   // The data versions as of the first call in this request.
   const store::DataVersions& versions();
   // For reading only: a kept SQLite read snapshot that has seen versions()' trace and scans
@@ -127,6 +131,8 @@ class RequestContext {
 
  private:
   std::optional<DatabasePool::Lease> lease_;
+  std::unique_lock<std::mutex> bulk_writer_lock_;
+  store::Database* bulk_writer_ = nullptr;
   std::optional<ReadSnapshots::Lease> reader_;
   std::optional<store::DataVersions> versions_;
 };

@@ -55,8 +55,17 @@ Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& url,
     auto snapshots = ReadSnapshots::open(url, size, kSnapshotMaxAge);
     if (!snapshots.ok()) return snapshots.error();
     (*pool)->snapshots_ = std::move(snapshots).value();
+    auto writer = open_one(url, false);
+    if (!writer.ok()) return writer.error();
+    (*pool)->bulk_writer_ = std::move(writer).value();
   }
   return pool;
+}
+
+store::Database* DatabasePool::bulk_writer(std::unique_lock<std::mutex>& lock) {
+  if (!bulk_writer_) return nullptr;
+  lock = std::unique_lock(bulk_writer_mutex_);
+  return bulk_writer_.get();
 }
 
 Result<std::unique_ptr<DatabasePool>> DatabasePool::open_read_only(const std::string& url,

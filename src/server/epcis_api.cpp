@@ -94,8 +94,8 @@ Response capture_epcis(RequestContext& ctx) {
                        own.error().place);
     }
   }
-  auto job =
-      trace::capture_as_job(ctx.db(), *document, ctx.actor(), sha256_hex(ctx.request.body()));
+  auto job = trace::capture_as_job(ctx.bulk_writer(), *document, ctx.actor(),
+                                   sha256_hex(ctx.request.body()));
   if (!job) fail(job.error());
   Response res = json_response(http::status::accepted, trace::to_json(*job));
   res.set(http::field::location, "/epcis/capture/" + job->id);

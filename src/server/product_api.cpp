@@ -271,18 +271,19 @@ Response issue_batch_codes(RequestContext& ctx) {
       expiry->has_value() ? std::optional<std::string_view>(**expiry) : std::nullopt, count,
       serials->value_or("random"), base_uri_from(*base_uri));
   if (!request.ok()) return invalid_field(as_field_error(request.error()));
+  store::Database& writer = ctx.bulk_writer();
   trace::IssueHooks hooks;
   std::string first;
   std::string last;
   hooks.before_commit = [&]() -> Status {
-    return audit::append(ctx.db(),
+    return audit::append(writer,
                          {ctx.actor(), "codes.issue", request->gtin + "/" + request->lot, "null",
                           json::serialize(boost::json::object{
                               {"count", request->count},
                               {"serials", serials->value_or("random")},
                               {"expiry", json::string_or_null(request->expiry.value_or(""))}})});
   };
-  auto issued = trace::issue_codes(ctx.db(), *request, trace::random_serials(), hooks);
+  auto issued = trace::issue_codes(writer, *request, trace::random_serials(), hooks);
   if (!issued.ok()) {
     Error e = as_field_error(issued.error());
     if (e.place == "expiry" || e.place == "gtin") return invalid_field(e);
@@ -290,7 +291,7 @@ Response issue_batch_codes(RequestContext& ctx) {
   }
   trace::append_digital_link(first, *request, issued->front());
   trace::append_digital_link(last, *request, issued->back());
-  auto batch = trace::find_batch(ctx.db(), request->gtin, request->lot);
+  auto batch = trace::find_batch(writer, request->gtin, request->lot);
   if (!batch.ok()) fail(batch.error());
   return json_response(
       http::status::created,

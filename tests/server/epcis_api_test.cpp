@@ -272,9 +272,10 @@ TEST_P(EpcisApi, ACaptureHeldUpByAnotherWriterIsToldToTryAgain) {
   EXPECT_EQ(capture(kJourney, admin_).status, 202u);  // and once it is free, it goes in
 }
 
-// Two captures wait for SQLite's write lock, which another program holds: reads are answered
-// meanwhile, and the captures go in once the lock is free. Writes used to be handled on the
-// connection's io thread, so two of them stopped every connection of the server (scans
+// Two captures wait for the database, which another program holds (SQLite's write lock; one
+// capture waits for it, the other for its turn at the server's bulk writer): reads are
+// answered meanwhile, and the captures go in once the lock is free. Writes used to be handled
+// on the connection's io thread, so two of them stopped every connection of the server (scans
 // included) until the busy timeout.
 TEST_P(EpcisApi, ReadsAreAnsweredWhileWritesWaitForTheDatabase) {
   if (GetParam() != store::Engine::sqlite) GTEST_SKIP() << "SQLite's single write lock";
@@ -299,6 +300,28 @@ TEST_P(EpcisApi, ReadsAreAnsweredWhileWritesWaitForTheDatabase) {
   EXPECT_EQ(a.status, 202u) << a.body;
   EXPECT_EQ(b.status, 202u) << b.body;
   EXPECT_EQ(walk("/epcis/events", admin_).size(), 3u);  // one of them stored, once
+}
+
+// Captures from several clients at once take turns (on SQLite at the pool's one bulk writer)
+// and each is stored whole, once.
+TEST_P(EpcisApi, CapturesFromManyClientsAtOnceAreEachStored) {
+  std::vector<std::future<HttpReply>> replies;
+  constexpr std::size_t kClients = 8;
+  constexpr std::size_t kEvents = 300;
+  for (std::size_t client = 0; client < kClients; ++client) {
+    replies.push_back(std::async(std::launch::async, [&, client] {
+      return capture(many_events(kEvents, 1 + kEvents * client), admin_);
+    }));
+  }
+  std::set<std::string> ids;
+  for (auto& reply : replies) {
+    const HttpReply r = reply.get();
+    ASSERT_EQ(r.status, 202u) << r.body;
+    EXPECT_EQ(r.json().at("captured"), kEvents);
+    ids.insert(std::string(r.json().at("captureID").as_string()));
+  }
+  EXPECT_EQ(ids.size(), kClients);
+  EXPECT_EQ(walk("/epcis/events?perPage=1000", admin_).size(), kClients * kEvents);
 }
 
 TEST_P(EpcisApi, CapturingTheSameDocumentTwiceStoresItOnce) {
