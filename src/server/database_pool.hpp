@@ -69,7 +69,7 @@ class DatabasePool {
   // keeps a page cache that a commit by another connection makes it drop, so bulk writes that
   // alternated between the writer threads' connections read the index pages they change
   // afresh each time: two clients capturing over HTTP stored 92,000–96,000 events/s through
-  // their own connections and 101,000–104,000 through this one.
+  // their own connections and 103,000–104,000 through this one.
   store::Database* bulk_writer(std::unique_lock<std::mutex>& lock);
   // fn(connection) for each connection not leased now; none is leased meanwhile.
   void for_each_idle(const std::function<void(store::Database&)>& fn);
