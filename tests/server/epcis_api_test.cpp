@@ -63,11 +63,13 @@ std::string many_events(std::size_t n, std::size_t first = 1) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::string serial = std::to_string(first + i);
     if (i > 0) out += ',';
+    out += R"({"type":"ObjectEvent","eventID":"urn:zhiyou:test:)";
+    out += serial;
     out +=
-        R"({"type":"ObjectEvent","eventID":"urn:zhiyou:test:)" + serial +
         R"(","eventTime":"2024-05-01T08:00:00.000+08:00","eventTimeZoneOffset":"+08:00",)"
-        R"("action":"OBSERVE","bizStep":"shipping","epcList":["urn:epc:id:sgtin:9506000.013435.)" +
-        serial + R"("]})";
+        R"("action":"OBSERVE","bizStep":"shipping","epcList":["urn:epc:id:sgtin:9506000.013435.)";
+    out += serial;
+    out += R"("]})";
   }
   return out + "]}}";
 }

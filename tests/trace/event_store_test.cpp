@@ -65,8 +65,9 @@ class EventStoreTest : public EngineTest {
     return out;
   }
 
-  std::vector<std::string> ids(const std::vector<json::object>& events) {
+  static std::vector<std::string> ids(const std::vector<json::object>& events) {
     std::vector<std::string> out;
+    out.reserve(events.size());
     for (const json::object& e : events) out.emplace_back(e.at("eventID").as_string());
     return out;
   }
@@ -461,6 +462,7 @@ TEST_P(EventStoreTest, DeclarationsAreFoundByReasonAndCorrectiveEvent) {
            R"("]}})";
   };
   std::vector<std::string> events;
+  events.reserve(6);
   for (int n = 0; n < 6; ++n) {
     events.push_back(
         declaration(n, n % 2 == 0 ? "did_not_occur" : "incorrect_data",
@@ -579,7 +581,7 @@ TEST_P(EventStoreTest, EveryStoredCaptureAddsOneAuditEntry) {
 
 TEST_P(EventStoreTest, RejectedDocumentStoresNothing) {
   std::string bad(kJourney);
-  bad.replace(bad.find("\"action\": \"OBSERVE\""), 19, "\"action\": \"MOVE\"");
+  bad.replace(bad.find(R"("action": "OBSERVE")"), 19, R"("action": "MOVE")");
   auto result = capture_document(db(), bad, "tester");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().place, "epcisBody.eventList[1].action");
