@@ -48,8 +48,8 @@ Result<CaptureResult> capture_document(store::Database& db, std::string_view tex
 // `within`, when given, runs in the capture's transaction after the events are stored (the
 // HTTP API records its capture job there), so that the capture is not a savepoint inside a
 // transaction of the caller's: SQLite copies every page a savepoint changes to a journal of
-// its own first, which made a capture over HTTP cost a third more than one from the command
-// line.
+// its own first (over HTTP, at scale, 16.5 CPU seconds per 1,000,000 events that way, 14.0
+// without).
 Result<CaptureResult> capture(store::Database& db, const epcis::Document& document,
                               const CaptureAudit& audit,
                               const std::function<Status(const CaptureResult&)>& within = {});
