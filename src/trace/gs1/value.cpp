@@ -438,6 +438,9 @@ bool in_charset(Charset charset, char c) {
   return ((kCharsetBits[static_cast<unsigned char>(c)] >> static_cast<unsigned>(charset)) & 1) != 0;
 }
 
+namespace {
+
+// One byte for messages: printable ASCII as 'x', a space as 空格, anything else as its hex code.
 std::string describe_char(char c) {
   const auto u = static_cast<unsigned char>(c);
   if (u > 0x20 && u < 0x7f) return std::string("'") + c + "'";
@@ -445,6 +448,8 @@ std::string describe_char(char c) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   return std::string("0x") + kHex[u >> 4] + kHex[u & 15];
 }
+
+}  // namespace
 
 std::string describe_char_at(std::string_view text, std::size_t i) {
   const auto lead = static_cast<unsigned char>(text[i]);

@@ -28,12 +28,9 @@ bool value_fits(std::string_view ai, const AiEntry& entry, std::string_view valu
 // True when `c` belongs to `charset` (for cset64 the "=" padding is handled separately).
 bool in_charset(Charset charset, char c);
 
-// A character for messages: printable ASCII as 'x', a space as 空格, anything else as its hex
-// code.
-std::string describe_char(char c);
-// The character that starts at byte `i` of `text`, for messages: as describe_char(), except
-// that a whole UTF-8 character (a Chinese one, a full-width letter from an input method) is
-// shown as itself in 「」 instead of as the hex code of its first byte.
+// The character that starts at byte `i` of `text`, for messages: printable ASCII as 'x', a
+// space as 空格, a whole UTF-8 character (a Chinese one, a full-width letter from an input
+// method) as itself in 「」, and a byte that starts no character as its hex code.
 std::string describe_char_at(std::string_view text, std::size_t i);
 // A piece of input for messages: printable ASCII as it is, any other byte as "[0xNN]" (so
 // that a message never carries a broken UTF-8 sequence or a control character).
