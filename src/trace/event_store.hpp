@@ -54,12 +54,18 @@ Result<CaptureResult> capture(store::Database& db, const epcis::Document& docume
                               const CaptureAudit& audit,
                               const std::function<Status(const CaptureResult&)>& within = {});
 
-// Captures documents one after another, each as capture_document() does (its own
-// transaction, all or nothing, one audit entry), while the next one is read and checked on a second
-// thread: on two cores the parsing of one document and the storing of the previous overlap. `next`
-// gives the next document's text (nullopt: no more) and is called on that thread; `done` hears each
-// outcome in order and returns false to stop (the document read ahead is then dropped unstored).
-// Exceptions from either come out of this call.
+// Captures documents one after another, each as capture_document() does (all or nothing, one
+// audit entry), while the next one is read and checked on a second thread: on two cores the
+// parsing of one document and the storing of the previous overlap. Consecutive good documents
+// share a transaction (up to about 200,000 events), which at scale is half again as fast as
+// one each; the outcome is as if each had its own: a document that fails to store undoes the
+// transaction, and its documents are then stored again one transaction each, so that those
+// before it are stored and the failure is reported as its own. `next` gives the next
+// document's text (nullopt: no more) and is called on that thread. `done` hears each outcome
+// in order, once the document's transaction has committed; it returns false to stop (nothing
+// more is reported or begun; documents committed with the last one reported stay stored).
+// Exceptions from either come out of this call, from `next` after the documents before it are
+// stored and reported.
 void capture_documents(store::Database& db, std::string_view actor,
                        const std::function<std::optional<std::string>()>& next,
                        const std::function<bool(const Result<CaptureResult>&)>& done);

@@ -192,6 +192,57 @@ TEST_F(TraceEventCli, ManyFilesAreStoredInOrderUntilTheFirstBadOne) {
   EXPECT_EQ(stored_events(), 4u);
 }
 
+// kDocument with eventIDs of its own ("urn:uuid:<digit>1", …): other events.
+std::string other_events(char digit) {
+  std::string text(kDocument);
+  for (auto at = text.find("urn:uuid:"); at != std::string::npos;
+       at = text.find("urn:uuid:", at + 10)) {
+    text.insert(at + 9, 1, digit);
+  }
+  return text;
+}
+
+// `zhiyou trace capture` stores several files in one transaction (capture speed). A file the
+// database then fails to store undoes that transaction; the files before it are stored all the
+// same, each reported, and the failure is named as that file's; the files after it are not
+// begun. The failure is made by a trigger on b.json's events, two ways: a broken constraint
+// (the capture's own error message) and a statement failing as it runs (the database's).
+TEST_F(TraceEventCli, AFileTheDatabaseCannotStoreIsNamedAndTheFilesBeforeItAreStored) {
+  struct Failure {
+    const char* trigger_body;
+    const char* message;
+  };
+  for (const Failure& failure :
+       {Failure{"SELECT RAISE(ABORT, 'refused')", "另一采集同时写入了相同的事件序号"},
+        Failure{"SELECT json('{')", "malformed JSON"}}) {
+    SCOPED_TRACE(failure.trigger_body);
+    std::filesystem::remove_all(dir.path());
+    std::filesystem::create_directories(dir.path());
+    {
+      auto setup = store::Database::open((dir.path() / "zhiyou.db").string());
+      ASSERT_TRUE(setup.ok()) << setup.error().describe();
+      soci::session& sql = (*setup)->session();
+      sql << std::string("CREATE TRIGGER refuse_b BEFORE INSERT ON epcis_events") +
+                 " WHEN NEW.event_id LIKE 'urn:uuid:8%' BEGIN " + failure.trigger_body + "; END";
+    }
+    const auto r = run("trace capture " + quoted(write("a.json", kDocument)) + " " +
+                       quoted(write("b.json", other_events('8'))) + " " +
+                       quoted(write("c.json", other_events('9'))));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.out.find("a.json: 已存储 2 个事件\n"), std::string::npos) << r.out;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+    EXPECT_NE(r.err.find("b.json: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(failure.message), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("该文件的事件均未存储"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("c.json"), std::string::npos) << r.err;
+    EXPECT_EQ(stored_events(), 2U);  // a.json's
+
+    const auto audit = run("audit list --json");
+    ASSERT_EQ(audit.exit_code, 0) << audit.err;
+    EXPECT_EQ(json::parse(audit.out).at("entries").as_array().size(), 1U) << audit.out;
+  }
+}
+
 // Another program holding the database's write lock (a long import, say). Reading goes on:
 // opening a current database takes no write lock (it did, and every command failed after the
 // 5 s busy timeout). A capture stops at the first file after that timeout, saying in Chinese
