@@ -26,6 +26,10 @@ WalCheckpointer::WalCheckpointer(Database& db) {
   writer_ = reinterpret_cast<::sqlite3*>(backend->conn_);
   const char* file = sqlite_api::sqlite3_db_filename(api(writer_), "main");
   path_ = file != nullptr ? file : "";
+  long long page_size = 0;
+  db.session() << "PRAGMA page_size", soci::into(page_size);
+  if (page_size > 0) page_size_ = page_size;
+  set_thresholds(kLogBytes, kRestartBytes);
   // A WAL hook replaces SQLite's automatic checkpoint on this connection.
   if (!path_.empty()) {
     sqlite_api::sqlite3_wal_hook(api(writer_), &WalHook::call, this);

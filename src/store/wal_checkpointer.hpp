@@ -10,6 +10,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -29,25 +30,26 @@ class WalCheckpointer {
   // Stops the thread; the log left over is checkpointed when the last connection closes.
   ~WalCheckpointer();
 
-  // Pages of log (4 KB each) that start a checkpoint: 64 MB. SQLite's own default, 1,000, made
-  // a bulk capture copy back nearly every commit: at a million stored events each commit of
-  // 10,000 events changes thousands of the identifier index's pages, and the same pages were
-  // copied again after each next commit. A longer log lets one copy carry several commits'
-  // changes to a page (README: capture throughput, session 15: +25 % at scale).
-  static constexpr int kPages = 16000;
-  // Pages of log at which the writer itself checkpoints, waiting for readers, so that the
+  // Bytes of log that start a checkpoint: 64 MB (16,000 pages of 4 KB, 4,000 of 16 KB).
+  // SQLite's own default, 1,000 pages, made a bulk capture copy back nearly every commit: at a
+  // million stored events each commit of 10,000 events changes thousands of the identifier
+  // index's pages, and the same pages were copied again after each next commit. A longer log
+  // lets one copy carry several commits' changes to a page (README: capture throughput,
+  // session 15: +25 % at scale).
+  static constexpr std::int64_t kLogBytes = std::int64_t{64} << 20;
+  // Bytes of log at which the writer itself checkpoints, waiting for readers, so that the
   // next transaction starts the log afresh: 256 MB. The thread alone cannot ensure that:
   // commits following each other closely (a long `trace capture`) each begin before the
   // thread has finished, and SQLite only starts the log over in a transaction that begins
   // after a complete checkpoint. Without this the log of 300,000 events grew to 213 MB, and
   // without bound for longer captures. The log's file stays at its largest until the last
   // connection closes: cutting it back (journal_size_limit) cost a bulk capture 15 %.
-  static constexpr int kRestartPages = 4 * kPages;
+  static constexpr std::int64_t kRestartBytes = 4 * kLogBytes;
 
   // Other thresholds than the above (tests, which cannot write hundreds of megabytes).
-  void set_thresholds(int pages, int restart_pages) {
-    pages_ = pages;
-    restart_pages_ = restart_pages;
+  void set_thresholds(std::int64_t log_bytes, std::int64_t restart_bytes) {
+    pages_ = static_cast<int>(log_bytes / page_size_);
+    restart_pages_ = static_cast<int>(restart_bytes / page_size_);
   }
 
  private:
@@ -61,9 +63,10 @@ class WalCheckpointer {
   std::condition_variable wake_;
   bool wanted_ = false;
   bool stopping_ = false;
-  int pages_ = kPages;
-  int restart_pages_ = kRestartPages;
-  std::thread thread_;  // started at the first checkpoint wanted
+  std::int64_t page_size_ = 4096;  // the database's
+  int pages_ = 0;                  // of log that start a checkpoint
+  int restart_pages_ = 0;          // at which the writer checkpoints
+  std::thread thread_;             // started at the first checkpoint wanted
 };
 
 }  // namespace zhiyou::store

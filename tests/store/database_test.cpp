@@ -2,6 +2,7 @@
 #include "store/database.hpp"
 
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -160,6 +161,40 @@ TEST_P(DatabaseTest, SqliteCreatesTheDirectoryAndUsesWal) {
   EXPECT_EQ(foreign_keys, 1);
 }
 
+// New databases have 16 KB pages (capture speed); one made with SQLite's 4 KB pages, as
+// every database before session 17 was, opens as it is and keeps its rows and its pages.
+TEST_P(DatabaseTest, ADatabaseWithSmallerPagesOpensAsItIs) {
+  if (GetParam() != Engine::sqlite) {
+    GTEST_SKIP() << "SQLite files only";
+  }
+  zhiyou::testing::TempDir dir;
+  const auto path = dir.path() / "zhiyou.db";
+  long long page_size = 0;
+  {
+    auto opened = Database::open(path.string());
+    ASSERT_TRUE(opened.ok()) << opened.error().describe();
+    (*opened)->session() << "PRAGMA page_size", soci::into(page_size);
+    EXPECT_EQ(page_size, 16384);
+  }
+  const auto old_path = dir.path() / "old.db";
+  {
+    soci::session old(soci::sqlite3, "db=" + old_path.string());
+    old << "PRAGMA page_size = 4096";
+    old << "PRAGMA journal_mode = WAL";
+    old << "CREATE TABLE scratch (id TEXT PRIMARY KEY)";
+    old << "INSERT INTO scratch (id) VALUES ('kept')";
+  }
+  auto opened = Database::open(old_path.string());
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  Database& db = **opened;
+  db.session() << "PRAGMA page_size", soci::into(page_size);
+  EXPECT_EQ(page_size, 4096);
+  EXPECT_GE(db.schema_version(), 1);
+  std::string id;
+  db.session() << "SELECT id FROM scratch", soci::into(id);
+  EXPECT_EQ(id, "kept");
+}
+
 // A file that is not a SQLite database (a spreadsheet saved under the wrong name, say) is
 // refused with a message that says so, and left exactly as it was.
 TEST_P(DatabaseTest, AFileThatIsNotADatabaseIsSaidSoAndLeftAlone) {
@@ -200,8 +235,9 @@ class SqliteLogTest : public ::testing::Test {
     ASSERT_TRUE(opened.ok()) << opened.error().describe();
     db_ = std::move(*opened);
     // A scale model: the real thresholds (64 and 256 MB of log) a sixteenth as large (4 and
-    // 32 MB), the same behaviour in megabytes a test can write.
-    db_->attached<WalCheckpointer>().set_thresholds(1000, 8000);
+    // 16 MB), the same behaviour in megabytes a test can write.
+    db_->attached<WalCheckpointer>().set_thresholds(WalCheckpointer::kLogBytes / 16,
+                                                    WalCheckpointer::kRestartBytes / 16);
     db_->session() << "CREATE TABLE big (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)";
   }
 
@@ -236,7 +272,7 @@ class SqliteLogTest : public ::testing::Test {
 // the .db file taken while Zhiyou runs holds what was committed.
 TEST_F(SqliteLogTest, CommitsReachTheDatabaseFileWhileItIsOpen) {
   const auto before = std::filesystem::file_size(path());
-  // 3 000 rows: about 1 500 pages of log, past the 1 000 that start a checkpoint.
+  // 3 000 rows: about 6 MB of log, past the 4 MB that start a checkpoint in the model.
   insert_rows(0, 3000);
   constexpr std::uintmax_t kRowsBytes = 3000ULL * 2000;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -249,17 +285,19 @@ TEST_F(SqliteLogTest, CommitsReachTheDatabaseFileWhileItIsOpen) {
 }
 
 // Commits that follow each other closely (a long `zhiyou trace capture`) still let the log
-// start over: its file stays near the restart threshold (8,000 pages in the model) instead of
+// start over: its file stays near the restart threshold (16 MB in the model) instead of
 // growing with everything written.
 TEST_F(SqliteLogTest, StaysBoundedUnderBackToBackCommits) {
-  // 20 commits of 1 600 rows: about 16 000 pages of log in all, twice the bound.
+  // 20 commits of 1 600 rows of 2 KB: 64 MB of log in all, four times the bound.
   std::uintmax_t largest = 0;
   for (int commit = 0; commit < 20; ++commit) {
     insert_rows(commit * 1600, 1600);
     largest = std::max(largest, std::filesystem::file_size(path().string() + "-wal"));
   }
-  constexpr std::uintmax_t kFrame = 24 + 4096;  // a WAL frame: header and one page
-  EXPECT_LT(largest, (8000 + 2 * 900) * kFrame);
+  // The bound, and what the commit that crosses it and the one after it add (pages a tenth
+  // larger than their rows, for the frames' headers and the pages' own).
+  constexpr std::uintmax_t kCommitBytes = 1600ULL * 2000;
+  EXPECT_LT(largest, WalCheckpointer::kRestartBytes / 16 + 2 * kCommitBytes * 11 / 10);
   EXPECT_EQ(rows(), 32000);
 }
 
