@@ -183,6 +183,9 @@ def run(binary, rounds, work):
         shutil.rmtree(documents, ignore_errors=True)
         os.makedirs(documents)
         paths = write_round(documents, r)
+        # The documents just written reach the disk before the clock starts: the kernel's
+        # writing them back would otherwise compete with the capture's own log writes.
+        os.sync()
         cpu_now = server.cpu if server else children_cpu
         cpu = cpu_now()
         began = time.monotonic()
