@@ -622,5 +622,95 @@ TEST_P(EventStoreTest, WorkDoneWithinACaptureCommitsOrFailsWithIt) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), 1);
 }
 
+// kJourney with eventIDs of its own ("urn:uuid:0000000<tag>-…"): three other events.
+std::string journey_tagged(char tag) {
+  std::string text(kJourney);
+  for (auto at = text.find("urn:uuid:00000000"); at != std::string::npos;
+       at = text.find("urn:uuid:00000000", at + 1)) {
+    text[at + 16] = tag;
+  }
+  return text;
+}
+
+// `zhiyou trace capture` of several files: capture_documents stores consecutive documents in
+// one transaction. Each is still reported in order with its own outcome and audit entry, and
+// one the database refuses fails as itself, the documents before it stored. The refusal is a
+// trigger on its events: on SQLite a broken constraint, which the capture reports as that
+// document's error and goes on; on PostgreSQL a raised exception, a database failure, which
+// stops the capture (the command line names the file and says the later ones were not begun).
+TEST_P(EventStoreTest, DocumentsCapturedTogetherAreEachReportedAndAFailureIsItsOwn) {
+  const bool sqlite = GetParam() == store::Engine::sqlite;
+  const std::vector<std::string> texts = {journey_tagged('a'), journey_tagged('b'),
+                                          journey_tagged('c')};
+  if (sqlite) {
+    db().session() << "CREATE TRIGGER refuse_b BEFORE INSERT ON epcis_events"
+                      " WHEN NEW.event_id LIKE 'urn:uuid:0000000b%'"
+                      " BEGIN SELECT RAISE(ABORT, 'refused'); END";
+  } else {
+    db().session() << "CREATE FUNCTION refuse_b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                      " IF NEW.event_id LIKE 'urn:uuid:0000000b%' THEN RAISE EXCEPTION 'refused';"
+                      " END IF; RETURN NEW; END $$";
+    db().session() << "CREATE TRIGGER refuse_b BEFORE INSERT ON epcis_events"
+                      " FOR EACH ROW EXECUTE FUNCTION refuse_b()";
+  }
+  struct Outcomes {
+    std::vector<Result<CaptureResult>> each;
+    std::string failure;  // what came out as an exception
+  };
+  auto capture_all = [&] {
+    std::size_t given = 0;
+    Outcomes out;
+    try {
+      capture_documents(
+          db(), "tester",
+          [&]() -> std::optional<std::string> {
+            if (given == texts.size()) return std::nullopt;
+            return texts[given++];
+          },
+          [&](const Result<CaptureResult>& outcome) {
+            out.each.push_back(outcome);
+            return true;
+          });
+    } catch (const std::exception& e) {
+      out.failure = e.what();
+    }
+    return out;
+  };
+  Outcomes outcomes = capture_all();
+  ASSERT_EQ(outcomes.each.size(), sqlite ? 3U : 1U);
+  ASSERT_TRUE(outcomes.each[0].ok()) << outcomes.each[0].error().describe();
+  EXPECT_EQ(outcomes.each[0]->captured, 3U);
+  if (sqlite) {
+    EXPECT_FALSE(outcomes.each[1].ok());
+    ASSERT_TRUE(outcomes.each[2].ok()) << outcomes.each[2].error().describe();
+    EXPECT_EQ(outcomes.each[2]->captured, 3U);
+    EXPECT_EQ(outcomes.failure, "");
+  } else {
+    EXPECT_NE(outcomes.failure.find("refused"), std::string::npos) << outcomes.failure;
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), sqlite ? 6 : 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events WHERE event_id LIKE 'urn:uuid:0000000b%'"), 0);
+
+  // Refused no more: all three again; what was not stored is stored now, the rest known.
+  db().session() << (sqlite ? "DROP TRIGGER refuse_b" : "DROP TRIGGER refuse_b ON epcis_events");
+  outcomes = capture_all();
+  ASSERT_EQ(outcomes.each.size(), 3U) << outcomes.failure;
+  for (std::size_t i = 0; i < 3; ++i) {
+    ASSERT_TRUE(outcomes.each[i].ok()) << i << ": " << outcomes.each[i].error().describe();
+    const bool stored_before = i == 0 || (i == 2 && sqlite);
+    EXPECT_EQ(outcomes.each[i]->captured, stored_before ? 0U : 3U) << i;
+    EXPECT_EQ(outcomes.each[i]->duplicates, stored_before ? 3U : 0U) << i;
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_events"), 9);
+  auto entries = audit::list_entries(db());
+  ASSERT_TRUE(entries.ok()) << entries.error().describe();
+  std::vector<std::string> subjects;
+  for (const auto& entry : *entries) subjects.push_back(entry.change.subject);
+  std::vector<std::string> expected = {sha256_hex(texts[0])};
+  if (sqlite) expected.push_back(sha256_hex(texts[2]));
+  for (const std::string& text : texts) expected.push_back(sha256_hex(text));
+  EXPECT_EQ(subjects, expected);
+}
+
 }  // namespace
 }  // namespace zhiyou::trace
