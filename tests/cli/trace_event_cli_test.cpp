@@ -40,7 +40,7 @@ class TraceEventCli : public ::testing::Test {
   std::string db() const { return " --db " + quoted(dir.path() / "zhiyou.db"); }
   CommandResult run(const std::string& args) { return run_zhiyou(args + db()); }
   std::filesystem::path write(const std::string& name, std::string_view text) {
-    const auto path = dir.path() / name;
+    auto path = dir.path() / name;
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
