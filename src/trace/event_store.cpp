@@ -318,33 +318,35 @@ void capture_documents(store::Database& db, std::string_view actor,
     std::size_t events = 0;
     std::size_t bytes = 0;
     bool storing = false;  // whether a failure is `read`'s (else the commit's)
-    Status stored = Ok{};
-    try {
-      stored = db.transaction([&]() -> Status {
-        for (;;) {
-          reading = std::async(std::launch::async, read_next);
-          storing = true;
-          CaptureResult result;
-          const CaptureAudit audit{std::string(actor), read->sha256, {}};
-          if (Status s = store_document(db, *read->document, audit, {}, result); !s) return s;
-          storing = false;
-          events += read->document->events.size();
-          bytes += read->text.size();
-          results.push_back(std::move(result));
-          texts.push_back(std::move(read->text));
-          read = take();
-          if (!read || !read->document || events >= kGroupEvents || bytes >= kGroupBytes) {
-            return Ok{};
-          }
+    // Stores `read` and the documents after it until the group is full or ends.
+    auto store_group = [&]() -> Status {
+      for (;;) {
+        reading = std::async(std::launch::async, read_next);
+        storing = true;
+        CaptureResult result;
+        const CaptureAudit audit{std::string(actor), read->sha256, {}};
+        if (Status s = store_document(db, *read->document, audit, {}, result); !s) return s;
+        storing = false;
+        events += read->document->events.size();
+        bytes += read->text.size();
+        results.push_back(std::move(result));
+        texts.push_back(std::move(read->text));
+        read = take();
+        if (!read || !read->document || events >= kGroupEvents || bytes >= kGroupBytes) {
+          return Ok{};
         }
-      });
+      }
+    };
+    bool undone = false;
+    try {
+      undone = !db.transaction(store_group).ok();
     } catch (const std::exception&) {
       // Nothing was stored with this document: the failure is its own (and storing it again
       // would only wait out the same busy database once more).
       if (texts.empty()) throw;
-      stored = make_error("");
+      undone = true;
     }
-    if (stored) {
+    if (!undone) {
       for (const CaptureResult& result : results) {
         if (!done(result)) return;  // ~future waits for the read, if one is under way
       }

@@ -34,6 +34,16 @@ constexpr std::string_view kDocument = R"({
      "bizLocation": {"id": "urn:epc:id:sgln:9506001.00002.0"}}
   ]}})";
 
+// kDocument with eventIDs of its own ("urn:uuid:<digit>1", …): other events.
+std::string other_events(char digit) {
+  std::string text(kDocument);
+  for (auto at = text.find("urn:uuid:"); at != std::string::npos;
+       at = text.find("urn:uuid:", at + 10)) {
+    text.insert(at + 9, 1, digit);
+  }
+  return text;
+}
+
 class TraceEventCli : public ::testing::Test {
  protected:
   TempDir dir;
@@ -173,11 +183,7 @@ TEST_F(TraceEventCli, BadDocumentExitsOneNamingEventAndFieldAndStoresNothing) {
 TEST_F(TraceEventCli, ManyFilesAreStoredInOrderUntilTheFirstBadOne) {
   std::string bad(kDocument);
   bad.replace(bad.find("\"retail_sold\""), 13, "\"sold_out\"");
-  std::string other(kDocument);
-  for (auto at = other.find("urn:uuid:"); at != std::string::npos;
-       at = other.find("urn:uuid:", at + 10)) {
-    other.replace(at, 9, "urn:uuid:9");  // other events
-  }
+  const std::string other = other_events('9');
   const auto r = run("trace capture " + quoted(write("a.json", kDocument)) + " " +
                      quoted(write("b.json", bad)) + " " + quoted(write("c.json", other)));
   EXPECT_EQ(r.exit_code, 1);
@@ -190,16 +196,6 @@ TEST_F(TraceEventCli, ManyFilesAreStoredInOrderUntilTheFirstBadOne) {
   const auto rest = run("trace capture " + quoted(write("c.json", other)));
   ASSERT_EQ(rest.exit_code, 0) << rest.err;
   EXPECT_EQ(stored_events(), 4u);
-}
-
-// kDocument with eventIDs of its own ("urn:uuid:<digit>1", …): other events.
-std::string other_events(char digit) {
-  std::string text(kDocument);
-  for (auto at = text.find("urn:uuid:"); at != std::string::npos;
-       at = text.find("urn:uuid:", at + 10)) {
-    text.insert(at + 9, 1, digit);
-  }
-  return text;
 }
 
 // `zhiyou trace capture` stores several files in one transaction (capture speed). A file the
