@@ -113,7 +113,7 @@ void BM_Reference_SqliteRows(benchmark::State& state) {
                                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                  -1, &event, nullptr);
   sqlite_api::sqlite3_prepare_v2(conn,
-                                 "INSERT INTO epcis_event_epcs (epc_key, qualifier, event_key,"
+                                 "INSERT INTO epcis_event_epcs (key_id, qualifier, event_key,"
                                  " role, lot) VALUES (?,?,?,?,NULL)",
                                  -1, &epc, nullptr);
   // The JSON of each event as document() writes it: the same bytes per row.
@@ -140,7 +140,7 @@ void BM_Reference_SqliteRows(benchmark::State& state) {
       text(event, 7, "OBSERVE");
       text(event, 12, "0123456789abcdef");
       text(event, 13, json);
-      text(epc, 1, "01/09506000134352");
+      sqlite_api::sqlite3_bind_int64(epc, 1, 1);  // the GTIN's term id
       text(epc, 2, qualifier);
       sqlite_api::sqlite3_bind_int64(epc, 3, key);
       text(epc, 4, "e");

@@ -1,4 +1,4 @@
-// Migrations 5, 8, 11 and 12: the EPCIS event repository (trace/event_store.hpp reads and
+// Migrations 5, 8, 11, 12 and 16: the EPCIS event repository (trace/event_store.hpp reads and
 // writes it).
 #pragma once
 
@@ -16,5 +16,8 @@ void index_events_by_time_and_id(Database& db);
 
 // Migration 12: an error declaration is stored beside the event it declares in error.
 void record_error_declarations(Database& db);
+
+// Migration 16: identifier rows name their GS1 key by its number in epcis_terms.
+void key_identifiers_by_term(Database& db);
 
 }  // namespace zhiyou::store

@@ -357,7 +357,7 @@ void index_identifiers_by_event(Database& db) {
   db.session() << "CREATE INDEX epcis_event_epcs_newest ON epcis_event_epcs (epc_key, event_key)";
 }
 
-constexpr std::array<Migration, 15> kMigrations{{
+constexpr std::array<Migration, 16> kMigrations{{
     {1, "plan model and regions", &create_plan_model},
     {2, "observations, revisions and judgements", &create_observations},
     {3, "per-plan evaluation settings", &create_evaluation_settings},
@@ -374,6 +374,7 @@ constexpr std::array<Migration, 15> kMigrations{{
     {13, "scan places counted apart from what a scan shows", &count_scans_apart},
     {14, "batches count their codes", &count_codes_per_batch},
     {15, "a product's EPCIS events found newest first", &index_identifiers_by_event},
+    {16, "EPCIS identifier rows keyed by the number of their GS1 key", &key_identifiers_by_term},
 }};
 
 // Serialises migrating processes on PostgreSQL for the rest of the current transaction.

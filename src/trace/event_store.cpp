@@ -89,35 +89,43 @@ std::string store_context(store::Database& db, const std::string& context) {
 
 constexpr std::int64_t kNoTerm = 0;  // written as NULL
 
-// Term ids for `terms` (event types, CBV values, identifiers), adding the new ones. New
-// terms are rare after the first documents, so they go in one statement each.
+// Term ids for `terms` (event types, CBV values, locations, identifiers' GS1 keys), adding
+// the new ones. Most are known after the first documents, but a document of shipments may
+// name thousands of new SSCCs: each statement is prepared once per call.
 std::unordered_map<std::string, std::int64_t> intern(store::Database& db,
                                                      const std::set<std::string>& terms) {
   std::unordered_map<std::string, std::int64_t> ids;
+  std::string term;
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  soci::statement select = (db.session().prepare << "SELECT term_id FROM epcis_terms"
+                                                    " WHERE term = :t",
+                            soci::use(term), soci::into(id, ind));
   auto lookup = [&] {
-    for (const std::string& term : terms) {
-      if (ids.contains(term)) continue;
-      long long id = 0;
-      soci::indicator ind = soci::i_null;
-      db.session() << "SELECT term_id FROM epcis_terms WHERE term = :t", soci::use(term),
-          soci::into(id, ind);
-      if (db.session().got_data() && ind == soci::i_ok) ids.emplace(term, id);
+    for (const std::string& t : terms) {
+      if (ids.contains(t)) continue;
+      term = t;
+      if (select.execute(true) && ind == soci::i_ok) ids.emplace(t, id);
     }
   };
   lookup();
   std::vector<std::string> missing;
-  for (const std::string& term : terms) {
-    if (!ids.contains(term)) missing.push_back(term);
+  for (const std::string& t : terms) {
+    if (!ids.contains(t)) missing.push_back(t);
   }
   if (missing.empty()) return ids;
   const std::vector<std::int64_t> keys =
       store::next_keys(db, "epcis_terms", "term_id", "epcis_term_id_seq", missing.size());
+  long long key = 0;
+  // Another capture may add the same term meanwhile (PostgreSQL): its id wins.
+  soci::statement insert =
+      (db.session().prepare << "INSERT INTO epcis_terms (term_id, term)"
+                               " VALUES (:id, :t) ON CONFLICT (term) DO NOTHING",
+       soci::use(key), soci::use(term));
   for (std::size_t i = 0; i < missing.size(); ++i) {
-    // Another capture may add the same term meanwhile (PostgreSQL): its id wins.
-    const long long key = keys[i];
-    db.session() << "INSERT INTO epcis_terms (term_id, term) VALUES (:id, :t)"
-                    " ON CONFLICT (term) DO NOTHING",
-        soci::use(key), soci::use(missing[i]);
+    key = keys[i];
+    term = missing[i];
+    insert.execute(true);
   }
   lookup();
   return ids;
@@ -130,17 +138,20 @@ std::string_view role_text(epcis::EpcRole role) {
   return kRoles.substr(at == std::string_view::npos ? 0 : at, 1);
 }
 
-// One epcis_event_epcs row per identifier and role of `e`; the same identifier in the same
-// role twice in one event (as parent and in a class list, say) is one row.
-void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int64_t key) {
+// One epcis_event_epcs row per identifier and role of `e`, its GS1 key by term id
+// (`key_id`); the same identifier in the same role twice in one event (as parent and in a
+// class list, say) is one row.
+void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int64_t key,
+                  const std::function<std::int64_t(const std::string&)>& key_id) {
   const std::size_t first = rows.size();
   for (const epcis::EventEpc& item : e.epcs) {
     std::string_view qualifier = item.epc.qualifier;
     if (qualifier == "*") qualifier = "";
     const std::string_view role = role_text(item.role);
+    const std::int64_t id = key_id(item.epc.key);
     bool repeated = false;
     for (std::size_t r = first; r < rows.size(); r += 5) {
-      repeated = repeated || (rows[r].text() == item.epc.key && rows[r + 1].text() == qualifier &&
+      repeated = repeated || (rows[r].integer() == id && rows[r + 1].text() == qualifier &&
                               rows[r + 3].text() == role);
     }
     if (repeated) continue;
@@ -150,7 +161,7 @@ void add_epc_rows(std::vector<store::BulkValue>& rows, const Event& e, std::int6
     // describes the items the event commissions or outputs).
     std::string_view lot = item.epc.lot;
     if (lot.empty() && instance) lot = e.ilmd_lot;
-    rows.emplace_back(item.epc.key);
+    rows.emplace_back(id);
     rows.emplace_back(qualifier);
     rows.emplace_back(key);
     rows.emplace_back(role);
@@ -189,6 +200,7 @@ Status store_new_events(store::Database& db, const Document& document,
          {&e->type, &e->biz_step, &e->disposition, &e->read_point, &e->biz_location}) {
       if (!t->empty()) terms.insert(*t);
     }
+    for (const epcis::EventEpc& item : e->epcs) terms.insert(item.epc.key);
   }
   const auto ids = intern(db, terms);
   const auto id_of = [&](const std::string& term) { return term.empty() ? kNoTerm : ids.at(term); };
@@ -216,14 +228,14 @@ Status store_new_events(store::Database& db, const Document& document,
     events.push_back(store::BulkValue::text_or_null(context));
     events.emplace_back(e.json);
     events.emplace_back(e.declaration_time.value_or(0));
-    add_epc_rows(epcs, e, keys[i]);
+    add_epc_rows(epcs, e, keys[i], id_of);
   }
   store::BulkInsert event_rows(db, "epcis_events",
                                {"event_key", "event_id", "id_hash", "event_type", "event_time",
                                 "record_time", "action", "biz_step", "disposition", "read_point",
                                 "biz_location", "context_id", "event_json", "declaration_time"});
   store::BulkInsert epc_rows(db, "epcis_event_epcs",
-                             {"epc_key", "qualifier", "event_key", "role", "lot"});
+                             {"key_id", "qualifier", "event_key", "role", "lot"});
   // Keys are fresh and identifier rows unique per event, so a conflict means another
   // process took the same keys: the transaction is undone and the caller may retry.
   if (!event_rows.insert(events) || !epc_rows.insert(epcs)) {
@@ -447,7 +459,7 @@ std::vector<std::string> key_conditions(Conditions& c, const KeyRange& range) {
 }
 
 // An identifier subquery is bounded by the statement's key range as well: through the index
-// (epc_key, event_key) (migration 15) it then reads only that range's rows of each GTIN.
+// (key_id, event_key) (migrations 15 and 16) it then reads only that range's rows of each GTIN.
 //
 // Placeholders bind by their order in the text, so every piece is appended in turn (the
 // operands of one `a + f() + g()` expression may be evaluated in any order).
@@ -462,15 +474,16 @@ std::string epc_condition(Conditions& c, const epcis::EpcMatch& match, const Key
   for (std::size_t i = 0; i < match.values.size(); ++i) {
     const epcis::Epc& epc = match.values[i];
     if (i > 0) sql += " OR ";
-    sql += "(epc_key ";
     if (epc.pattern && epc.qualifier.empty()) {
-      sql += ">= ";
+      sql += "(key_id IN (SELECT term_id FROM epcis_terms WHERE term >= ";
       sql += c.text(epc.key);
-      sql += " AND epc_key < ";
+      sql += " AND term < ";
       sql += c.text(prefix_end(epc.key));
+      sql += ')';
     } else {
-      sql += "= ";
+      sql += "(key_id = (SELECT term_id FROM epcis_terms WHERE term = ";
       sql += c.text(epc.key);
+      sql += ')';
       if (!epc.pattern) {
         sql += " AND qualifier = ";
         sql += c.text(epc.qualifier);
@@ -487,8 +500,9 @@ std::string epc_condition(Conditions& c, const epcis::EpcMatch& match, const Key
 // products as Digital Link keys ("01/<GTIN>"), looked up in the identifier table.
 std::string owner_condition(Conditions& c, const std::string& uscc, const KeyRange& range) {
   std::string sql =
-      "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE epc_key IN"
-      " (SELECT '01/' || gtin FROM products WHERE entity_uscc = ";
+      "event_key IN (SELECT event_key FROM epcis_event_epcs WHERE key_id IN"
+      " (SELECT t.term_id FROM products p JOIN epcis_terms t ON t.term = '01/' || p.gtin"
+      " WHERE p.entity_uscc = ";
   sql += c.text(uscc);
   sql += ')';
   for (const std::string& bound : key_conditions(c, range)) sql += " AND " + bound;
@@ -499,7 +513,7 @@ std::string owner_condition(Conditions& c, const std::string& uscc, const KeyRan
 // unit of a GTIN, every product of an enterprise). Its subquery would gather all their keys
 // before the first row of the page: 0.4 s a page for a GTIN with 2,000,000 events. Such a
 // query is run over windows of the capture order instead, each read through the index
-// (epc_key, event_key), until the page is full. A pattern over a range of GTINs (a company
+// (key_id, event_key), until the page is full. A pattern over a range of GTINs (a company
 // prefix) is left whole: that index cannot bound it by key, so windows would repeat its scan.
 bool search_in_windows(const epcis::EventQuery& q) {
   bool many = !q.owner_uscc.empty();
@@ -640,7 +654,8 @@ Result<EventPage> product_events(store::Database& db, const std::string& gtin,
     soci::statement select =
         (db.session().prepare
              << "SELECT e.event_key, e.event_json FROM epcis_events e WHERE e.event_key IN"
-                " (SELECT DISTINCT x.event_key FROM epcis_event_epcs x WHERE x.epc_key = :key"
+                " (SELECT DISTINCT x.event_key FROM epcis_event_epcs x WHERE x.key_id ="
+                " (SELECT term_id FROM epcis_terms WHERE term = :key)"
                 " AND x.event_key < :before ORDER BY x.event_key DESC LIMIT :n)"
                 " ORDER BY e.event_key DESC",
          soci::use(epc_key, "key"), soci::use(before, "before"), soci::use(limit, "n"),

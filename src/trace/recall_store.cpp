@@ -40,7 +40,8 @@ class Gatherer {
   explicit Gatherer(store::Database& db)
       : db_(db),
         select_keys_((db.session().prepare << "SELECT DISTINCT event_key FROM epcis_event_epcs"
-                                              " WHERE epc_key = :key AND qualifier = :qualifier",
+                                              " WHERE key_id = (SELECT term_id FROM epcis_terms"
+                                              " WHERE term = :key) AND qualifier = :qualifier",
                       soci::use(key_, "key"), soci::use(qualifier_, "qualifier"),
                       soci::into(event_key_))),
         select_event_((db.session().prepare << "SELECT event_json FROM epcis_events"
@@ -136,7 +137,8 @@ Result<RecallScope> recall_scope(store::Database& db, const RecallRequest& reque
           (db.session().prepare
                << "SELECT DISTINCT x.qualifier FROM epcis_event_epcs x"
                   " JOIN epcis_events e ON e.event_key = x.event_key"
-                  " WHERE x.epc_key = :key AND x.lot = :lot AND x.qualifier LIKE '21/%'"
+                  " WHERE x.key_id = (SELECT term_id FROM epcis_terms WHERE term = :key)"
+                  " AND x.lot = :lot AND x.qualifier LIKE '21/%'"
                   " AND e.declaration_time = 0 AND e.event_id NOT IN"
                   " (SELECT event_id FROM epcis_events WHERE declaration_time <> 0)",
            soci::use(gtin_key), soci::use(lot));

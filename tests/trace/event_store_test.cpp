@@ -521,6 +521,74 @@ TEST_P(EventStoreTest, DeclarationsStoredBeforeMigration12AreRecognised) {
   EXPECT_EQ(query({{"EXISTS_errorDeclaration", ""}}).size(), 1u);
 }
 
+// A store written before migration 16 keyed its identifier rows by the GS1 key's text:
+// migrating numbers the keys, and every query finds what it found before; capture goes on.
+TEST_P(EventStoreTest, IdentifiersStoredBeforeMigration16AreFoundAfterIt) {
+  captured(kJourney);
+  captured(R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-04T08:00:00Z",
+    "epcisBody": {"eventList": [
+      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000004",
+       "eventTime": "2024-05-04T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+       "action": "OBSERVE", "bizStep": "shipping",
+       "epcList": ["urn:epc:id:grai:9506000.13430.A1", "urn:epc:id:grai:9506000.13430.B2"]},
+      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000005",
+       "eventTime": "2024-05-05T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+       "action": "OBSERVE", "bizStep": "shipping",
+       "quantityList": [{"epcClass": "urn:epc:class:lgtin:9506000.013435.L1", "quantity": 5}]}
+    ]}})");
+  // Exact identifiers, a GTIN's serials, a range of keys (every GRAI of one asset type), a
+  // lot: each found the way it was before.
+  const std::vector<std::pair<std::string, std::string>> queries{
+      {"MATCH_epc", "urn:epc:id:sgtin:9506000.013435.1001"},
+      {"MATCH_anyEPC", "https://id.gs1.org/01/09506000134352/21/1002"},
+      {"MATCH_epc", "urn:epc:idpat:sgtin:9506000.013435.*"},
+      {"MATCH_epc", "urn:epc:idpat:grai:9506000.13430.*"},
+      {"MATCH_epcClass", "urn:epc:class:lgtin:9506000.013435.L1"}};
+  std::vector<std::vector<std::string>> before;
+  for (const auto& q : queries) before.push_back(ids(query({q})));
+  EXPECT_EQ(before[0].size(), 2u);
+  EXPECT_EQ(before[2].size(), 3u);
+  EXPECT_EQ(before[3], std::vector<std::string>{"urn:uuid:00000000-0000-4000-8000-000000000004"});
+  EXPECT_FALSE(before[4].empty());
+  const long long rows = count("SELECT COUNT(*) FROM epcis_event_epcs");
+  // As migration 15 left the table, and without the GS1 keys among the terms.
+  const bool sqlite = db().engine() == store::Engine::sqlite;
+  db().session() << std::string(
+                        "CREATE TABLE old_epcs (epc_key TEXT NOT NULL, qualifier TEXT NOT NULL,"
+                        " event_key BIGINT NOT NULL, role TEXT NOT NULL, lot TEXT,"
+                        " PRIMARY KEY (epc_key, qualifier, event_key, role))") +
+                        (sqlite ? " WITHOUT ROWID" : "");
+  db().session() << "INSERT INTO old_epcs SELECT t.term, x.qualifier, x.event_key, x.role, x.lot"
+                    " FROM epcis_event_epcs x JOIN epcis_terms t ON t.term_id = x.key_id";
+  db().session() << "DELETE FROM epcis_terms WHERE term_id IN"
+                    " (SELECT key_id FROM epcis_event_epcs)";
+  db().session() << "DROP TABLE epcis_event_epcs";
+  db().session() << "ALTER TABLE old_epcs RENAME TO epcis_event_epcs";
+  db().session() << "CREATE INDEX epcis_event_epcs_lot ON epcis_event_epcs (epc_key, lot)"
+                    " WHERE lot IS NOT NULL";
+  db().session() << "CREATE INDEX epcis_event_epcs_newest ON epcis_event_epcs"
+                    " (epc_key, event_key)";
+  db().session() << "DELETE FROM schema_migrations WHERE version = 16";
+  ASSERT_EQ(count("SELECT COUNT(*) FROM epcis_terms WHERE term LIKE '01/%'"), 0);
+  ASSERT_TRUE(store::migrate(db()).ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_event_epcs"), rows);
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    EXPECT_EQ(ids(query({queries[i]})), before[i]) << queries[i].second;
+  }
+  auto page = product_events(db(), "09506000134352", 0, 10);
+  ASSERT_TRUE(page.ok()) << page.error().describe();
+  EXPECT_EQ(page->events.size(), 4u);
+  // A new event about a unit named before the migration joins its journey.
+  captured(
+      fmt::format(R"({{"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-04T08:00:00Z",
+      "epcisBody": {{"eventList": [{}]}}}})",
+                  object_event(7, "urn:epc:id:sgtin:9506000.013435.1001", "retail_selling")));
+  EXPECT_EQ(query({queries[0]}).size(), 3u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_terms WHERE term = '01/09506000134352'"), 1);
+}
+
 // Cached scan answers (the unit's journey) are dropped when the trace version moves: a capture
 // that stores events moves it, one of only duplicates does not.
 TEST_P(EventStoreTest, StoredEventsRaiseTheTraceVersionDuplicatesDoNot) {

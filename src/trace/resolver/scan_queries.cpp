@@ -18,7 +18,8 @@ namespace {
 constexpr const char* kSerialFacts =
     "SELECT c.lot, (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = c.gtin"
     " AND s.serial = c.serial AND s.place <> ''), e.event_key, e.event_json FROM codes c"
-    " LEFT JOIN epcis_event_epcs x ON x.epc_key = ? AND x.qualifier = ?"
+    " LEFT JOIN epcis_event_epcs x"
+    " ON x.key_id = (SELECT term_id FROM epcis_terms WHERE term = ?) AND x.qualifier = ?"
     " AND x.role IN ('e', 'c', 'p', 'i', 'o')"
     " LEFT JOIN epcis_events e ON e.event_key = x.event_key"
     " WHERE c.gtin = ? AND c.serial = ? ORDER BY x.event_key DESC LIMIT ?";
@@ -31,7 +32,8 @@ constexpr const char* kSerialFacts =
 constexpr const char* kUnitFacts =
     "SELECT (SELECT COUNT(*) FROM scan_places s WHERE s.gtin = p.gtin AND s.serial = ?"
     " AND s.place <> ''), e.event_key, e.event_json FROM products p"
-    " LEFT JOIN epcis_event_epcs x ON x.epc_key = ? AND x.qualifier = ?"
+    " LEFT JOIN epcis_event_epcs x"
+    " ON x.key_id = (SELECT term_id FROM epcis_terms WHERE term = ?) AND x.qualifier = ?"
     " AND x.role IN ('e', 'c', 'p', 'i', 'o')"
     " LEFT JOIN epcis_events e ON e.event_key = x.event_key"
     " WHERE p.gtin = ? ORDER BY x.event_key DESC LIMIT ?";
