@@ -589,6 +589,37 @@ TEST_P(EventStoreTest, IdentifiersStoredBeforeMigration16AreFoundAfterIt) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_terms WHERE term = '01/09506000134352'"), 1);
 }
 
+// Every SSCC is a GS1 key of its own, so a document of shipments brings thousands of new
+// keys at once: each is stored once and finds its own event.
+TEST_P(EventStoreTest, ADocumentNamingThousandsOfNewContainersFindsEachOfThem) {
+  constexpr int kPallets = 1500;
+  std::vector<std::string> events;
+  for (int n = 1; n <= kPallets; ++n) {
+    events.push_back(object_event(n, fmt::format("urn:epc:id:sscc:9506000.{:010}", n), "shipping"));
+  }
+  // The first pallet again, in a second role: one key, one term.
+  events.push_back(fmt::format(
+      R"({{"type": "AggregationEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000009999",)"
+      R"( "eventTime": "2024-06-02T08:00:00Z", "eventTimeZoneOffset": "+08:00", "action": "ADD",)"
+      R"( "parentID": "urn:epc:id:sscc:9506000.{:010}",)"
+      R"( "childEPCs": ["urn:epc:id:sgtin:9506000.013435.1001"]}})",
+      1));
+  const CaptureResult result = captured(fmt::format(
+      R"({{"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-06-01T08:00:00Z",
+      "epcisBody": {{"eventList": [{}]}}}})",
+      fmt::join(events, ",")));
+  EXPECT_EQ(result.captured, kPallets + 1u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM epcis_terms WHERE term LIKE '00/%'"), kPallets);
+  for (int n : {1, 2, 777, kPallets}) {
+    const auto found =
+        ids(query({{"MATCH_anyEPC", fmt::format("urn:epc:id:sscc:9506000.{:010}", n)}}));
+    std::vector<std::string> expected{fmt::format("urn:uuid:00000000-0000-4000-8000-{:012}", n)};
+    if (n == 1) expected.emplace_back("urn:uuid:00000000-0000-4000-8000-000000009999");
+    EXPECT_EQ(found, expected) << n;
+  }
+}
+
 // Cached scan answers (the unit's journey) are dropped when the trace version moves: a capture
 // that stores events moves it, one of only duplicates does not.
 TEST_P(EventStoreTest, StoredEventsRaiseTheTraceVersionDuplicatesDoNot) {
