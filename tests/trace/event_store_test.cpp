@@ -546,6 +546,7 @@ TEST_P(EventStoreTest, IdentifiersStoredBeforeMigration16AreFoundAfterIt) {
       {"MATCH_epc", "urn:epc:idpat:grai:9506000.13430.*"},
       {"MATCH_epcClass", "urn:epc:class:lgtin:9506000.013435.L1"}};
   std::vector<std::vector<std::string>> before;
+  before.reserve(queries.size());
   for (const auto& q : queries) before.push_back(ids(query({q})));
   EXPECT_EQ(before[0].size(), 2u);
   EXPECT_EQ(before[2].size(), 3u);
