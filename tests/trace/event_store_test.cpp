@@ -220,22 +220,29 @@ TEST_P(EventStoreTest, PagesFollowCaptureOrder) {
   EXPECT_FALSE(rest.contains("nextPageToken"));
 }
 
+// Two events after kJourney: event 4 names `epcs` (a JSON list's items), event 5 five units
+// of lot L1 of kJourney's product as a class.
+std::string after_journey(std::string_view epcs) {
+  return fmt::format(
+      R"({{"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-04T08:00:00Z",
+    "epcisBody": {{"eventList": [
+      {{"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000004",
+       "eventTime": "2024-05-04T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+       "action": "OBSERVE", "bizStep": "shipping", "epcList": [{}]}},
+      {{"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000005",
+       "eventTime": "2024-05-05T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+       "action": "OBSERVE", "bizStep": "shipping",
+       "quantityList": [{{"epcClass": "urn:epc:class:lgtin:9506000.013435.L1", "quantity": 5}}]}}
+    ]}}}})",
+      epcs);
+}
+
 // A product's page: its events newest first, each once however many of its units it names,
 // class-level events of its lots included, other products' events left out.
 TEST_P(EventStoreTest, AProductsEventsComeNewestFirstEachOnce) {
   captured(kJourney);
-  captured(R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
-    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-04T08:00:00Z",
-    "epcisBody": {"eventList": [
-      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000004",
-       "eventTime": "2024-05-04T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
-       "action": "OBSERVE", "bizStep": "shipping",
-       "epcList": ["urn:epc:id:sgtin:4012345.011111.1"]},
-      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000005",
-       "eventTime": "2024-05-05T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
-       "action": "OBSERVE", "bizStep": "shipping",
-       "quantityList": [{"epcClass": "urn:epc:class:lgtin:9506000.013435.L1", "quantity": 5}]}
-    ]}})");
+  captured(after_journey(R"("urn:epc:id:sgtin:4012345.011111.1")"));
   auto event_id = [](const StoredEvent& e) {
     return std::string(json::parse(e.json).at("eventID").as_string());
   };
@@ -525,18 +532,8 @@ TEST_P(EventStoreTest, DeclarationsStoredBeforeMigration12AreRecognised) {
 // migrating numbers the keys, and every query finds what it found before; capture goes on.
 TEST_P(EventStoreTest, IdentifiersStoredBeforeMigration16AreFoundAfterIt) {
   captured(kJourney);
-  captured(R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
-    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-04T08:00:00Z",
-    "epcisBody": {"eventList": [
-      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000004",
-       "eventTime": "2024-05-04T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
-       "action": "OBSERVE", "bizStep": "shipping",
-       "epcList": ["urn:epc:id:grai:9506000.13430.A1", "urn:epc:id:grai:9506000.13430.B2"]},
-      {"type": "ObjectEvent", "eventID": "urn:uuid:00000000-0000-4000-8000-000000000005",
-       "eventTime": "2024-05-05T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
-       "action": "OBSERVE", "bizStep": "shipping",
-       "quantityList": [{"epcClass": "urn:epc:class:lgtin:9506000.013435.L1", "quantity": 5}]}
-    ]}})");
+  captured(
+      after_journey(R"("urn:epc:id:grai:9506000.13430.A1", "urn:epc:id:grai:9506000.13430.B2")"));
   // Exact identifiers, a GTIN's serials, a range of keys (every GRAI of one asset type), a
   // lot: each found the way it was before.
   const std::vector<std::pair<std::string, std::string>> queries{
