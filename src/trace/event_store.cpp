@@ -210,7 +210,9 @@ Status store_new_events(store::Database& db, const Document& document,
          {&e->type, &e->biz_step, &e->disposition, &e->read_point, &e->biz_location}) {
       if (!t->empty()) terms.insert(*t);
     }
-    for (const epcis::EventEpc& item : e->epcs) terms.insert(item.epc.key);
+    for (const epcis::EventEpc& item : e->epcs) {
+      if (!item.epc.key.empty()) terms.insert(item.epc.key);
+    }
   }
   const auto ids = intern(db, terms);
   const auto id_of = [&](const std::string& term) { return term.empty() ? kNoTerm : ids.at(term); };
