@@ -94,8 +94,9 @@ Response capture_epcis(RequestContext& ctx) {
                        own.error().place);
     }
   }
-  auto job = trace::capture_as_job(ctx.bulk_writer(), *document, ctx.actor(),
-                                   sha256_hex(ctx.request.body()));
+  // Hashed before the bulk writer is taken: other captures wait for it, not for this hash.
+  const std::string sha256 = sha256_hex(ctx.request.body());
+  auto job = trace::capture_as_job(ctx.bulk_writer(), *document, ctx.actor(), sha256);
   if (!job) fail(job.error());
   Response res = json_response(http::status::accepted, trace::to_json(*job));
   res.set(http::field::location, "/epcis/capture/" + job->id);
