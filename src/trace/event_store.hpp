@@ -88,8 +88,8 @@ Result<EventPage> query_events(store::Database& db, const epcis::EventQuery& que
 // The events that mention an item or class of `gtin` (GTIN-14), newest captured first: at
 // most `per_page` of those captured before the event `before_key` (0: from the newest).
 // next_page_token, when older events remain, is the last key shown: pass it as `before_key`
-// for the next page. Read from the identifier rows' (key_id, event_key) index (migration
-// 15), so a page costs the same however many events the product has. No contexts.
+// for the next page. Read from the identifier rows' (key_id, event_key) index (migrations
+// 15 and 16), so a page costs the same however many events the product has. No contexts.
 Result<EventPage> product_events(store::Database& db, const std::string& gtin,
                                  std::int64_t before_key, std::size_t per_page);
 
